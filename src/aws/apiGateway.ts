@@ -1,0 +1,87 @@
+import { sample, TimeoutQueue, type Counter, type Distribution, type Rng, type World } from '../engine';
+import { TokenBucket } from './tokenBucket';
+
+/** HTTP status codes the models answer with. */
+export type HttpStatus = 200 | 202 | 429 | 500 | 502 | 504;
+
+/** API Gateway settings (REST API, Lambda integration). */
+export interface ApiGatewayConfig {
+  /** Token-bucket refill rate, requests/s (account default 10,000). */
+  rateLimitPerS: number;
+  /** Token-bucket size (account default 5,000). */
+  burst: number;
+  /** Integration timeout, ms (REST: 50 ms to 29 s); past it the caller gets 504. */
+  integrationTimeoutMs: number;
+  /** The gateway's own processing time per request, each way. */
+  overhead: Distribution;
+}
+
+/** The integration behind a route: call `done` with the status it produced. */
+export type Integration = (done: (status: HttpStatus) => void) => void;
+
+/**
+ * API Gateway in front of a synchronous integration. A request takes a token from the throttle
+ * bucket (none left: 429 at once), pays the gateway's overhead, calls the integration and waits
+ * for it; an integration slower than the timeout gets 504 (its late answer is ignored, but the
+ * work it started goes on, as on AWS).
+ */
+export class ApiGateway {
+  readonly bucket: TokenBucket;
+  readonly requests: Counter = { value: 0 };
+  readonly throttled: Counter = { value: 0 };
+  readonly timedOut: Counter = { value: 0 };
+  readonly errors: Counter = { value: 0 };
+  private readonly deadlines: TimeoutQueue<(status: HttpStatus) => void>;
+
+  constructor(
+    private readonly world: World,
+    private readonly rng: Rng,
+    readonly config: ApiGatewayConfig,
+  ) {
+    this.bucket = new TokenBucket(config.rateLimitPerS, config.burst, world.sim.now);
+    this.deadlines = new TimeoutQueue(world.sim, config.integrationTimeoutMs, (answer) => {
+      this.timedOut.value++;
+      answer(504);
+    });
+  }
+
+  /** Handles one request; `respond` gets the status once the gateway answers. */
+  handle(integration: Integration, respond: (status: HttpStatus) => void): void {
+    const sim = this.world.sim;
+    this.requests.value++;
+    if (!this.bucket.tryTake(sim.now)) {
+      this.throttled.value++;
+      respond(429);
+      return;
+    }
+    let answered = false;
+    let deadline: { cancelled: boolean } | undefined;
+    const answer = (status: HttpStatus): void => {
+      if (answered) return;
+      answered = true;
+      if (deadline) deadline.cancelled = true;
+      if (status === 500 || status === 502) this.errors.value++;
+      sim.schedule(sample(this.config.overhead, this.rng), respond, status);
+    };
+    sim.schedule(
+      sample(this.config.overhead, this.rng),
+      () => {
+        deadline = this.deadlines.add(answer);
+        integration(answer);
+      },
+      undefined,
+    );
+  }
+
+  /** Live numbers for the node badge and the CLI. */
+  stats(): Record<string, number> {
+    return {
+      requests: this.requests.value,
+      throttled: this.throttled.value,
+      timedOut: this.timedOut.value,
+      errors: this.errors.value,
+      tokens: Math.floor(this.bucket.available(this.world.sim.now)),
+      burst: this.config.burst,
+    };
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * A token bucket as API Gateway throttles with: `burst` tokens at most, refilled continuously at
+ * `ratePerS`. Each accepted request takes one token; with none left the request is refused (429).
+ * Over any window of T seconds it accepts at most burst + rate·T requests.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private lastMs: number;
+
+  constructor(
+    readonly ratePerS: number,
+    readonly burst: number,
+    nowMs: number,
+  ) {
+    this.tokens = burst;
+    this.lastMs = nowMs;
+  }
+
+  /** Takes a token at virtual time `nowMs` if one is available. */
+  tryTake(nowMs: number): boolean {
+    this.refill(nowMs);
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return true;
+    }
+    return false;
+  }
+
+  /** Tokens available at `nowMs`. */
+  available(nowMs: number): number {
+    this.refill(nowMs);
+    return this.tokens;
+  }
+
+  private refill(nowMs: number): void {
+    const elapsed = nowMs - this.lastMs;
+    if (elapsed > 0) {
+      this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.ratePerS) / 1000);
+      this.lastMs = nowMs;
+    }
+  }
+}

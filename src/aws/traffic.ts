@@ -1,0 +1,64 @@
+import type { Rng, World } from '../engine';
+
+/** How a client spaces its requests. */
+export type ArrivalPattern = 'constant' | 'poisson' | 'bursts';
+
+/** A traffic source's settings. */
+export interface TrafficConfig {
+  pattern: ArrivalPattern;
+  /** Average requests per second (the bursts pattern keeps this average). */
+  ratePerS: number;
+  /** Bursts: length of one on+off cycle, ms (default 20 s). */
+  burstPeriodMs?: number;
+  /** Bursts: share of the cycle that is "on" (default 0.25: 5 s of 20 s, at 4× the rate). */
+  burstDuty?: number;
+}
+
+/**
+ * A client producing traffic: calls `onArrival()` at the times the arrival pattern gives.
+ * Constant spacing, Poisson arrivals (exponential gaps), or Poisson bursts: during the "on" part
+ * of each cycle at rate/duty, silent otherwise, so the long-run average is still `ratePerS`.
+ */
+export class TrafficSource {
+  /** Arrivals produced so far. */
+  count = 0;
+
+  constructor(
+    private readonly world: World,
+    private readonly rng: Rng,
+    private readonly config: TrafficConfig,
+    private readonly onArrival: () => void,
+  ) {}
+
+  /** Schedules the first arrival. */
+  start(): void {
+    if (!(this.config.ratePerS > 0)) return;
+    this.scheduleNext();
+  }
+
+  private readonly fire = (): void => {
+    this.count++;
+    this.onArrival();
+    this.scheduleNext();
+  };
+
+  private scheduleNext(): void {
+    const { pattern, ratePerS } = this.config;
+    const meanGapMs = 1000 / ratePerS;
+    const sim = this.world.sim;
+    if (pattern === 'constant') {
+      sim.schedule(meanGapMs, this.fire, undefined);
+    } else if (pattern === 'poisson') {
+      sim.schedule(this.rng.exponential(meanGapMs), this.fire, undefined);
+    } else {
+      const period = this.config.burstPeriodMs ?? 20_000;
+      const duty = this.config.burstDuty ?? 0.25;
+      const onMs = period * duty;
+      let t = sim.now + this.rng.exponential(meanGapMs * duty);
+      // Gaps are drawn in "on-time"; skip the off part of each cycle they cross.
+      const phase = t % period;
+      if (phase >= onMs) t += period - phase;
+      sim.at(t, this.fire, undefined);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/** The parsed command line of `npm run sim`. */
+export interface SimArgs {
+  list: boolean;
+  json: boolean;
+  help: boolean;
+  pattern?: string;
+  sets: Record<string, string>;
+  durationS: number;
+  seed: number;
+}
+
+/** A command-line mistake; the CLI prints it and exits with status 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  npm run sim -- --list
+  npm run sim -- <pattern-id> [--set <param>=<value>]... [--duration <seconds>] [--seed <n>] [--json]`;
+
+/** Parses argv (without node and the script). Throws UsageError naming the problem. */
+export function parseArgs(argv: string[]): SimArgs {
+  const out: SimArgs = { list: false, json: false, help: false, sets: {}, durationS: 60, seed: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--list') out.list = true;
+    else if (arg === '--json') out.json = true;
+    else if (arg === '--help' || arg === '-h') out.help = true;
+    else if (arg === '--set' || arg.startsWith('--set=')) {
+      const kv = arg === '--set' ? value() : arg.slice(6);
+      const eq = kv.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--set expects <param>=<value>, got "${kv}"`);
+      out.sets[kv.slice(0, eq)] = kv.slice(eq + 1);
+    } else if (arg === '--duration' || arg.startsWith('--duration=')) {
+      const v = arg === '--duration' ? value() : arg.slice(11);
+      const d = Number(v);
+      if (!Number.isFinite(d) || d <= 0 || d > 30 * 86_400) throw new UsageError(`--duration must be a number of seconds between 0 and 2592000, got "${v}"`);
+      out.durationS = d;
+    } else if (arg === '--seed' || arg.startsWith('--seed=')) {
+      const v = arg === '--seed' ? value() : arg.slice(7);
+      const s = Number(v);
+      if (!Number.isSafeInteger(s) || s < 0) throw new UsageError(`--seed must be a non-negative integer, got "${v}"`);
+      out.seed = s;
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else if (out.pattern === undefined) out.pattern = arg;
+    else throw new UsageError(`unexpected argument "${arg}" (one pattern at a time)`);
+  }
+  return out;
+}

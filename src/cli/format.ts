@@ -1,0 +1,65 @@
+import type { PatternDefinition, RunSummary } from '../patterns';
+
+/** `--list`: every pattern with its parameters, as a readable table. */
+export function formatList(patterns: PatternDefinition[]): string {
+  const lines: string[] = [];
+  for (const p of patterns) {
+    lines.push(`${p.id}  —  ${p.title}`);
+    const rows = p.params.map((s) => {
+      if (s.kind === 'number') return [s.id, s.label, s.unit, String(s.min), String(s.max), String(s.default)];
+      if (s.kind === 'choice') return [s.id, s.label, '', s.options.map((o) => o.value).join('|'), '', s.default];
+      return [s.id, s.label, '', 'false', 'true', String(s.default)];
+    });
+    lines.push(...table(['param', 'label', 'unit', 'min', 'max', 'default'], rows).map((l) => `  ${l}`));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** `--list --json`: the same as data. */
+export function listJson(patterns: PatternDefinition[]): unknown {
+  return patterns.map((p) => ({
+    id: p.id,
+    title: p.title,
+    params: p.params.map((s) =>
+      s.kind === 'number'
+        ? { id: s.id, label: s.label, unit: s.unit, min: s.min, max: s.max, default: s.default }
+        : s.kind === 'choice'
+          ? { id: s.id, label: s.label, unit: '', options: s.options.map((o) => o.value), default: s.default }
+          : { id: s.id, label: s.label, unit: '', min: false, max: true, default: s.default },
+    ),
+  }));
+}
+
+/** A run's summary as readable tables. */
+export function formatSummary(s: RunSummary, pattern: PatternDefinition): string {
+  const out: string[] = [];
+  out.push(`${pattern.title} (${s.pattern}), seed ${s.seed}, ${s.durationS} s simulated`);
+  const changed = pattern.params.filter((p) => s.params[p.id] !== p.default).map((p) => `${p.id}=${String(s.params[p.id])}`);
+  out.push(`parameters: ${changed.length ? changed.join(' ') : 'defaults'}`);
+  out.push('');
+  const dropped = Object.entries(s.ledger.dropped).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  out.push(`messages: created ${s.ledger.created}, completed ${s.ledger.completed}, dead-lettered ${s.ledger.deadLettered}, dropped ${dropped}, still in system ${s.ledger.inSystem}`);
+  out.push('');
+  const flowRows = Object.entries(s.flows).map(([id, f]) => {
+    const label = pattern.flows.find((x) => x.id === id)?.label ?? id;
+    return [label, String(f.count), ms(f.meanMs), ms(f.p50Ms), ms(f.p95Ms), ms(f.p99Ms)];
+  });
+  out.push(...table(['flow', 'count', 'mean', 'p50', 'p95', 'p99'], flowRows));
+  out.push('');
+  for (const [id, stats] of Object.entries(s.nodes)) {
+    const label = pattern.nodes.find((n) => n.id === id)?.label ?? id;
+    out.push(`${label} [${id}]: ${Object.entries(stats).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+  }
+  return out.join('\n');
+}
+
+function ms(x: number): string {
+  return `${x.toFixed(1)} ms`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}

@@ -1,0 +1,278 @@
+import {
+  AuroraDatabase,
+  ApiGateway,
+  LambdaFunction,
+  SqsEventSource,
+  SqsQueue,
+  TrafficSource,
+  type ArrivalPattern,
+  type HttpStatus,
+  type InvocationResult,
+  type Received,
+} from '../../aws';
+import { FlowLatency, HopKind, sample, type Counter, type DropReason, type Distribution, type World } from '../../engine';
+import { bool, num, str } from '../params';
+import type { BuiltScenario, ParamValues } from '../types';
+import { EDGE, NODE } from './graph';
+
+/** One payment: the business message whose fate the ledger tracks. */
+interface Payment {
+  id: number;
+  createdAt: number;
+  /** Set once the ledger has its fate; later events of a timed-out path are ignored. */
+  ended: boolean;
+}
+
+const lognormal = (mean: number, cv = 0.3): Distribution => ({ kind: 'lognormal', mean, cv });
+/** User ↔ API Gateway over the internet, and calls inside the Region. */
+const INTERNET = lognormal(25);
+const IN_REGION = lognormal(1.5);
+/** SendMessage / ReceiveMessage / DeleteMessageBatch round trips. */
+const SQS_API_MS = 8;
+const DAY_MS = 86_400_000;
+
+/** Wires the pattern's models on `world` from the parameter values. */
+export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScenario {
+  const { sim, ledger, hops } = world;
+  const rng = sim.rng;
+  const netRng = rng.split('network');
+  const withoutQueue = bool(p, 'withoutQueue');
+  const salesErrorRate = num(p, 'salesErrorRate') / 100;
+  const salesDuration = lognormal(num(p, 'salesDurationMs'), 0.5);
+  const customerDuration = lognormal(num(p, 'customerDurationMs'), 0.5);
+  const coldStart = lognormal(num(p, 'coldStartMs'), 0.2);
+
+  const responseFlow = new FlowLatency();
+  const paymentFlow = new FlowLatency();
+  const user = { sent: { value: 0 }, ok: { value: 0 }, errors: { value: 0 }, throttled: { value: 0 }, timedOut: { value: 0 } };
+  const recorded: Counter = { value: 0 };
+  const salesWrites: Counter = { value: 0 };
+
+  /** Records a hop along `edge` and returns its travel time. */
+  const hop = (id: number, edge: string, dist: Distribution, kind = HopKind.Normal, reverse = false): number => {
+    const ms = sample(dist, netRng);
+    hops.record(id, edge, sim.now, sim.now + ms, kind, reverse);
+    return ms;
+  };
+  const end = (pay: Payment, fate: 'complete' | DropReason): void => {
+    if (pay.ended) return;
+    pay.ended = true;
+    if (fate === 'complete') {
+      ledger.complete(pay.id);
+      recorded.value++;
+      paymentFlow.record(sim.now - pay.createdAt);
+    } else {
+      ledger.drop(pay.id, fate);
+    }
+  };
+  const failureReason = (r: InvocationResult): DropReason => (r.ok ? 'error' : r.error === 'throttled' ? 'throttled' : r.error === 'timeout' ? 'timedOut' : 'error');
+
+  const customerDb = new AuroraDatabase(world, rng.split(NODE.customerDb), {
+    maxConnections: 1000,
+    queryLatency: lognormal(4),
+    contention: 2,
+    connectionWaitTimeoutMs: 5000,
+  });
+  const salesDb = new AuroraDatabase(world, rng.split(NODE.salesDb), {
+    maxConnections: num(p, 'dbConnections'),
+    queryLatency: lognormal(4),
+    contention: 2,
+    connectionWaitTimeoutMs: 5000,
+  });
+
+  /** Sales' work on one transaction: compute, maybe fail, then write the sales database. */
+  const processOne = (pay: Payment, salesRng: LambdaFunction<never>['rng'], done: (ok: boolean) => void): void => {
+    sim.schedule(
+      sample(salesDuration, salesRng),
+      () => {
+        if (salesRng.chance(salesErrorRate)) {
+          done(false);
+          return;
+        }
+        hop(pay.id, EDGE.salesDb, IN_REGION, HopKind.Success);
+        salesDb.query((ok) => {
+          if (ok) salesWrites.value++;
+          done(ok);
+        });
+      },
+      undefined,
+    );
+  };
+  const salesLimits = { coldStart, timeoutMs: 15_000, keepWarmMs: 600_000, scaleLimitPer10s: 1000 };
+
+  // --- The Sales side: an SQS queue polled by Lambda, or a function called synchronously. ---
+  const dlq = new SqsQueue<Payment>(world, 'Sales-DLQ', {
+    visibilityTimeoutMs: 30_000,
+    retentionMs: 14 * DAY_MS,
+    isDeadLetterQueue: true,
+  });
+  const queue = new SqsQueue<Payment>(world, 'Sales', {
+    visibilityTimeoutMs: num(p, 'visibilityTimeoutS') * 1000,
+    retentionMs: 4 * DAY_MS,
+    maxReceiveCount: num(p, 'maxReceiveCount'),
+    deadLetterQueue: dlq,
+    dlqEdgeId: EDGE.queueDlq,
+  });
+  const salesBatch = new LambdaFunction<Received<Payment>[]>(world, rng.split(NODE.sales), { concurrencyLimit: 1000, ...salesLimits }, (batch, done) => {
+    // Messages are handled in order; the first failure fails the whole invocation.
+    const next = (i: number): void => {
+      const r = batch[i];
+      if (!r) return done({ ok: true });
+      processOne(r.message.body, salesBatch.rng, (ok) => (ok ? next(i + 1) : done({ ok: false, error: 'error', message: 'transaction failed' })));
+    };
+    next(0);
+  });
+  const salesSync = new LambdaFunction<Payment>(world, rng.split(NODE.sales), { concurrencyLimit: num(p, 'salesConcurrency'), ...salesLimits }, (pay, done) =>
+    processOne(pay, salesSync.rng, (ok) => done(ok ? { ok: true } : { ok: false, error: 'error', message: 'transaction failed' })),
+  );
+  const sales = withoutQueue ? salesSync : salesBatch;
+  const mapping = new SqsEventSource<Payment>(
+    world,
+    queue,
+    salesBatch,
+    {
+      batchSize: num(p, 'batchSize'),
+      batchWindowMs: num(p, 'batchWindowS') * 1000,
+      maxConcurrency: num(p, 'salesConcurrency'),
+      initialPollers: 5,
+      scaleUpPerMinute: 300,
+      maxPollers: 1000,
+      edgeId: EDGE.queueSales,
+      apiLatencyMs: SQS_API_MS,
+    },
+    (r) => end(r.message.body, 'complete'),
+  );
+  if (!withoutQueue) mapping.start();
+
+  // --- The Customer function: write the customer DB, then hand the transaction on. ---
+  const customer = new LambdaFunction<Payment>(
+    world,
+    rng.split(NODE.customer),
+    { concurrencyLimit: 1000, coldStart, timeoutMs: 30_000, keepWarmMs: 600_000, scaleLimitPer10s: 1000 },
+    (pay, done) => {
+      sim.schedule(
+        sample(customerDuration, customer.rng),
+        () => {
+          hop(pay.id, EDGE.customerDb, IN_REGION);
+          customerDb.query((ok) => {
+            if (!ok) return done({ ok: false, error: 'error', message: 'customer database unavailable' });
+            if (pay.ended) return;
+            if (!withoutQueue) {
+              const ms = hop(pay.id, EDGE.customerQueue, IN_REGION) + SQS_API_MS;
+              sim.schedule(
+                ms,
+                () => {
+                  if (pay.ended) return;
+                  queue.send(pay.id, pay);
+                  done({ ok: true });
+                },
+                undefined,
+              );
+              return;
+            }
+            const ms = hop(pay.id, EDGE.customerSales, IN_REGION);
+            sim.schedule(
+              ms,
+              () =>
+                salesSync.invoke(pay, (result) => {
+                  hop(pay.id, EDGE.customerSales, IN_REGION, result.ok ? HopKind.Success : HopKind.Failure, true);
+                  // The payment's fate is Sales' outcome; Customer then answers the user with it.
+                  end(pay, result.ok ? 'complete' : failureReason(result));
+                  // Customer passes Sales' throttling on as a 429, other failures as errors.
+                  done(result.ok ? { ok: true } : { ok: false, error: result.error === 'throttled' ? 'throttled' : 'error', message: result.message });
+                }),
+              undefined,
+            );
+          });
+        },
+        undefined,
+      );
+    },
+  );
+
+  // --- The front door: API Gateway "/payments", and the users. ---
+  const api = new ApiGateway(world, rng.split(NODE.api), {
+    rateLimitPerS: num(p, 'apiRateLimit'),
+    burst: num(p, 'apiBurst'),
+    integrationTimeoutMs: num(p, 'integrationTimeoutMs'),
+    overhead: lognormal(3),
+  });
+
+  const respond = (pay: Payment, status: HttpStatus): void => {
+    const ms = hop(pay.id, EDGE.userApi, INTERNET, status < 300 ? HopKind.Success : HopKind.Failure, true);
+    sim.schedule(
+      ms,
+      () => {
+        responseFlow.record(sim.now - pay.createdAt);
+        if (status < 300) user.ok.value++;
+        else if (status === 429) user.throttled.value++;
+        else if (status === 504) user.timedOut.value++;
+        else user.errors.value++;
+      },
+      undefined,
+    );
+  };
+
+  const traffic = new TrafficSource(
+    world,
+    rng.split(NODE.user),
+    { pattern: str(p, 'arrivalPattern') as ArrivalPattern, ratePerS: num(p, 'paymentRate') },
+    () => {
+      const pay: Payment = { id: ledger.create(), createdAt: sim.now, ended: false };
+      user.sent.value++;
+      let integrated = false;
+      sim.schedule(
+        hop(pay.id, EDGE.userApi, INTERNET),
+        () =>
+          api.handle(
+            (answer) => {
+              integrated = true;
+              hop(pay.id, EDGE.apiCustomer, IN_REGION);
+              customer.invoke(pay, (result) => {
+                hop(pay.id, EDGE.apiCustomer, IN_REGION, result.ok ? HopKind.Success : HopKind.Failure, true);
+                if (!result.ok) end(pay, failureReason(result));
+                answer(result.ok ? (withoutQueue ? 200 : 202) : result.error === 'throttled' ? 429 : result.error === 'timeout' ? 504 : 502);
+              });
+            },
+            (status) => {
+              // Refused by the gateway's token bucket: the payment never got in.
+              if (!integrated) end(pay, 'throttled');
+              respond(pay, status);
+            },
+          ),
+        undefined,
+      );
+    },
+  );
+  traffic.start();
+
+  // --- Time series for the charts. ---
+  const s = world.sampler;
+  s.add({ id: 'rateIn', label: 'Payments in', unit: 'msg/s', read: s.rate(user.sent) });
+  s.add({ id: 'rateOut', label: 'Recorded in sales DB', unit: 'msg/s', read: s.rate(recorded) });
+  s.add({ id: 'backlog', label: 'Visible messages', unit: 'messages', read: () => queue.visibleNow });
+  s.add({ id: 'inFlight', label: 'In-flight messages', unit: 'messages', read: () => queue.inFlight });
+  s.add({ id: 'oldestAgeS', label: 'Age of oldest message', unit: 's', read: () => queue.oldestAgeMs() / 1000 });
+  s.add({ id: 'responseP50', label: 'Response p50', unit: 'ms', read: s.flowPercentile(responseFlow, 0.5) });
+  s.add({ id: 'responseP95', label: 'Response p95', unit: 'ms', read: s.flowPercentile(responseFlow, 0.95) });
+  s.add({ id: 'responseP99', label: 'Response p99', unit: 'ms', read: s.flowPercentile(responseFlow, 0.99) });
+  s.add({ id: 'salesErrors', label: 'Sales errors', unit: '/s', read: s.rate(sales.errors) });
+  const userErrors: Counter = { get value() { return user.errors.value + user.timedOut.value; } };
+  s.add({ id: 'userErrors', label: 'User errors (5xx)', unit: '/s', read: s.rate(userErrors) });
+  s.add({ id: 'throttles', label: '429 responses', unit: '/s', read: s.rate(user.throttled) });
+  s.add({ id: 'dlqDepth', label: 'Messages in DLQ', unit: 'messages', read: () => dlq.visibleNow });
+
+  return {
+    flows: { response: responseFlow, payment: paymentFlow },
+    nodeStats: () => ({
+      [NODE.user]: { sent: user.sent.value, ok: user.ok.value, errors: user.errors.value, throttled: user.throttled.value, timedOut: user.timedOut.value },
+      [NODE.api]: api.stats(),
+      [NODE.customer]: customer.stats(),
+      [NODE.customerDb]: customerDb.stats(),
+      [NODE.queue]: { ...queue.stats(), ...mapping.stats() },
+      [NODE.dlq]: dlq.stats(),
+      [NODE.sales]: { ...sales.stats(), writes: salesWrites.value },
+      [NODE.salesDb]: salesDb.stats(),
+    }),
+  };
+}

@@ -1,0 +1,82 @@
+import type { ChartSpec, Explanation, FlowSpec } from '../types';
+
+/** The seed's points about decoupling, in the project's own words. */
+export const explanation: Explanation = {
+  summary:
+    'The front half of the payment (gateway, Customer function, customer database) answers the user straight away with a request id. ' +
+    'The transaction itself is handed to an SQS queue, and the Sales function works through it later at its own pace.',
+  whenToUse: [
+    'You want services that can fail, slow down or be redeployed without taking their callers with them.',
+    'Not every step has to finish inside one request: part of the work can safely happen a little later.',
+    'The downstream side cannot absorb the incoming transactions per second; a queue lets it catch up when resources allow.',
+  ],
+  tradeOffs: [
+    'The user hears "accepted", not "done": the business transaction is still in progress after the response, so failures after that point must be handled without the user (retries, a dead-letter queue, alerts).',
+    'A backlog hides overload instead of refusing it: watch the queue depth and the age of the oldest message, or work finishes hours late.',
+    'Delivery is at least once and retries repeat work: the Sales side must be idempotent.',
+    'A failing message is retried only after its visibility timeout, and after maxReceiveCount receives it is parked in the DLQ until someone acts.',
+  ],
+  whatToTry: [
+    { text: 'Press play and watch payments flow: the user\'s response time stays near the gateway and Customer latency.' },
+    { text: 'Raise the payment rate to 40/s, above what Sales can process (about 20/s): the backlog and the oldest message\'s age climb, yet the user\'s latency does not move.', set: { paymentRate: 40 } },
+    { text: 'Bring the rate back to 5/s and watch the backlog drain.', set: { paymentRate: 5 } },
+    { text: 'Set the Sales error rate to 30%: whole batches fail, come back after the visibility timeout, and messages that fail maxReceiveCount times land in the DLQ.', set: { salesErrorRate: 30 } },
+    { text: 'Turn on "Without the queue" at 40 payments/s: now the user waits for Sales, sees its errors, and gets throttled when Sales runs out of concurrency.', set: { withoutQueue: true, paymentRate: 40 } },
+    { text: 'With the queue again, raise Sales concurrency to 10: the same load drains quickly. Decoupling let you choose how much capacity to pay for.', set: { withoutQueue: false, salesConcurrency: 10 } },
+  ],
+};
+
+/** End-to-end paths measured for the CLI and the charts. */
+export const flows: FlowSpec[] = [
+  { id: 'response', label: 'User response', description: 'From the user\'s request until the user has the response (any status).' },
+  { id: 'payment', label: 'Payment recorded', description: 'From the user\'s request until the sales database has the transaction.' },
+];
+
+/** Charts of the pattern (series ids registered by the build). */
+export const charts: ChartSpec[] = [
+  {
+    id: 'throughput',
+    title: 'Payments in and processed',
+    unit: 'msg/s',
+    series: [
+      { id: 'rateIn', label: 'in', color: '#64748b' },
+      { id: 'rateOut', label: 'recorded in sales DB', color: '#16a34a' },
+    ],
+  },
+  {
+    id: 'backlog',
+    title: 'Queue backlog',
+    unit: 'messages',
+    series: [
+      { id: 'backlog', label: 'visible', color: '#e7157b' },
+      { id: 'inFlight', label: 'in flight', color: '#f59e0b' },
+    ],
+  },
+  {
+    id: 'oldest',
+    title: 'Age of oldest message',
+    unit: 's',
+    series: [{ id: 'oldestAgeS', label: 'oldest', color: '#e7157b' }],
+  },
+  {
+    id: 'latency',
+    title: 'User response time',
+    unit: 'ms',
+    series: [
+      { id: 'responseP50', label: 'p50', color: '#8c4fff' },
+      { id: 'responseP95', label: 'p95', color: '#c084fc' },
+      { id: 'responseP99', label: 'p99', color: '#f0abfc' },
+    ],
+  },
+  {
+    id: 'errors',
+    title: 'Errors, throttles and DLQ',
+    unit: 'per s / messages',
+    series: [
+      { id: 'salesErrors', label: 'Sales errors/s', color: '#f59e0b' },
+      { id: 'userErrors', label: 'user errors/s', color: '#dc2626' },
+      { id: 'throttles', label: '429s/s', color: '#8c4fff' },
+      { id: 'dlqDepth', label: 'in DLQ', color: '#7f1d1d' },
+    ],
+  },
+];

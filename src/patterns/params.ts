@@ -1,0 +1,88 @@
+import type { ParamSpec, ParamValue, ParamValues, PatternDefinition } from './types';
+
+/** A problem with one parameter, phrased for the person who typed it. */
+export interface ParamError {
+  param: string;
+  message: string;
+}
+
+/** The parameters' default values. */
+export function defaultParams(pattern: PatternDefinition): ParamValues {
+  const values: ParamValues = {};
+  for (const spec of pattern.params) values[spec.id] = spec.default;
+  return values;
+}
+
+/** Parses one raw string value (from a URL or `--set`) against its spec. */
+export function parseParamValue(spec: ParamSpec, raw: string): { value: ParamValue } | { error: string } {
+  const text = raw.trim();
+  switch (spec.kind) {
+    case 'number': {
+      const n = text === '' ? NaN : Number(text);
+      if (!Number.isFinite(n)) return { error: `${spec.id} must be a number, got "${raw}"` };
+      if (n < spec.min || n > spec.max) {
+        return { error: `${spec.id}=${text} is out of range: ${spec.label} must be between ${spec.min} and ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}` };
+      }
+      return { value: n };
+    }
+    case 'choice': {
+      const option = spec.options.find((o) => o.value === text);
+      if (!option) return { error: `${spec.id}="${raw}" is not one of: ${spec.options.map((o) => o.value).join(', ')}` };
+      return { value: option.value };
+    }
+    case 'boolean': {
+      if (['true', '1', 'on', 'yes'].includes(text.toLowerCase())) return { value: true };
+      if (['false', '0', 'off', 'no'].includes(text.toLowerCase())) return { value: false };
+      return { error: `${spec.id} must be true or false, got "${raw}"` };
+    }
+  }
+}
+
+/**
+ * Applies raw `id=value` settings over the defaults. Unknown ids and bad values are reported and
+ * skipped, never thrown: the caller shows the errors and keeps going with what was valid.
+ */
+export function resolveParams(
+  pattern: PatternDefinition,
+  raw: Record<string, string>,
+): { values: ParamValues; errors: ParamError[] } {
+  const values = defaultParams(pattern);
+  const errors: ParamError[] = [];
+  for (const [id, text] of Object.entries(raw)) {
+    const spec = pattern.params.find((p) => p.id === id);
+    if (!spec) {
+      errors.push({ param: id, message: `unknown parameter "${id}" for pattern ${pattern.id} (known: ${pattern.params.map((p) => p.id).join(', ')})` });
+      continue;
+    }
+    const parsed = parseParamValue(spec, text);
+    if ('error' in parsed) errors.push({ param: id, message: parsed.error });
+    else values[id] = parsed.value;
+  }
+  return { values, errors };
+}
+
+/** Formats a value the way URLs and `--set` write it. */
+export function formatParamValue(value: ParamValue): string {
+  return String(value);
+}
+
+/** Reads a numeric parameter (the patterns' build functions use these typed getters). */
+export function num(values: ParamValues, id: string): number {
+  const v = values[id];
+  if (typeof v !== 'number') throw new Error(`parameter ${id} is not a number`);
+  return v;
+}
+
+/** Reads a choice parameter. */
+export function str(values: ParamValues, id: string): string {
+  const v = values[id];
+  if (typeof v !== 'string') throw new Error(`parameter ${id} is not a choice`);
+  return v;
+}
+
+/** Reads a boolean parameter. */
+export function bool(values: ParamValues, id: string): boolean {
+  const v = values[id];
+  if (typeof v !== 'boolean') throw new Error(`parameter ${id} is not a boolean`);
+  return v;
+}
