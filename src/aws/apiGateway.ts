@@ -31,7 +31,7 @@ export class ApiGateway {
   readonly throttled: Counter = { value: 0 };
   readonly timedOut: Counter = { value: 0 };
   readonly errors: Counter = { value: 0 };
-  private readonly deadlines: TimeoutQueue<(status: HttpStatus) => void>;
+  private deadlines: TimeoutQueue<(status: HttpStatus) => void>;
 
   constructor(
     private readonly world: World,
@@ -39,7 +39,19 @@ export class ApiGateway {
     readonly config: ApiGatewayConfig,
   ) {
     this.bucket = new TokenBucket(config.rateLimitPerS, config.burst, world.sim.now);
-    this.deadlines = new TimeoutQueue(world.sim, config.integrationTimeoutMs, (answer) => {
+    this.deadlines = this.makeDeadlines();
+  }
+
+  /** Changes throttle limits and timeout mid-run; requests already waiting keep their deadline. */
+  reconfigure(config: Partial<Omit<ApiGatewayConfig, 'overhead'>>): void {
+    const now = this.world.sim.now;
+    Object.assign(this.config, config);
+    this.bucket.setLimits(this.config.rateLimitPerS, this.config.burst, now);
+    if (this.deadlines.durationMs !== this.config.integrationTimeoutMs) this.deadlines = this.makeDeadlines();
+  }
+
+  private makeDeadlines(): TimeoutQueue<(status: HttpStatus) => void> {
+    return new TimeoutQueue(this.world.sim, this.config.integrationTimeoutMs, (answer) => {
       this.timedOut.value++;
       answer(504);
     });

@@ -44,6 +44,12 @@ export class AuroraDatabase {
     this.busy = new TimeAverage(world.sim.now);
   }
 
+  /** Changes the connection limit mid-run; waiting queries take new connections at once. */
+  setMaxConnections(n: number): void {
+    this.config.maxConnections = n;
+    this.next();
+  }
+
   /** Runs one query; `done(true)` when it completed, `done(false)` when it gave up waiting. */
   query(done: (ok: boolean) => void): void {
     const sim = this.world.sim;

@@ -68,6 +68,11 @@ export class LambdaFunction<E> {
     this.deadlines = new TimeoutQueue(world.sim, config.timeoutMs, (finish) => finish(timedOut));
   }
 
+  /** Changes concurrency limit or cold-start time mid-run (running invocations go on). */
+  reconfigure(config: Partial<Pick<LambdaConfig, 'concurrencyLimit' | 'coldStart'>>): void {
+    Object.assign(this.config, config);
+  }
+
   /** Running invocations now. */
   get running(): number {
     return this.concurrency.value;

@@ -68,7 +68,7 @@ export class SqsQueue<B> {
   readonly visibleCount: TimeAverage;
   private readonly visible = new MinHeap<SqsMessage<B>>((a, b) => a.sentAt < b.sentAt || (a.sentAt === b.sentAt && a.id < b.id));
   private inFlightCount = 0;
-  private readonly visibility: TimeoutQueue<Received<B>>;
+  private visibility: TimeoutQueue<Received<B>>;
   private waiters: Waiter<B>[] = [];
   private receiptSeq = 0;
   private expiryArmedAt = Infinity;
@@ -80,6 +80,17 @@ export class SqsQueue<B> {
   ) {
     this.visibleCount = new TimeAverage(world.sim.now);
     this.visibility = new TimeoutQueue(world.sim, config.visibilityTimeoutMs, (r) => this.visibilityExpired(r));
+  }
+
+  /**
+   * Changes settings mid-run (as SetQueueAttributes does): a new visibility timeout applies to
+   * messages received from now on; a new maxReceiveCount is checked at the next expiry.
+   */
+  reconfigure(config: Partial<Pick<SqsConfig<B>, 'visibilityTimeoutMs' | 'maxReceiveCount' | 'retentionMs'>>): void {
+    Object.assign(this.config, config);
+    if (this.visibility.durationMs !== this.config.visibilityTimeoutMs) {
+      this.visibility = new TimeoutQueue(this.world.sim, this.config.visibilityTimeoutMs, (r) => this.visibilityExpired(r));
+    }
   }
 
   /** Messages available to receive (ApproximateNumberOfMessagesVisible). */
@@ -177,6 +188,8 @@ export class SqsQueue<B> {
     const dlq = this.config.deadLetterQueue;
     const max = this.config.maxReceiveCount;
     if (dlq && max !== undefined && m.receiveCount >= max) {
+      // Gone from this queue: a late DeleteMessage with the old receipt must not complete it.
+      m.deleted = true;
       this.movedToDlq.value++;
       this.world.ledger.deadLetter(m.id);
       if (this.config.dlqEdgeId) {
@@ -187,6 +200,7 @@ export class SqsQueue<B> {
       return;
     }
     if (this.world.sim.now - m.sentAt >= this.config.retentionMs) {
+      m.deleted = true;
       this.expire(m);
       return;
     }

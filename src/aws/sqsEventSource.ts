@@ -67,8 +67,19 @@ export class SqsEventSource<B> {
     this.poll();
   }
 
+  /** Changes batch size, window or MaximumConcurrency mid-run (UpdateEventSourceMapping). */
+  reconfigure(config: Partial<Pick<SqsEventSourceConfig, 'batchSize' | 'batchWindowMs' | 'maxConcurrency'>>): void {
+    Object.assign(this.config, config);
+    this.maybeScaleUp();
+  }
+
   private poll(): void {
     const sim = this.world.sim;
+    // Above a lowered MaximumConcurrency, a poller retires when its batch is done.
+    if (this.pollers > this.cap) {
+      this.pollers--;
+      return;
+    }
     sim.schedule(this.config.apiLatencyMs, () => this.gather([], sim.now), undefined);
   }
 

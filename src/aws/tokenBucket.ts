@@ -8,12 +8,20 @@ export class TokenBucket {
   private lastMs: number;
 
   constructor(
-    readonly ratePerS: number,
-    readonly burst: number,
+    public ratePerS: number,
+    public burst: number,
     nowMs: number,
   ) {
     this.tokens = burst;
     this.lastMs = nowMs;
+  }
+
+  /** Changes the limits mid-run (tokens earned so far are kept, up to the new burst). */
+  setLimits(ratePerS: number, burst: number, nowMs: number): void {
+    this.refill(nowMs);
+    this.ratePerS = ratePerS;
+    this.burst = burst;
+    this.tokens = Math.min(this.tokens, burst);
   }
 
   /** Takes a token at virtual time `nowMs` if one is available. */

@@ -22,21 +22,33 @@ export interface TrafficConfig {
 export class TrafficSource {
   /** Arrivals produced so far. */
   count = 0;
+  /** Bumped on every reconfiguration so that the arrival scheduled before it is ignored. */
+  private generation = 0;
 
   constructor(
     private readonly world: World,
     private readonly rng: Rng,
-    private readonly config: TrafficConfig,
+    private config: TrafficConfig,
     private readonly onArrival: () => void,
   ) {}
 
   /** Schedules the first arrival. */
   start(): void {
-    if (!(this.config.ratePerS > 0)) return;
     this.scheduleNext();
   }
 
-  private readonly fire = (): void => {
+  /**
+   * Changes rate or pattern mid-run: the pending arrival is cancelled and the next one is drawn
+   * from now with the new settings (exact for Poisson arrivals, which are memoryless).
+   */
+  reconfigure(config: TrafficConfig): void {
+    this.config = config;
+    this.generation++;
+    this.scheduleNext();
+  }
+
+  private readonly fire = (generation: number): void => {
+    if (generation !== this.generation) return;
     this.count++;
     this.onArrival();
     this.scheduleNext();
@@ -44,12 +56,13 @@ export class TrafficSource {
 
   private scheduleNext(): void {
     const { pattern, ratePerS } = this.config;
+    if (!(ratePerS > 0)) return;
     const meanGapMs = 1000 / ratePerS;
     const sim = this.world.sim;
     if (pattern === 'constant') {
-      sim.schedule(meanGapMs, this.fire, undefined);
+      sim.schedule(meanGapMs, this.fire, this.generation);
     } else if (pattern === 'poisson') {
-      sim.schedule(this.rng.exponential(meanGapMs), this.fire, undefined);
+      sim.schedule(this.rng.exponential(meanGapMs), this.fire, this.generation);
     } else {
       const period = this.config.burstPeriodMs ?? 20_000;
       const duty = this.config.burstDuty ?? 0.25;
@@ -58,7 +71,7 @@ export class TrafficSource {
       // Gaps are drawn in "on-time"; skip the off part of each cycle they cross.
       const phase = t % period;
       if (phase >= onMs) t += period - phase;
-      sim.at(t, this.fire, undefined);
+      sim.at(t, this.fire, this.generation);
     }
   }
 }

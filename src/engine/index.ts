@@ -14,3 +14,5 @@ export { HopLog, HopKind, type Hop } from './hops';
 export { World, type WorldOptions } from './world';
 export { TimeoutQueue, type TimeoutHandle } from './timeouts';
 export { MinHeap } from './minHeap';
+export { Station, type StationConfig } from './station';
+export { mm1, mmc, md1, erlangB, erlangC } from './queueing';

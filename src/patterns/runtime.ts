@@ -38,12 +38,14 @@ export interface RunOptions {
 export class ScenarioRun {
   readonly world: World;
   readonly built: BuiltScenario;
+  private currentParams: ParamValues;
 
   constructor(
     readonly pattern: PatternDefinition,
-    readonly params: ParamValues,
+    params: ParamValues,
     readonly options: RunOptions,
   ) {
+    this.currentParams = { ...params };
     this.world = new World({
       seed: options.seed,
       recordHops: options.recordHops ?? false,
@@ -52,6 +54,21 @@ export class ScenarioRun {
     });
     this.built = pattern.build(this.world, params);
     this.world.startSampling();
+  }
+
+  /** The parameters in force now. */
+  get params(): ParamValues {
+    return this.currentParams;
+  }
+
+  /**
+   * Changes parameters mid-run. Returns false (and changes nothing) when the pattern needs a
+   * rebuild for this change; the caller then creates a new run.
+   */
+  update(params: ParamValues): boolean {
+    if (!this.built.update(params)) return false;
+    this.currentParams = { ...params };
+    return true;
   }
 
   /** Virtual time in ms. */

@@ -112,6 +112,12 @@ export interface BuiltScenario {
   nodeStats(): Record<string, Record<string, number>>;
   /** End-to-end latencies by flow id. */
   flows: Record<string, FlowLatency>;
+  /**
+   * Applies new parameter values to the running simulation (a slider moved mid-run). Returns
+   * false when a change is structural (e.g. a switch that rewires the graph) and the run must be
+   * rebuilt from t=0 instead.
+   */
+  update(params: ParamValues): boolean;
 }
 
 /**

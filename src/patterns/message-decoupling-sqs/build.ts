@@ -37,10 +37,9 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   const rng = sim.rng;
   const netRng = rng.split('network');
   const withoutQueue = bool(p, 'withoutQueue');
-  const salesErrorRate = num(p, 'salesErrorRate') / 100;
-  const salesDuration = lognormal(num(p, 'salesDurationMs'), 0.5);
-  const customerDuration = lognormal(num(p, 'customerDurationMs'), 0.5);
-  const coldStart = lognormal(num(p, 'coldStartMs'), 0.2);
+  // Settings read at each use, so that `update` can change them mid-run.
+  let live = settingsFrom(p);
+  const coldStart = live.coldStart;
 
   const responseFlow = new FlowLatency();
   const paymentFlow = new FlowLatency();
@@ -83,9 +82,9 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   /** Sales' work on one transaction: compute, maybe fail, then write the sales database. */
   const processOne = (pay: Payment, salesRng: LambdaFunction<never>['rng'], done: (ok: boolean) => void): void => {
     sim.schedule(
-      sample(salesDuration, salesRng),
+      sample(live.salesDuration, salesRng),
       () => {
-        if (salesRng.chance(salesErrorRate)) {
+        if (salesRng.chance(live.salesErrorRate)) {
           done(false);
           return;
         }
@@ -151,7 +150,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     { concurrencyLimit: 1000, coldStart, timeoutMs: 30_000, keepWarmMs: 600_000, scaleLimitPer10s: 1000 },
     (pay, done) => {
       sim.schedule(
-        sample(customerDuration, customer.rng),
+        sample(live.customerDuration, customer.rng),
         () => {
           hop(pay.id, EDGE.customerDb, IN_REGION);
           customerDb.query((ok) => {
@@ -216,7 +215,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   const traffic = new TrafficSource(
     world,
     rng.split(NODE.user),
-    { pattern: str(p, 'arrivalPattern') as ArrivalPattern, ratePerS: num(p, 'paymentRate') },
+    live.traffic,
     () => {
       const pay: Payment = { id: ledger.create(), createdAt: sim.now, ended: false };
       user.sent.value++;
@@ -262,7 +261,22 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   s.add({ id: 'throttles', label: '429 responses', unit: '/s', read: s.rate(user.throttled) });
   s.add({ id: 'dlqDepth', label: 'Messages in DLQ', unit: 'messages', read: () => dlq.visibleNow });
 
+  const update = (next: ParamValues): boolean => {
+    if (bool(next, 'withoutQueue') !== withoutQueue) return false;
+    const before = live;
+    live = settingsFrom(next);
+    if (live.traffic.ratePerS !== before.traffic.ratePerS || live.traffic.pattern !== before.traffic.pattern) traffic.reconfigure(live.traffic);
+    for (const fn of [customer, salesBatch, salesSync]) fn.reconfigure({ coldStart: live.coldStart });
+    salesSync.reconfigure({ concurrencyLimit: num(next, 'salesConcurrency') });
+    mapping.reconfigure({ batchSize: num(next, 'batchSize'), batchWindowMs: num(next, 'batchWindowS') * 1000, maxConcurrency: num(next, 'salesConcurrency') });
+    queue.reconfigure({ visibilityTimeoutMs: num(next, 'visibilityTimeoutS') * 1000, maxReceiveCount: num(next, 'maxReceiveCount') });
+    api.reconfigure({ rateLimitPerS: num(next, 'apiRateLimit'), burst: num(next, 'apiBurst'), integrationTimeoutMs: num(next, 'integrationTimeoutMs') });
+    salesDb.setMaxConnections(num(next, 'dbConnections'));
+    return true;
+  };
+
   return {
+    update,
     flows: { response: responseFlow, payment: paymentFlow },
     nodeStats: () => ({
       [NODE.user]: { sent: user.sent.value, ok: user.ok.value, errors: user.errors.value, throttled: user.throttled.value, timedOut: user.timedOut.value },
@@ -274,5 +288,16 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
       [NODE.sales]: { ...sales.stats(), writes: salesWrites.value },
       [NODE.salesDb]: salesDb.stats(),
     }),
+  };
+}
+
+/** The distributions and rates derived from parameter values. */
+function settingsFrom(p: ParamValues) {
+  return {
+    traffic: { pattern: str(p, 'arrivalPattern') as ArrivalPattern, ratePerS: num(p, 'paymentRate') },
+    salesErrorRate: num(p, 'salesErrorRate') / 100,
+    salesDuration: lognormal(num(p, 'salesDurationMs'), 0.5),
+    customerDuration: lognormal(num(p, 'customerDurationMs'), 0.5),
+    coldStart: lognormal(num(p, 'coldStartMs'), 0.2),
   };
 }

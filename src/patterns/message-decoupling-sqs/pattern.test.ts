@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRun, defaultParams, resolveParams } from '../index';
+import type { ParamValues } from '../types';
+import { messageDecouplingSqs as pattern } from './index';
+
+const run = (set: Record<string, string>, seconds: number, seed = 1) => {
+  const { values, errors } = resolveParams(pattern, set);
+  expect(errors).toEqual([]);
+  const r = createRun(pattern, values, { seed });
+  r.advanceTo(seconds * 1000);
+  return r;
+};
+
+const balanced = (s: ReturnType<ReturnType<typeof run>['summary']>) => {
+  const dropped = Object.values(s.ledger.dropped).reduce((a, b) => a + (b ?? 0), 0);
+  return s.ledger.completed + s.ledger.deadLettered + dropped + s.ledger.inSystem === s.ledger.created;
+};
+
+describe('message-decoupling-sqs: determinism', () => {
+  it('same parameters and seed give an identical trace; another seed a different one', () => {
+    const a = run({ paymentRate: '30', salesErrorRate: '10' }, 120, 9);
+    const b = run({ paymentRate: '30', salesErrorRate: '10' }, 120, 9);
+    const c = run({ paymentRate: '30', salesErrorRate: '10' }, 120, 10);
+    expect(a.world.sim.fingerprint()).toBe(b.world.sim.fingerprint());
+    expect(a.summary()).toEqual(b.summary());
+    expect(c.world.sim.fingerprint()).not.toBe(a.world.sim.fingerprint());
+  });
+});
+
+describe('message-decoupling-sqs: the ledger', () => {
+  it('balances for any parameters, with and without the queue', () => {
+    const numeric = pattern.params.filter((s) => s.kind === 'number');
+    fc.assert(
+      fc.property(
+        fc.record(Object.fromEntries(numeric.map((s) => [s.id, fc.double({ min: s.min, max: Math.min(s.max, s.id === 'paymentRate' ? 300 : s.max), noNaN: true })]))),
+        fc.boolean(),
+        fc.constantFrom('poisson', 'constant', 'bursts'),
+        fc.nat(1000),
+        (nums, withoutQueue, arrivalPattern, seed) => {
+          const params: ParamValues = { ...defaultParams(pattern), ...nums, withoutQueue, arrivalPattern };
+          const r = createRun(pattern, params, { seed });
+          r.advanceTo(20_000);
+          expect(balanced(r.summary())).toBe(true);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('message-decoupling-sqs: the seed\'s points', () => {
+  it('the user\'s response time stays low while Sales is slow or failing', () => {
+    const calm = run({}, 120).summary().flows.response as { p95Ms: number };
+    const slow = run({ salesDurationMs: '3000', salesErrorRate: '50' }, 120).summary().flows.response as { p95Ms: number };
+    expect(slow.p95Ms).toBeLessThan(calm.p95Ms * 1.5);
+    expect(slow.p95Ms).toBeLessThan(250);
+  });
+
+  it('faster arrivals than Sales can take grow the backlog and its age; they drain when the rate drops', () => {
+    const r = run({ paymentRate: '40' }, 120);
+    const at120 = r.nodeStats().salesQueue as Record<string, number>;
+    r.advanceTo(240_000);
+    const at240 = r.nodeStats().salesQueue as Record<string, number>;
+    expect(at120.visible).toBeGreaterThan(1000);
+    expect(at240.visible).toBeGreaterThan((at120.visible as number) * 1.5);
+    expect(at240.oldestAgeS).toBeGreaterThan(at120.oldestAgeS as number);
+    expect(r.update({ ...r.params, paymentRate: 2 })).toBe(true);
+    r.advanceTo(800_000);
+    expect((r.nodeStats().salesQueue as Record<string, number>).visible).toBeLessThan(20);
+    expect(balanced(r.summary())).toBe(true);
+  });
+
+  it('failed messages are retried after the visibility timeout and end in the DLQ after maxReceiveCount', () => {
+    const r = run({ salesErrorRate: '100', paymentRate: '2', visibilityTimeoutS: '10', maxReceiveCount: '3' }, 120);
+    const s = r.summary();
+    const q = s.nodes.salesQueue as Record<string, number>;
+    expect(s.ledger.deadLettered).toBeGreaterThan(150);
+    expect(s.nodes.salesDlq?.visible).toBe(s.ledger.deadLettered);
+    // Every dead-lettered message was received exactly maxReceiveCount times.
+    expect(q.received).toBeGreaterThanOrEqual(3 * s.ledger.deadLettered);
+    expect(s.ledger.completed).toBe(0);
+  });
+
+  it('without the queue, Sales\' slowness, errors and throttles reach the caller', () => {
+    const p50 = (s: ReturnType<ReturnType<typeof run>['summary']>) => (s.flows.response as { p50Ms: number }).p50Ms;
+    const slowQ = run({ salesDurationMs: '500', salesConcurrency: '20' }, 120).summary();
+    const slowNoQ = run({ salesDurationMs: '500', salesConcurrency: '20', withoutQueue: 'true' }, 120).summary();
+    expect(p50(slowNoQ)).toBeGreaterThan(p50(slowQ) + 400);
+
+    const withQ = run({ paymentRate: '40', salesErrorRate: '10' }, 120).summary();
+    const noQ = run({ paymentRate: '40', salesErrorRate: '10', withoutQueue: 'true' }, 120).summary();
+    const u = noQ.nodes.user as Record<string, number>;
+    expect(u.throttled).toBeGreaterThan(1000);
+    expect(u.errors).toBeGreaterThan(100);
+    // A few 429s may still be on their way back to the user at the end of the run.
+    expect(Math.abs((noQ.ledger.dropped.throttled ?? 0) - (u.throttled as number))).toBeLessThan(10);
+    const uq = withQ.nodes.user as Record<string, number>;
+    expect(uq.errors + uq.throttled).toBe(0);
+  });
+
+  it('the gateway throttles with 429 past its token bucket', () => {
+    const s = run({ paymentRate: '200', apiRateLimit: '50', apiBurst: '100' }, 60).summary();
+    const u = s.nodes.user as Record<string, number>;
+    expect(u.throttled / u.sent).toBeGreaterThan(0.7);
+    expect(s.ledger.dropped.throttled).toBe(s.nodes.api?.throttled);
+  });
+
+  it('a slow integration gets 504 at the gateway timeout', () => {
+    const s = run({ customerDurationMs: '2000', integrationTimeoutMs: '1000' }, 60).summary();
+    expect((s.nodes.user as Record<string, number>).timedOut).toBeGreaterThan(300);
+  });
+});
+
+describe('message-decoupling-sqs: golden run', () => {
+  it('seed 42, 300 s, defaults but 25 payments/s and 5% errors', async () => {
+    const s = run({ paymentRate: '25', salesErrorRate: '5' }, 300, 42).summary();
+    await expect(JSON.stringify(s, null, 2) + '\n').toMatchFileSnapshot('../../../test/golden/message-decoupling-sqs.json');
+  });
+});
