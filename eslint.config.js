@@ -60,6 +60,18 @@ export default tseslint.config(
     },
   },
   {
+    // The view reads the wall clock only through src/state/ticker.ts.
+    files: ['src/canvas/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/state/**/*.{ts,tsx}'],
+    ignores: ['src/state/ticker.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['performance', 'requestAnimationFrame', 'cancelAnimationFrame'].map((name) => ({ name, message: 'Only src/state/ticker.ts reads the wall clock.' })),
+      ],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Only src/state/ticker.ts reads the wall clock.' }],
+    },
+  },
+  {
     files: ['src/**/*.tsx', 'src/state/**/*.ts', 'src/canvas/**/*.ts', 'src/ui/**/*.ts', 'src/app/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

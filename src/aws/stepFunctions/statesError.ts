@@ -8,7 +8,7 @@ export class StatesError extends Error {
     /** The error name, as Retry/Catch `ErrorEquals` sees it. */
     readonly error: string,
     /** The human-readable cause, exactly as AWS words it where the conformance data records it. */
-    readonly cause: string,
+    override readonly cause: string,
   ) {
     super(`${error}: ${cause}`);
     this.name = 'StatesError';

@@ -285,7 +285,8 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
       [NODE.customerDb]: customerDb.stats(),
       [NODE.queue]: { ...queue.stats(), ...mapping.stats() },
       [NODE.dlq]: dlq.stats(),
-      [NODE.sales]: { ...sales.stats(), writes: salesWrites.value },
+      // With the queue, the mapping's MaximumConcurrency is what limits Sales.
+      [NODE.sales]: { ...sales.stats(), ...(withoutQueue ? {} : { concurrencyLimit: mapping.cap }), writes: salesWrites.value },
       [NODE.salesDb]: salesDb.stats(),
     }),
   };

@@ -70,13 +70,18 @@ export const charts: ChartSpec[] = [
   },
   {
     id: 'errors',
-    title: 'Errors, throttles and DLQ',
-    unit: 'per s / messages',
+    title: 'Errors and throttles',
+    unit: 'per s',
     series: [
-      { id: 'salesErrors', label: 'Sales errors/s', color: '#f59e0b' },
-      { id: 'userErrors', label: 'user errors/s', color: '#dc2626' },
-      { id: 'throttles', label: '429s/s', color: '#8c4fff' },
-      { id: 'dlqDepth', label: 'in DLQ', color: '#7f1d1d' },
+      { id: 'salesErrors', label: 'Sales errors', color: '#f59e0b' },
+      { id: 'userErrors', label: 'user 5xx', color: '#dc2626' },
+      { id: 'throttles', label: 'user 429', color: '#8c4fff' },
     ],
+  },
+  {
+    id: 'dlq',
+    title: 'Dead-letter queue',
+    unit: 'messages',
+    series: [{ id: 'dlqDepth', label: 'in DLQ', color: '#b91c1c' }],
   },
 ];

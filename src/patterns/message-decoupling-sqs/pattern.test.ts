@@ -95,13 +95,13 @@ describe('message-decoupling-sqs: the seed\'s points', () => {
     expect(u.errors).toBeGreaterThan(100);
     // A few 429s may still be on their way back to the user at the end of the run.
     expect(Math.abs((noQ.ledger.dropped.throttled ?? 0) - (u.throttled as number))).toBeLessThan(10);
-    const uq = withQ.nodes.user as Record<string, number>;
+    const uq = withQ.nodes.user as Record<string, number> & { errors: number; throttled: number };
     expect(uq.errors + uq.throttled).toBe(0);
   });
 
   it('the gateway throttles with 429 past its token bucket', () => {
     const s = run({ paymentRate: '200', apiRateLimit: '50', apiBurst: '100' }, 60).summary();
-    const u = s.nodes.user as Record<string, number>;
+    const u = s.nodes.user as Record<string, number> & { throttled: number; sent: number };
     expect(u.throttled / u.sent).toBeGreaterThan(0.7);
     expect(s.ledger.dropped.throttled).toBe(s.nodes.api?.throttled);
   });

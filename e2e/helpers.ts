@@ -1,0 +1,42 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The number shown in an element ("1,234" → 1234; "7.5 s" → 7.5). */
+export async function readNumber(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? '';
+  const match = /-?[\d,]*\.?\d+/.exec(text);
+  return match ? Number(match[0].replace(/,/g, '')) : NaN;
+}
+
+/** Opens the app at `query` and waits for the diagram. */
+export async function openApp(
+  page: Page,
+  query = '?pattern=message-decoupling-sqs',
+): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(
+    page.getByTestId('node-salesQueue').or(page.getByTestId('node-sales')).first(),
+  ).toBeVisible();
+}
+
+/** Presses the Play button. */
+export async function play(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+}
+
+/** Sets the playback speed (a value of the Speed select, e.g. "100"). */
+export async function setSpeed(page: Page, speed: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption(speed);
+}
+
+/** Types a parameter's exact value, the way a reader fine-tunes a slider. */
+export async function setParam(page: Page, accessibleName: string, value: string): Promise<void> {
+  const box = page.getByRole('spinbutton', { name: `${accessibleName}, exact value` });
+  await box.fill(value);
+  await box.press('Enter');
+}
+
+/** Opens the Parameters tab of the side panel. */
+export async function openParameters(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Parameters' }).click();
+}

@@ -1,0 +1,22 @@
+import { createRoot } from 'react-dom/client';
+import { patterns } from '../patterns';
+import { createSimulator, parseBench, parseLocation } from '../state';
+import { App } from './App';
+import { BenchDots } from './BenchDots';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const bench = parseBench(window.location.search);
+if (bench) {
+  root.render(<BenchDots n={bench.n} />);
+} else {
+  const location = parseLocation(window.location.search, patterns);
+  // One simulator for the page's lifetime, created outside React so it never runs twice.
+  const sim = createSimulator({
+    pattern: location.pattern,
+    params: location.params,
+    seed: location.seed,
+  });
+  document.title = `${location.pattern.title} · Integration patterns on AWS`;
+  root.render(<App sim={sim} errors={location.errors} />);
+}

@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { buildSearch, type Simulator } from '../state';
+
+/** Keeps the address bar on `?pattern=...&<changed params>&seed=n` (history.replaceState). */
+export function useUrlSync(sim: Simulator): void {
+  useEffect(() => {
+    let last = '';
+    const write = () => {
+      const { pattern, params, seed } = sim.store.getState();
+      const search = buildSearch(pattern, params, seed);
+      if (search === last) return;
+      last = search;
+      if (window.location.search !== search) window.history.replaceState(null, '', search);
+    };
+    write();
+    return sim.store.subscribe((state, previous) => {
+      if (
+        state.pattern !== previous.pattern ||
+        state.params !== previous.params ||
+        state.seed !== previous.seed
+      )
+        write();
+    });
+  }, [sim]);
+}

@@ -1,0 +1,58 @@
+/** A labelled bar: a value against a maximum (queue depth, concurrency, tokens, connections). */
+export function Meter({
+  label,
+  value,
+  max,
+  text,
+  colour,
+  tone = 'normal',
+  testId,
+}: {
+  testId?: string;
+  label: string;
+  value: number;
+  max: number;
+  text: string;
+  colour: string;
+  tone?: 'normal' | 'warn' | 'bad';
+}) {
+  const fraction = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
+  const fill = tone === 'bad' ? 'var(--bad)' : tone === 'warn' ? 'var(--warn)' : colour;
+  return (
+    <div className="meter" data-tone={tone}>
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="badge-label">{label}</span>
+        <span className="badge-value" data-testid={testId}>
+          {text}
+        </span>
+      </div>
+      <div className="meter-track" role="presentation">
+        <div className="meter-fill" style={{ width: `${fraction * 100}%`, background: fill }} />
+      </div>
+    </div>
+  );
+}
+
+/** A small "label value" pair; `alert` turns it red when the value is above zero. */
+export function Stat({
+  label,
+  value,
+  alert = false,
+  title,
+  testId,
+}: {
+  label: string;
+  value: string;
+  alert?: boolean;
+  title?: string;
+  testId?: string;
+}) {
+  return (
+    <span className="stat" data-alert={alert ? 'true' : undefined} title={title}>
+      <span className="badge-label">{label}</span>{' '}
+      <span className="badge-value" data-testid={testId}>
+        {value}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,83 @@
+import { Handle, type NodeProps } from '@xyflow/react';
+import type { CSSProperties } from 'react';
+import { useSim } from '../state';
+import { ServiceIcon } from './icons/ServiceIcon';
+import { SIDES, nodeWidth, type ServiceFlowNode } from './graphAdapter';
+import { NodeBadges, errorTotal } from './NodeBadges';
+import { CATEGORY_COLOUR, SERVICE_NAME } from './serviceStyle';
+import { useFlashKey } from './useFlashKey';
+
+const EMPTY: Record<string, number> = {};
+/** Side handles sit level with the card's title, so edges between cards of one row are straight. */
+const SIDE_HANDLE_STYLE: CSSProperties = { top: 34 };
+const handleStyle = (side: string) =>
+  side === 'left' || side === 'right' ? SIDE_HANDLE_STYLE : undefined;
+
+/** A service card: icon, names, live badges; flashes red when its error counters grow. */
+export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
+  const stats = useSim((s) => s.live.nodeStats[id]) ?? EMPTY;
+  const pollerCap = useSim((s) =>
+    data.pollSource ? s.live.nodeStats[data.pollSource]?.pollerCap : undefined,
+  );
+  const selected = useSim((s) => s.selectedNodeId === id);
+  const runVersion = useSim((s) => s.runVersion);
+  const alarm = data.dlq ? (stats.visible ?? 0) : errorTotal(stats);
+  const flashKey = useFlashKey(alarm);
+  const limit =
+    pollerCap !== undefined && stats.concurrencyLimit !== undefined
+      ? Math.min(pollerCap, stats.concurrencyLimit)
+      : undefined;
+
+  return (
+    <div
+      className="node-card"
+      data-selected={selected ? 'true' : undefined}
+      data-kind={data.kind}
+      data-testid={`node-${id}`}
+      style={
+        { '--accent': CATEGORY_COLOUR[data.kind], width: nodeWidth(data.kind) } as CSSProperties
+      }
+    >
+      {SIDES.map(([side, position]) => (
+        <Handle
+          key={`s-${side}`}
+          id={`s-${side}`}
+          type="source"
+          position={position}
+          isConnectable={false}
+          className="node-handle"
+          style={handleStyle(side)}
+        />
+      ))}
+      {SIDES.map(([side, position]) => (
+        <Handle
+          key={`t-${side}`}
+          id={`t-${side}`}
+          type="target"
+          position={position}
+          isConnectable={false}
+          className="node-handle"
+          style={handleStyle(side)}
+        />
+      ))}
+      {flashKey > 0 ? (
+        <div key={`${runVersion}-${flashKey}`} className="node-flash" aria-hidden="true" />
+      ) : null}
+      <div className="flex items-center gap-2.5">
+        <ServiceIcon kind={data.kind} size={30} />
+        <div className="min-w-0">
+          <div className="node-service">{SERVICE_NAME[data.kind]}</div>
+          <div className="node-label">{data.label}</div>
+          {data.sublabel ? <div className="node-sublabel">{data.sublabel}</div> : null}
+        </div>
+      </div>
+      <NodeBadges
+        nodeId={id}
+        kind={data.kind}
+        stats={stats}
+        role={data.dlq ? 'dlq' : undefined}
+        limit={limit}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ScenarioRun } from '../patterns';
+import type { HopBuffer } from './hopBuffer';
+import type { LiveSnapshot, SimStore } from './simStore';
+
+/** How often React sees new numbers while running (the canvas itself draws every frame). */
+export const PUBLISH_INTERVAL_MS = 100;
+
+/** How fast playback is really going, measured by the frame loop. */
+export interface PlaybackPerf {
+  effectiveSpeed: number;
+  behind: boolean;
+}
+
+/**
+ * Feeds engine output into the view: every frame the run's new hops go into the dot buffer; at
+ * most every PUBLISH_INTERVAL_MS the live numbers go into the store (React re-renders from there).
+ */
+export class Bridge {
+  private lastPublishWall = -Infinity;
+
+  constructor(
+    private readonly store: SimStore,
+    private readonly hops: HopBuffer,
+  ) {}
+
+  /** Moves the run's recorded hops into the dot buffer and drops dots that have arrived. */
+  feedHops(run: ScenarioRun, minDotDurationMs: number): void {
+    const drained = run.drainHops();
+    if (drained.length > 0) this.hops.addHops(drained);
+    this.hops.compact(run.now, minDotDurationMs);
+  }
+
+  /** Publishes if the last publish is older than the interval (or when `force`). */
+  maybePublish(run: ScenarioRun, perf: PlaybackPerf, wallNowMs: number, force = false): void {
+    if (!force && wallNowMs - this.lastPublishWall < PUBLISH_INTERVAL_MS) return;
+    this.lastPublishWall = wallNowMs;
+    this.publish(run, perf);
+  }
+
+  /** Publishes the run's live numbers now. */
+  publish(run: ScenarioRun, perf: PlaybackPerf): void {
+    const live: LiveSnapshot = {
+      simTimeMs: run.now,
+      nodeStats: run.nodeStats(),
+      ledger: run.world.ledger.summary(),
+      effectiveSpeed: perf.effectiveSpeed,
+      behind: perf.behind,
+      sampleN: this.hops.sampleN,
+      inFlight: Math.round(this.hops.estimatedInFlight),
+      totalHops: this.hops.totalHops,
+      eventsRun: run.world.sim.eventsRun,
+    };
+    this.store.setState((s) => ({ live, chartVersion: s.chartVersion + 1 }));
+  }
+}

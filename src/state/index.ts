@@ -1,0 +1,16 @@
+export {
+  createSimulator,
+  MAX_SPEED,
+  MIN_SPEED,
+  MAX_SIM_MS,
+  MIN_DOT_WALL_MS,
+  type Simulator,
+} from './createSimulator';
+export { SimProvider } from './SimProvider';
+export { useSim, useSimShallow, useSimulator } from './useSim';
+export { HopBuffer, MAX_VISIBLE_DOTS } from './hopBuffer';
+export { createTicker, type Ticker } from './ticker';
+export { createManualTicker, type ManualTicker } from './manualTicker';
+export { parseLocation, buildSearch, parseBench, DEFAULT_SEED, type AppLocation } from './url';
+export type { SimState, LiveSnapshot, SimStore } from './simStore';
+export type { PlaybackStatus, PlaybackEvent } from './playbackMachine';

@@ -1,0 +1,88 @@
+import { useEffect } from 'react';
+import { SERVICE_NAME, ServiceIcon } from '../canvas';
+import { useSim, useSimulator } from '../state';
+import { formatCount } from './format';
+import { paramsForNode } from './nodeParams';
+import { ParamList } from './ParamsPanel';
+
+/** "coldStarts" → "cold starts", "oldestAgeS" → "oldest age (s)", "meanLatencyMs" → "mean latency (ms)". */
+function humanise(key: string): string {
+  const unit = key.endsWith('Ms') ? ' (ms)' : key.endsWith('S') ? ' (s)' : '';
+  const base = unit ? key.replace(/(Ms|S)$/, '') : key;
+  return base.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() + unit;
+}
+
+function formatStat(value: number): string {
+  return Number.isInteger(value) ? formatCount(value) : value.toFixed(value < 10 ? 2 : 1);
+}
+
+/** The selected node: what it is, its live numbers, and the parameters that configure it. */
+export function NodeDetails() {
+  const sim = useSimulator();
+  const nodeId = useSim((s) => s.selectedNodeId);
+  const pattern = useSim((s) => s.pattern);
+  const stats = useSim((s) => (nodeId ? s.live.nodeStats[nodeId] : undefined));
+  const node = pattern.nodes.find((n) => n.id === nodeId);
+
+  useEffect(() => {
+    if (!nodeId) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') sim.selectNode(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [nodeId, sim]);
+
+  if (!node) return null;
+  const specs = paramsForNode(pattern, node.id);
+  const title = `${node.label}${node.sublabel ? ` (${node.sublabel})` : ''}`;
+  return (
+    <section
+      className="details-panel"
+      role="region"
+      aria-label={`${title} details`}
+      data-testid="node-details"
+    >
+      <header className="flex items-start gap-3">
+        <ServiceIcon kind={node.kind} size={32} />
+        <div className="min-w-0 flex-1">
+          <div className="text-[11px] uppercase tracking-wide text-muted">
+            {SERVICE_NAME[node.kind]}
+          </div>
+          <h2 className="font-semibold leading-tight">{node.label}</h2>
+          {node.sublabel ? <div className="text-xs text-muted">{node.sublabel}</div> : null}
+        </div>
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          aria-label="Close details"
+          title="Close (Esc)"
+          onClick={() => sim.selectNode(null)}
+        >
+          ✕
+        </button>
+      </header>
+
+      <h3 className="section-title mt-3">Live</h3>
+      {stats && Object.keys(stats).length > 0 ? (
+        <dl className="stats-grid">
+          {Object.entries(stats).map(([key, value]) => (
+            <div key={key} className="contents">
+              <dt>{humanise(key)}</dt>
+              <dd>{formatStat(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="text-xs text-muted">No numbers yet: press play.</p>
+      )}
+
+      <h3 className="section-title mt-3">Parameters</h3>
+      {specs.length > 0 ? (
+        <ParamList specs={specs} />
+      ) : (
+        <p className="text-xs text-muted">Nothing to configure here in this pattern.</p>
+      )}
+    </section>
+  );
+}

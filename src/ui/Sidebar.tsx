@@ -1,0 +1,69 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useSim, useSimulator } from '../state';
+import { ExplanationPanel } from './ExplanationPanel';
+import { NodeDetails } from './NodeDetails';
+import { ParamsPanel } from './ParamsPanel';
+
+const TABS = [
+  { id: 'guide', label: 'Guide' },
+  { id: 'params', label: 'Parameters' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+/**
+ * The right-hand panel: the pattern's guide (explanation, what to try) and its parameters; while a
+ * node is selected, that node's details take the panel's place (the diagram stays uncovered).
+ */
+export function Sidebar({ initialTab = 'guide' }: { initialTab?: TabId }) {
+  const sim = useSimulator();
+  const [tab, setTabState] = useState<TabId>(initialTab);
+  const selected = useSim((s) => s.selectedNodeId);
+  const setTab = (id: TabId) => {
+    sim.selectNode(null);
+    setTabState(id);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    if (next) {
+      setTab(next.id);
+      document.getElementById(`tab-${next.id}`)?.focus();
+    }
+  };
+  return (
+    <aside className="sidebar" aria-label="Pattern guide and parameters">
+      <div role="tablist" aria-label="Panels" className="tabs" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id && !selected}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {selected ? (
+        <div className="sidebar-body">
+          <NodeDetails />
+        </div>
+      ) : (
+        <div
+          id={`panel-${tab}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${tab}`}
+          className="sidebar-body"
+        >
+          {tab === 'guide' ? <ExplanationPanel /> : <ParamsPanel />}
+        </div>
+      )}
+    </aside>
+  );
+}

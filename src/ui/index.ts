@@ -1,0 +1,16 @@
+export { PlaybackBar } from './PlaybackBar';
+export { ParamsPanel, ParamList } from './ParamsPanel';
+export { ParamControl } from './ParamControl';
+export { ExplanationPanel } from './ExplanationPanel';
+export { NodeDetails } from './NodeDetails';
+export { ChartsPanel } from './ChartsPanel';
+export { TimeChart } from './TimeChart';
+export { UrlErrorAlert } from './UrlErrorAlert';
+export { ShareControls } from './ShareControls';
+export { PatternPicker } from './PatternPicker';
+export { ThemeToggle } from './ThemeToggle';
+export { Sidebar } from './Sidebar';
+export { CanvasOverlay } from './CanvasOverlay';
+export { useTheme } from './useTheme';
+export { useKeyboardShortcuts } from './useKeyboardShortcuts';
+export * from './format';
