@@ -26,7 +26,9 @@ async function waitForServer(url: string, ms: number): Promise<void> {
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { stdio: 'ignore' });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+    p.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 
@@ -38,7 +40,11 @@ export async function benchBrowser(): Promise<string[]> {
   let server: ChildProcess | undefined;
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+    server = spawn(
+      'npx',
+      ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+      { stdio: 'ignore', detached: true },
+    );
     const base = `http://127.0.0.1:${PORT}/`;
     await waitForServer(base, 30_000);
     const lines: string[] = [];
@@ -48,14 +54,24 @@ export async function benchBrowser(): Promise<string[]> {
     ] as const) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(`${base}index.html?pattern=message-decoupling-sqs&bench=dots&n=${n}`);
-      await page.waitForFunction(() => typeof (window as unknown as { __fps?: number }).__fps === 'number', null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => typeof (window as unknown as { __fps?: number }).__fps === 'number',
+        null,
+        { timeout: 30_000 },
+      );
       await page.waitForTimeout(5000);
       const fps = await page.evaluate(() => (window as unknown as { __fps: number }).__fps);
-      const drawn = await page.evaluate(() => (window as unknown as { __dotsDrawn?: number }).__dotsDrawn ?? NaN);
-      lines.push(`${String(n).padStart(6)} messages in flight: ${fps.toFixed(1)} fps (target ${target}; dots drawn per frame: ${drawn})`);
+      const drawn = await page.evaluate(
+        () => (window as unknown as { __dotsDrawn?: number }).__dotsDrawn ?? NaN,
+      );
+      lines.push(
+        `${String(n).padStart(6)} messages in flight: ${fps.toFixed(1)} fps (target ${target}; dots drawn per frame: ${drawn})`,
+      );
       await page.close();
     }
-    lines.push('(headless Chromium, software rendering, no GPU; requestAnimationFrame is capped at 60 fps)');
+    lines.push(
+      '(headless Chromium, software rendering, no GPU; requestAnimationFrame is capped at 60 fps)',
+    );
     return lines;
   } finally {
     await browser.close();

@@ -9,7 +9,12 @@ const LAMBDA = 0.08; // per ms
 const MEAN_SERVICE = 10; // ms
 
 /** The same M/M/1 model code as the reference, on the project's kernel (Simulation + Rng). */
-export function benchKernel(): { events: number; seconds: number; eventsPerS: number; meanWaitMs: number } {
+export function benchKernel(): {
+  events: number;
+  seconds: number;
+  eventsPerS: number;
+  meanWaitMs: number;
+} {
   const sim = new Simulation(1);
   const rng = sim.rng.split('a');
   const waiting: number[] = [];
@@ -37,13 +42,26 @@ export function benchKernel(): { events: number; seconds: number; eventsPerS: nu
   const t0 = performance.now();
   while (sim.step());
   const seconds = (performance.now() - t0) / 1000;
-  return { events: sim.eventsRun, seconds, eventsPerS: sim.eventsRun / seconds, meanWaitMs: sojournSum / served };
+  return {
+    events: sim.eventsRun,
+    seconds,
+    eventsPerS: sim.eventsRun / seconds,
+    meanWaitMs: sojournSum / served,
+  };
 }
 
 /** The engine with its full queueing station (L, Lq, W, Wq histograms and time averages). */
-export function benchEngine(): { events: number; seconds: number; eventsPerS: number; meanWaitMs: number } {
+export function benchEngine(): {
+  events: number;
+  seconds: number;
+  eventsPerS: number;
+  meanWaitMs: number;
+} {
   const sim = new Simulation(1);
-  const station = new Station(sim, sim.rng.split('s'), { servers: 1, service: { kind: 'exponential', mean: MEAN_SERVICE } });
+  const station = new Station(sim, sim.rng.split('s'), {
+    servers: 1,
+    service: { kind: 'exponential', mean: MEAN_SERVICE },
+  });
   const arrivals = sim.rng.split('a');
   let left = CUSTOMERS;
   const arrive = (): void => {
@@ -54,7 +72,12 @@ export function benchEngine(): { events: number; seconds: number; eventsPerS: nu
   const t0 = performance.now();
   while (sim.step());
   const seconds = (performance.now() - t0) / 1000;
-  return { events: sim.eventsRun, seconds, eventsPerS: sim.eventsRun / seconds, meanWaitMs: station.sojourn.total.mean() };
+  return {
+    events: sim.eventsRun,
+    seconds,
+    eventsPerS: sim.eventsRun / seconds,
+    meanWaitMs: station.sojourn.total.mean(),
+  };
 }
 
 interface RefEvent {
@@ -64,7 +87,12 @@ interface RefEvent {
 }
 
 /** The reference: the smallest reasonable binary-heap event loop, M/M/1, same RNG family. */
-export function benchReference(): { events: number; seconds: number; eventsPerS: number; meanWaitMs: number } {
+export function benchReference(): {
+  events: number;
+  seconds: number;
+  eventsPerS: number;
+  meanWaitMs: number;
+} {
   const heap: RefEvent[] = [];
   let seq = 0;
   let now = 0;

@@ -5,7 +5,30 @@ export interface ExtraBench {
   run(): Promise<string[]>;
 }
 
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
 export const extras: ExtraBench[] = [
+  {
+    name: 'eventPatterns',
+    title: 'EventBridge event patterns: 20 rules, ~1 KB events',
+    run: async () => {
+      const { runEventPatternBenchmark } = await import('../src/aws/eventPatterns/bench');
+      const r = runEventPatternBenchmark(() => performance.now(), 2000);
+      return [
+        `${fmt(r.matchesPerSecond)} matches/s (one rule against one event; target >= 1,000,000)`,
+        `${fmt(r.eventsPerSecond)} events/s against all ${r.rules} rules (mean event ${Math.round(r.averageEventBytes)} bytes, ${fmt(r.hits)} hits)`,
+      ];
+    },
+  },
+  {
+    name: 'stepFunctions',
+    title: 'Step Functions: state transitions of a 10-state workflow',
+    run: async () => {
+      const { benchStateTransitions } = await import('../src/aws/stepFunctions/bench');
+      const perS = benchStateTransitions(() => performance.now(), 2000);
+      return [`${fmt(perS)} transitions/s (target >= 100,000)`];
+    },
+  },
   {
     name: 'browser',
     title: 'Browser: frames per second of the message layer (headless Chromium)',

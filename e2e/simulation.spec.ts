@@ -40,6 +40,27 @@ test('a payment rate above Sales capacity grows the backlog', async ({ page }) =
   expect(await readNumber(page.getByTestId('user-throttled'))).toBe(0);
 });
 
+test('the backlog drains when the rate drops, without restarting the run', async ({ page }) => {
+  await openApp(page, '?pattern=message-decoupling-sqs&paymentRate=40');
+  await setSpeed(page, '100');
+  await play(page);
+  const backlog = page.getByTestId('salesQueue-visible');
+  await expect.poll(() => readNumber(backlog), { timeout: 20_000 }).toBeGreaterThan(800);
+  const clock = page.getByTestId('sim-time');
+  const seconds = async () => {
+    const [m, s] = ((await clock.textContent()) ?? '0:0').split(':').map(Number);
+    return (m ?? 0) * 60 + (s ?? 0);
+  };
+  const before = await seconds();
+  await openParameters(page);
+  await setParam(page, 'Payment rate (msg/s)', '2');
+  await expect(page).toHaveURL(/paymentRate=2\b/);
+  // Same run: the clock did not go back to zero, and the queue empties.
+  expect(await seconds()).toBeGreaterThanOrEqual(before);
+  await setSpeed(page, '1000');
+  await expect.poll(() => readNumber(backlog), { timeout: 30_000 }).toBeLessThan(20);
+});
+
 test('a failing Sales function sends messages to the DLQ', async ({ page }) => {
   await openApp(page);
   await openParameters(page);

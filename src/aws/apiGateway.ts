@@ -1,4 +1,11 @@
-import { sample, TimeoutQueue, type Counter, type Distribution, type Rng, type World } from '../engine';
+import {
+  sample,
+  TimeoutQueue,
+  type Counter,
+  type Distribution,
+  type Rng,
+  type World,
+} from '../engine';
 import { TokenBucket } from './tokenBucket';
 
 /** HTTP status codes the models answer with. */
@@ -47,7 +54,8 @@ export class ApiGateway {
     const now = this.world.sim.now;
     Object.assign(this.config, config);
     this.bucket.setLimits(this.config.rateLimitPerS, this.config.burst, now);
-    if (this.deadlines.durationMs !== this.config.integrationTimeoutMs) this.deadlines = this.makeDeadlines();
+    if (this.deadlines.durationMs !== this.config.integrationTimeoutMs)
+      this.deadlines = this.makeDeadlines();
   }
 
   private makeDeadlines(): TimeoutQueue<(status: HttpStatus) => void> {

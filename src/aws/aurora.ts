@@ -1,4 +1,11 @@
-import { sample, TimeAverage, type Counter, type Distribution, type Rng, type World } from '../engine';
+import {
+  sample,
+  TimeAverage,
+  type Counter,
+  type Distribution,
+  type Rng,
+  type World,
+} from '../engine';
 
 /** Aurora settings. */
 export interface AuroraConfig {
@@ -113,7 +120,10 @@ export class AuroraDatabase {
       maxConnections: this.config.maxConnections,
       waiting: this.waitingCount,
       queries: this.queries.value,
-      meanLatencyMs: this.queries.value === 0 ? 0 : Math.round((this.latencySumMs / this.queries.value) * 100) / 100,
+      meanLatencyMs:
+        this.queries.value === 0
+          ? 0
+          : Math.round((this.latencySumMs / this.queries.value) * 100) / 100,
       errors: this.errors.value,
     };
   }

@@ -5,7 +5,12 @@
 export { TrafficSource, type TrafficConfig, type ArrivalPattern } from './traffic';
 export { TokenBucket } from './tokenBucket';
 export { ApiGateway, type ApiGatewayConfig, type HttpStatus, type Integration } from './apiGateway';
-export { LambdaFunction, type LambdaConfig, type LambdaHandler, type InvocationResult } from './lambda';
+export {
+  LambdaFunction,
+  type LambdaConfig,
+  type LambdaHandler,
+  type InvocationResult,
+} from './lambda';
 export { SqsQueue, type SqsConfig, type SqsMessage, type Received } from './sqs';
 export { SqsEventSource, type SqsEventSourceConfig } from './sqsEventSource';
 export { AuroraDatabase, type AuroraConfig } from './aurora';

@@ -10,8 +10,7 @@ import {
 
 /** How an invocation ended. */
 export type InvocationResult =
-  | { ok: true }
-  | { ok: false; error: 'throttled' | 'timeout' | 'error'; message: string };
+  { ok: true } | { ok: false; error: 'throttled' | 'timeout' | 'error'; message: string };
 
 /**
  * The function's code, as the pattern defines it: do the work (schedule events, call other models)
@@ -124,7 +123,11 @@ export class LambdaFunction<E> {
     const now = this.world.sim.now;
     // Reclaim environments idle for too long: they are the oldest, at the front.
     let reclaim = 0;
-    while (reclaim < this.idleSince.length && now - (this.idleSince[reclaim] as number) > this.config.keepWarmMs) reclaim++;
+    while (
+      reclaim < this.idleSince.length &&
+      now - (this.idleSince[reclaim] as number) > this.config.keepWarmMs
+    )
+      reclaim++;
     if (reclaim > 0) this.idleSince = this.idleSince.slice(reclaim);
     if (this.idleSince.length > 0) {
       this.idleSince.pop();

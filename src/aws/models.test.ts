@@ -9,25 +9,36 @@ import { SqsEventSource } from './sqsEventSource';
 import { TokenBucket } from './tokenBucket';
 import { TrafficSource } from './traffic';
 
-const lambdaConfig = { concurrencyLimit: 2, coldStart: { kind: 'constant', value: 100 } as const, timeoutMs: 3000, keepWarmMs: 60_000, scaleLimitPer10s: 1000 };
+const lambdaConfig = {
+  concurrencyLimit: 2,
+  coldStart: { kind: 'constant', value: 100 } as const,
+  timeoutMs: 3000,
+  keepWarmMs: 60_000,
+  scaleLimitPer10s: 1000,
+};
 
 describe('TokenBucket', () => {
   it('accepts at most burst + rate·T requests in any window', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 50 }), fc.array(fc.nat(50), { minLength: 1, maxLength: 400 }), (rate, burst, gaps) => {
-        const bucket = new TokenBucket(rate, burst, 0);
-        let t = 0;
-        const accepted: number[] = [];
-        for (const g of gaps) {
-          t += g;
-          if (bucket.tryTake(t)) accepted.push(t);
-        }
-        for (let i = 0; i < accepted.length; i++)
-          for (let j = i; j < accepted.length; j++) {
-            const T = ((accepted[j] as number) - (accepted[i] as number)) / 1000;
-            expect(j - i + 1).toBeLessThanOrEqual(burst + rate * T + 1e-9);
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.array(fc.nat(50), { minLength: 1, maxLength: 400 }),
+        (rate, burst, gaps) => {
+          const bucket = new TokenBucket(rate, burst, 0);
+          let t = 0;
+          const accepted: number[] = [];
+          for (const g of gaps) {
+            t += g;
+            if (bucket.tryTake(t)) accepted.push(t);
           }
-      }),
+          for (let i = 0; i < accepted.length; i++)
+            for (let j = i; j < accepted.length; j++) {
+              const T = ((accepted[j] as number) - (accepted[i] as number)) / 1000;
+              expect(j - i + 1).toBeLessThanOrEqual(burst + rate * T + 1e-9);
+            }
+        },
+      ),
     );
   });
 });
@@ -35,9 +46,15 @@ describe('TokenBucket', () => {
 describe('API Gateway', () => {
   it('answers 429 when the bucket is empty and 504 past the integration timeout', () => {
     const world = new World({ seed: 1 });
-    const api = new ApiGateway(world, world.sim.rng.split('api'), { rateLimitPerS: 1, burst: 2, integrationTimeoutMs: 1000, overhead: { kind: 'constant', value: 0 } });
+    const api = new ApiGateway(world, world.sim.rng.split('api'), {
+      rateLimitPerS: 1,
+      burst: 2,
+      integrationTimeoutMs: 1000,
+      overhead: { kind: 'constant', value: 0 },
+    });
     const statuses: HttpStatus[] = [];
-    const slow = (done: (s: HttpStatus) => void) => world.sim.schedule(5000, () => done(200), undefined);
+    const slow = (done: (s: HttpStatus) => void) =>
+      world.sim.schedule(5000, () => done(200), undefined);
     for (let i = 0; i < 3; i++) api.handle(slow, (s) => statuses.push(s));
     world.sim.runUntil(10_000);
     expect(statuses).toEqual([429, 504, 504]);
@@ -48,7 +65,12 @@ describe('API Gateway', () => {
 describe('Lambda', () => {
   it('throttles beyond the concurrency limit, cold-starts new environments, reuses warm ones', () => {
     const world = new World({ seed: 1 });
-    const fn = new LambdaFunction<number>(world, world.sim.rng.split('f'), lambdaConfig, (_e, done) => world.sim.schedule(50, () => done({ ok: true }), undefined));
+    const fn = new LambdaFunction<number>(
+      world,
+      world.sim.rng.split('f'),
+      lambdaConfig,
+      (_e, done) => world.sim.schedule(50, () => done({ ok: true }), undefined),
+    );
     const results: [number, string][] = [];
     const record = (r: InvocationResult) => results.push([world.sim.now, r.ok ? 'ok' : r.error]);
     for (let i = 0; i < 3; i++) fn.invoke(i, record);
@@ -66,7 +88,12 @@ describe('Lambda', () => {
 
   it('times out a handler that runs too long', () => {
     const world = new World({ seed: 1 });
-    const fn = new LambdaFunction<number>(world, world.sim.rng.split('f'), lambdaConfig, (_e, done) => world.sim.schedule(10_000, () => done({ ok: true }), undefined));
+    const fn = new LambdaFunction<number>(
+      world,
+      world.sim.rng.split('f'),
+      lambdaConfig,
+      (_e, done) => world.sim.schedule(10_000, () => done({ ok: true }), undefined),
+    );
     let result: InvocationResult | undefined;
     fn.invoke(1, (r) => (result = r));
     world.sim.runUntil(20_000);
@@ -78,19 +105,50 @@ describe('Lambda', () => {
 describe('SQS event source mapping', () => {
   function setup(errorEvery: number, batchSize = 10, maxConcurrency = 2) {
     const world = new World({ seed: 1 });
-    const queue = new SqsQueue<number>(world, 'q', { visibilityTimeoutMs: 10_000, retentionMs: 1e9 });
+    const queue = new SqsQueue<number>(world, 'q', {
+      visibilityTimeoutMs: 10_000,
+      retentionMs: 1e9,
+    });
     const sizes: number[] = [];
     let calls = 0;
-    const fn = new LambdaFunction<Received<number>[]>(world, world.sim.rng.split('f'), { ...lambdaConfig, concurrencyLimit: 1000 }, (batch, done) => {
-      sizes.push(batch.length);
-      calls++;
-      world.sim.schedule(10, () => done(errorEvery > 0 && calls % errorEvery === 0 ? { ok: false, error: 'error', message: 'x' } : { ok: true }), undefined);
-    });
+    const fn = new LambdaFunction<Received<number>[]>(
+      world,
+      world.sim.rng.split('f'),
+      { ...lambdaConfig, concurrencyLimit: 1000 },
+      (batch, done) => {
+        sizes.push(batch.length);
+        calls++;
+        world.sim.schedule(
+          10,
+          () =>
+            done(
+              errorEvery > 0 && calls % errorEvery === 0
+                ? { ok: false, error: 'error', message: 'x' }
+                : { ok: true },
+            ),
+          undefined,
+        );
+      },
+    );
     const completed: number[] = [];
-    const esm = new SqsEventSource(world, queue, fn, { batchSize, batchWindowMs: 0, maxConcurrency, initialPollers: 5, scaleUpPerMinute: 300, maxPollers: 1000, apiLatencyMs: 0 }, (r) => {
-      completed.push(r.message.id);
-      world.ledger.complete(r.message.id);
-    });
+    const esm = new SqsEventSource(
+      world,
+      queue,
+      fn,
+      {
+        batchSize,
+        batchWindowMs: 0,
+        maxConcurrency,
+        initialPollers: 5,
+        scaleUpPerMinute: 300,
+        maxPollers: 1000,
+        apiLatencyMs: 0,
+      },
+      (r) => {
+        completed.push(r.message.id);
+        world.ledger.complete(r.message.id);
+      },
+    );
     return { world, queue, esm, sizes, completed };
   }
 
@@ -117,15 +175,42 @@ describe('SQS event source mapping', () => {
 
   it('gathers bigger batches with a batching window', () => {
     const world = new World({ seed: 1 });
-    const queue = new SqsQueue<number>(world, 'q', { visibilityTimeoutMs: 60_000, retentionMs: 1e9 });
-    const sizes: number[] = [];
-    const fn = new LambdaFunction<Received<number>[]>(world, world.sim.rng.split('f'), { ...lambdaConfig, concurrencyLimit: 1000 }, (batch, done) => {
-      sizes.push(batch.length);
-      done({ ok: true });
+    const queue = new SqsQueue<number>(world, 'q', {
+      visibilityTimeoutMs: 60_000,
+      retentionMs: 1e9,
     });
-    const esm = new SqsEventSource(world, queue, fn, { batchSize: 50, batchWindowMs: 2000, maxConcurrency: 2, initialPollers: 5, scaleUpPerMinute: 300, maxPollers: 1000, apiLatencyMs: 0 }, (r) => world.ledger.complete(r.message.id));
+    const sizes: number[] = [];
+    const fn = new LambdaFunction<Received<number>[]>(
+      world,
+      world.sim.rng.split('f'),
+      { ...lambdaConfig, concurrencyLimit: 1000 },
+      (batch, done) => {
+        sizes.push(batch.length);
+        done({ ok: true });
+      },
+    );
+    const esm = new SqsEventSource(
+      world,
+      queue,
+      fn,
+      {
+        batchSize: 50,
+        batchWindowMs: 2000,
+        maxConcurrency: 2,
+        initialPollers: 5,
+        scaleUpPerMinute: 300,
+        maxPollers: 1000,
+        apiLatencyMs: 0,
+      },
+      (r) => world.ledger.complete(r.message.id),
+    );
     esm.start();
-    const traffic = new TrafficSource(world, world.sim.rng.split('t'), { pattern: 'constant', ratePerS: 100 }, () => queue.send(world.ledger.create(), 0));
+    const traffic = new TrafficSource(
+      world,
+      world.sim.rng.split('t'),
+      { pattern: 'constant', ratePerS: 100 },
+      () => queue.send(world.ledger.create(), 0),
+    );
     traffic.start();
     world.sim.runUntil(10_000);
     expect(Math.max(...sizes)).toBe(50);
@@ -135,7 +220,12 @@ describe('SQS event source mapping', () => {
 describe('Aurora', () => {
   it('queues queries beyond the connection limit and fails those that wait too long', () => {
     const world = new World({ seed: 1 });
-    const db = new AuroraDatabase(world, world.sim.rng.split('db'), { maxConnections: 1, queryLatency: { kind: 'constant', value: 100 }, contention: 0, connectionWaitTimeoutMs: 250 });
+    const db = new AuroraDatabase(world, world.sim.rng.split('db'), {
+      maxConnections: 1,
+      queryLatency: { kind: 'constant', value: 100 },
+      contention: 0,
+      connectionWaitTimeoutMs: 250,
+    });
     const done: [number, boolean][] = [];
     for (let i = 0; i < 4; i++) db.query((ok) => done.push([world.sim.now, ok]));
     world.sim.runUntil(1000);
@@ -149,7 +239,12 @@ describe('Aurora', () => {
 
   it('slows queries down as connections fill', () => {
     const world = new World({ seed: 1 });
-    const db = new AuroraDatabase(world, world.sim.rng.split('db'), { maxConnections: 10, queryLatency: { kind: 'constant', value: 10 }, contention: 2, connectionWaitTimeoutMs: 1000 });
+    const db = new AuroraDatabase(world, world.sim.rng.split('db'), {
+      maxConnections: 10,
+      queryLatency: { kind: 'constant', value: 10 },
+      contention: 2,
+      connectionWaitTimeoutMs: 1000,
+    });
     const times: number[] = [];
     for (let i = 0; i < 10; i++) db.query(() => times.push(world.sim.now));
     world.sim.runUntil(1000);
@@ -159,12 +254,20 @@ describe('Aurora', () => {
 });
 
 describe('TrafficSource', () => {
-  it.each(['constant', 'poisson', 'bursts'] as const)('%s arrivals keep the average rate', (pattern) => {
-    const world = new World({ seed: 5 });
-    const t = new TrafficSource(world, world.sim.rng.split('t'), { pattern, ratePerS: 50 }, () => {});
-    t.start();
-    world.sim.runUntil(400_000);
-    expect(t.count / 400).toBeGreaterThan(48);
-    expect(t.count / 400).toBeLessThan(52);
-  });
+  it.each(['constant', 'poisson', 'bursts'] as const)(
+    '%s arrivals keep the average rate',
+    (pattern) => {
+      const world = new World({ seed: 5 });
+      const t = new TrafficSource(
+        world,
+        world.sim.rng.split('t'),
+        { pattern, ratePerS: 50 },
+        () => {},
+      );
+      t.start();
+      world.sim.runUntil(400_000);
+      expect(t.count / 400).toBeGreaterThan(48);
+      expect(t.count / 400).toBeLessThan(52);
+    },
+  );
 });

@@ -6,8 +6,18 @@ const DAY = 86_400_000;
 
 function setup(config: Partial<ConstructorParameters<typeof SqsQueue<string>>[2]> = {}) {
   const world = new World({ seed: 1 });
-  const dlq = new SqsQueue<string>(world, 'dlq', { visibilityTimeoutMs: 30_000, retentionMs: 14 * DAY, isDeadLetterQueue: true });
-  const queue = new SqsQueue<string>(world, 'q', { visibilityTimeoutMs: 30_000, retentionMs: 4 * DAY, maxReceiveCount: 3, deadLetterQueue: dlq, ...config });
+  const dlq = new SqsQueue<string>(world, 'dlq', {
+    visibilityTimeoutMs: 30_000,
+    retentionMs: 14 * DAY,
+    isDeadLetterQueue: true,
+  });
+  const queue = new SqsQueue<string>(world, 'q', {
+    visibilityTimeoutMs: 30_000,
+    retentionMs: 4 * DAY,
+    maxReceiveCount: 3,
+    deadLetterQueue: dlq,
+    ...config,
+  });
   return { world, queue, dlq };
 }
 
@@ -92,7 +102,10 @@ describe('SQS standard queue', () => {
 
   it('with c long-polling consumers and exponential service, behaves as M/M/c', () => {
     const world = new World({ seed: 3 });
-    const queue = new SqsQueue<number>(world, 'q', { visibilityTimeoutMs: 3_600_000, retentionMs: 4 * DAY });
+    const queue = new SqsQueue<number>(world, 'q', {
+      visibilityTimeoutMs: 3_600_000,
+      retentionMs: 4 * DAY,
+    });
     const { sim } = world;
     const arrivals = sim.rng.split('arrivals');
     const service = sim.rng.split('service');
@@ -107,11 +120,15 @@ describe('SQS standard queue', () => {
         if (!r) return consume();
         waitSum += sim.now - r.message.sentAt;
         served++;
-        sim.schedule(service.exponential(10), () => {
-          queue.delete(r);
-          world.ledger.complete(r.message.id);
-          consume();
-        }, undefined);
+        sim.schedule(
+          service.exponential(10),
+          () => {
+            queue.delete(r);
+            world.ledger.complete(r.message.id);
+            consume();
+          },
+          undefined,
+        );
       });
     for (let i = 0; i < c; i++) consume();
     const arrive = (): void => {

@@ -1,11 +1,4 @@
-import {
-  HopKind,
-  MinHeap,
-  TimeAverage,
-  TimeoutQueue,
-  type Counter,
-  type World,
-} from '../engine';
+import { HopKind, MinHeap, TimeAverage, TimeoutQueue, type Counter, type World } from '../engine';
 
 /** A message in a queue. `id` is the ledger id of the business message it carries. */
 export interface SqsMessage<B> {
@@ -66,7 +59,9 @@ export class SqsQueue<B> {
   readonly expired: Counter = { value: 0 };
   /** Visible messages over time (its time average is L for queueing checks). */
   readonly visibleCount: TimeAverage;
-  private readonly visible = new MinHeap<SqsMessage<B>>((a, b) => a.sentAt < b.sentAt || (a.sentAt === b.sentAt && a.id < b.id));
+  private readonly visible = new MinHeap<SqsMessage<B>>(
+    (a, b) => a.sentAt < b.sentAt || (a.sentAt === b.sentAt && a.id < b.id),
+  );
   private inFlightCount = 0;
   private visibility: TimeoutQueue<Received<B>>;
   private waiters: Waiter<B>[] = [];
@@ -79,17 +74,23 @@ export class SqsQueue<B> {
     readonly config: SqsConfig<B>,
   ) {
     this.visibleCount = new TimeAverage(world.sim.now);
-    this.visibility = new TimeoutQueue(world.sim, config.visibilityTimeoutMs, (r) => this.visibilityExpired(r));
+    this.visibility = new TimeoutQueue(world.sim, config.visibilityTimeoutMs, (r) =>
+      this.visibilityExpired(r),
+    );
   }
 
   /**
    * Changes settings mid-run (as SetQueueAttributes does): a new visibility timeout applies to
    * messages received from now on; a new maxReceiveCount is checked at the next expiry.
    */
-  reconfigure(config: Partial<Pick<SqsConfig<B>, 'visibilityTimeoutMs' | 'maxReceiveCount' | 'retentionMs'>>): void {
+  reconfigure(
+    config: Partial<Pick<SqsConfig<B>, 'visibilityTimeoutMs' | 'maxReceiveCount' | 'retentionMs'>>,
+  ): void {
     Object.assign(this.config, config);
     if (this.visibility.durationMs !== this.config.visibilityTimeoutMs) {
-      this.visibility = new TimeoutQueue(this.world.sim, this.config.visibilityTimeoutMs, (r) => this.visibilityExpired(r));
+      this.visibility = new TimeoutQueue(this.world.sim, this.config.visibilityTimeoutMs, (r) =>
+        this.visibilityExpired(r),
+      );
     }
   }
 
@@ -112,7 +113,14 @@ export class SqsQueue<B> {
   /** SendMessage: the message is visible at once. */
   send(id: number, body: B): void {
     this.sent.value++;
-    this.enqueue({ id, body, sentAt: this.world.sim.now, receiveCount: 0, receipt: 0, deleted: false });
+    this.enqueue({
+      id,
+      body,
+      sentAt: this.world.sim.now,
+      receiveCount: 0,
+      receipt: 0,
+      deleted: false,
+    });
   }
 
   /**
@@ -248,4 +256,3 @@ export class SqsQueue<B> {
     if (!this.config.isDeadLetterQueue) this.world.ledger.drop(m.id, 'expired');
   }
 }
-

@@ -68,7 +68,9 @@ export class SqsEventSource<B> {
   }
 
   /** Changes batch size, window or MaximumConcurrency mid-run (UpdateEventSourceMapping). */
-  reconfigure(config: Partial<Pick<SqsEventSourceConfig, 'batchSize' | 'batchWindowMs' | 'maxConcurrency'>>): void {
+  reconfigure(
+    config: Partial<Pick<SqsEventSourceConfig, 'batchSize' | 'batchWindowMs' | 'maxConcurrency'>>,
+  ): void {
     Object.assign(this.config, config);
     this.maybeScaleUp();
   }
@@ -104,7 +106,11 @@ export class SqsEventSource<B> {
         return;
       }
       if (!full && !windowOver && got.length === 0 && this.config.batchWindowMs > 0) {
-        sim.schedule(Math.max(1, startedAt + this.config.batchWindowMs - sim.now), () => this.gather(batch, startedAt), undefined);
+        sim.schedule(
+          Math.max(1, startedAt + this.config.batchWindowMs - sim.now),
+          () => this.gather(batch, startedAt),
+          undefined,
+        );
         return;
       }
       this.invoke(batch);
@@ -116,7 +122,14 @@ export class SqsEventSource<B> {
     const sim = this.world.sim;
     this.batches.value++;
     if (this.config.edgeId) {
-      for (const r of batch) this.world.hops.record(r.message.id, this.config.edgeId, sim.now, sim.now + this.config.apiLatencyMs, r.message.receiveCount > 1 ? HopKind.Retry : HopKind.Normal);
+      for (const r of batch)
+        this.world.hops.record(
+          r.message.id,
+          this.config.edgeId,
+          sim.now,
+          sim.now + this.config.apiLatencyMs,
+          r.message.receiveCount > 1 ? HopKind.Retry : HopKind.Normal,
+        );
     }
     sim.schedule(
       this.config.apiLatencyMs,
@@ -152,7 +165,10 @@ export class SqsEventSource<B> {
       () => {
         this.scaleTimerArmed = false;
         if (this.queue.visibleNow === 0 || this.pollers >= this.cap) return;
-        const add = Math.min(Math.max(1, Math.floor(this.config.scaleUpPerMinute / 60)), this.cap - this.pollers);
+        const add = Math.min(
+          Math.max(1, Math.floor(this.config.scaleUpPerMinute / 60)),
+          this.cap - this.pollers,
+        );
         for (let i = 0; i < add; i++) this.addPoller();
         this.maybeScaleUp();
       },

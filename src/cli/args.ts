@@ -37,12 +37,16 @@ export function parseArgs(argv: string[]): SimArgs {
     } else if (arg === '--duration' || arg.startsWith('--duration=')) {
       const v = arg === '--duration' ? value() : arg.slice(11);
       const d = Number(v);
-      if (!Number.isFinite(d) || d <= 0 || d > 30 * 86_400) throw new UsageError(`--duration must be a number of seconds between 0 and 2592000, got "${v}"`);
+      if (!Number.isFinite(d) || d <= 0 || d > 30 * 86_400)
+        throw new UsageError(
+          `--duration must be a number of seconds between 0 and 2592000, got "${v}"`,
+        );
       out.durationS = d;
     } else if (arg === '--seed' || arg.startsWith('--seed=')) {
       const v = arg === '--seed' ? value() : arg.slice(7);
       const s = Number(v);
-      if (!Number.isSafeInteger(s) || s < 0) throw new UsageError(`--seed must be a non-negative integer, got "${v}"`);
+      if (!Number.isSafeInteger(s) || s < 0)
+        throw new UsageError(`--seed must be a non-negative integer, got "${v}"`);
       out.seed = s;
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (out.pattern === undefined) out.pattern = arg;

@@ -6,11 +6,15 @@ export function formatList(patterns: PatternDefinition[]): string {
   for (const p of patterns) {
     lines.push(`${p.id}  —  ${p.title}`);
     const rows = p.params.map((s) => {
-      if (s.kind === 'number') return [s.id, s.label, s.unit, String(s.min), String(s.max), String(s.default)];
-      if (s.kind === 'choice') return [s.id, s.label, '', s.options.map((o) => o.value).join('|'), '', s.default];
+      if (s.kind === 'number')
+        return [s.id, s.label, s.unit, String(s.min), String(s.max), String(s.default)];
+      if (s.kind === 'choice')
+        return [s.id, s.label, '', s.options.map((o) => o.value).join('|'), '', s.default];
       return [s.id, s.label, '', 'false', 'true', String(s.default)];
     });
-    lines.push(...table(['param', 'label', 'unit', 'min', 'max', 'default'], rows).map((l) => `  ${l}`));
+    lines.push(
+      ...table(['param', 'label', 'unit', 'min', 'max', 'default'], rows).map((l) => `  ${l}`),
+    );
     lines.push('');
   }
   return lines.join('\n');
@@ -25,7 +29,13 @@ export function listJson(patterns: PatternDefinition[]): unknown {
       s.kind === 'number'
         ? { id: s.id, label: s.label, unit: s.unit, min: s.min, max: s.max, default: s.default }
         : s.kind === 'choice'
-          ? { id: s.id, label: s.label, unit: '', options: s.options.map((o) => o.value), default: s.default }
+          ? {
+              id: s.id,
+              label: s.label,
+              unit: '',
+              options: s.options.map((o) => o.value),
+              default: s.default,
+            }
           : { id: s.id, label: s.label, unit: '', min: false, max: true, default: s.default },
     ),
   }));
@@ -35,11 +45,18 @@ export function listJson(patterns: PatternDefinition[]): unknown {
 export function formatSummary(s: RunSummary, pattern: PatternDefinition): string {
   const out: string[] = [];
   out.push(`${pattern.title} (${s.pattern}), seed ${s.seed}, ${s.durationS} s simulated`);
-  const changed = pattern.params.filter((p) => s.params[p.id] !== p.default).map((p) => `${p.id}=${String(s.params[p.id])}`);
+  const changed = pattern.params
+    .filter((p) => s.params[p.id] !== p.default)
+    .map((p) => `${p.id}=${String(s.params[p.id])}`);
   out.push(`parameters: ${changed.length ? changed.join(' ') : 'defaults'}`);
   out.push('');
-  const dropped = Object.entries(s.ledger.dropped).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-  out.push(`messages: created ${s.ledger.created}, completed ${s.ledger.completed}, dead-lettered ${s.ledger.deadLettered}, dropped ${dropped}, still in system ${s.ledger.inSystem}`);
+  const dropped =
+    Object.entries(s.ledger.dropped)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
+  out.push(
+    `messages: created ${s.ledger.created}, completed ${s.ledger.completed}, dead-lettered ${s.ledger.deadLettered}, dropped ${dropped}, still in system ${s.ledger.inSystem}`,
+  );
   out.push('');
   const flowRows = Object.entries(s.flows).map(([id, f]) => {
     const label = pattern.flows.find((x) => x.id === id)?.label ?? id;
@@ -49,7 +66,11 @@ export function formatSummary(s: RunSummary, pattern: PatternDefinition): string
   out.push('');
   for (const [id, stats] of Object.entries(s.nodes)) {
     const label = pattern.nodes.find((n) => n.id === id)?.label ?? id;
-    out.push(`${label} [${id}]: ${Object.entries(stats).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+    out.push(
+      `${label} [${id}]: ${Object.entries(stats)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('  ')}`,
+    );
   }
   return out.join('\n');
 }
@@ -60,6 +81,10 @@ function ms(x: number): string {
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }

@@ -18,7 +18,10 @@ function main(argv: string[]): number {
   }
   if (!args.pattern) throw new UsageError('which pattern? (see --list)');
   const pattern = findPattern(args.pattern);
-  if (!pattern) throw new UsageError(`unknown pattern "${args.pattern}" (known: ${patterns.map((p) => p.id).join(', ')})`);
+  if (!pattern)
+    throw new UsageError(
+      `unknown pattern "${args.pattern}" (known: ${patterns.map((p) => p.id).join(', ')})`,
+    );
   const { values, errors } = resolveParams(pattern, args.sets);
   if (errors.length > 0) throw new UsageError(errors.map((e) => e.message).join('\n'));
   const run = createRun(pattern, values, { seed: args.seed });

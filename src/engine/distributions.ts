@@ -48,7 +48,9 @@ export function meanOf(dist: Distribution): number {
     case 'uniform':
       return (dist.min + dist.max) / 2;
     case 'empirical':
-      return dist.samples.length === 0 ? 0 : dist.samples.reduce((a, b) => a + b, 0) / dist.samples.length;
+      return dist.samples.length === 0
+        ? 0
+        : dist.samples.reduce((a, b) => a + b, 0) / dist.samples.length;
   }
 }
 

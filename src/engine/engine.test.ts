@@ -18,7 +18,9 @@ describe('EventQueue', () => {
         const out: PoppedEvent = { time: 0, fn: undefined, arg: undefined };
         const popped: [number, number][] = [];
         while (q.pop(out)) popped.push([out.time, out.arg as number]);
-        const expected = times.map((t, i) => [t, i] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const expected = times
+          .map((t, i) => [t, i] as [number, number])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         expect(popped).toEqual(expected);
       }),
     );
@@ -28,20 +30,26 @@ describe('EventQueue', () => {
 describe('Simulation', () => {
   it('time never goes backwards, whatever the events schedule', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(1000), fc.nat(3)), { minLength: 1, maxLength: 200 }), (plan) => {
-        const sim = new Simulation(1);
-        let last = 0;
-        let ok = true;
-        const visit = (depth: number): void => {
-          if (sim.now < last) ok = false;
-          last = sim.now;
-          const [delay, children] = plan[(sim.eventsRun + depth) % plan.length] as [number, number];
-          if (depth < 3) for (let i = 0; i < children; i++) sim.schedule(delay, visit, depth + 1);
-        };
-        for (const [delay] of plan) sim.schedule(delay, visit, 0);
-        while (sim.step());
-        expect(ok).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(1000), fc.nat(3)), { minLength: 1, maxLength: 200 }),
+        (plan) => {
+          const sim = new Simulation(1);
+          let last = 0;
+          let ok = true;
+          const visit = (depth: number): void => {
+            if (sim.now < last) ok = false;
+            last = sim.now;
+            const [delay, children] = plan[(sim.eventsRun + depth) % plan.length] as [
+              number,
+              number,
+            ];
+            if (depth < 3) for (let i = 0; i < children; i++) sim.schedule(delay, visit, depth + 1);
+          };
+          for (const [delay] of plan) sim.schedule(delay, visit, 0);
+          while (sim.step());
+          expect(ok).toBe(true);
+        },
+      ),
     );
   });
 
@@ -106,16 +114,19 @@ describe('Rng', () => {
 describe('Histogram', () => {
   it('percentiles are within 2% of the exact ones', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.5, max: 1e6, noNaN: true }), { minLength: 50, maxLength: 500 }), (values) => {
-        const h = new Histogram();
-        values.forEach((v) => h.record(v));
-        const sorted = [...values].sort((a, b) => a - b);
-        for (const q of [0.5, 0.95, 0.99]) {
-          const exact = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number;
-          expect(Math.abs(h.percentile(q) - exact) / exact).toBeLessThan(0.02);
-        }
-        expect(h.mean()).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 6);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.5, max: 1e6, noNaN: true }), { minLength: 50, maxLength: 500 }),
+        (values) => {
+          const h = new Histogram();
+          values.forEach((v) => h.record(v));
+          const sorted = [...values].sort((a, b) => a - b);
+          for (const q of [0.5, 0.95, 0.99]) {
+            const exact = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number;
+            expect(Math.abs(h.percentile(q) - exact) / exact).toBeLessThan(0.02);
+          }
+          expect(h.mean()).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 6);
+        },
+      ),
     );
   });
 });
@@ -161,7 +172,7 @@ describe('TimeoutQueue', () => {
     const fired: [string, number][] = [];
     const q = new TimeoutQueue<string>(sim, 100, (x) => fired.push([x, sim.now]));
     q.add('a');
-    sim.schedule(30, () => q.add('b').cancelled = true, undefined);
+    sim.schedule(30, () => (q.add('b').cancelled = true), undefined);
     sim.schedule(60, () => q.add('c'), undefined);
     sim.runUntil(1000);
     expect(fired).toEqual([

@@ -89,7 +89,9 @@ export class MessageLedger {
   private end(id: number, fate: Fate): void {
     if (!(id >= 1 && id < this.nextId)) throw new Error(`ledger: message ${id} was never created`);
     if (this.fates[id] !== Fate.InSystem) {
-      throw new Error(`ledger: message ${id} already ended (fate ${this.fates[id]}), cannot end it again`);
+      throw new Error(
+        `ledger: message ${id} already ended (fate ${this.fates[id]}), cannot end it again`,
+      );
     }
     this.fates[id] = fate;
   }

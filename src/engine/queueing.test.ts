@@ -23,9 +23,13 @@ const within = (actual: number, expected: number, tolerance = 0.03) =>
   expect(Math.abs(actual - expected) / expected).toBeLessThan(tolerance);
 
 describe('queues agree with queueing theory', () => {
-  it('M/M/1 (λ=80/s, μ=100/s): L=4, Lq=3.2, W=50 ms, and Little\'s law', () => {
+  it("M/M/1 (λ=80/s, μ=100/s): L=4, Lq=3.2, W=50 ms, and Little's law", () => {
     const lambda = 0.08; // per ms
-    const { station, span } = simulate(lambda, { servers: 1, service: { kind: 'exponential', mean: 10 } }, 1_500_000);
+    const { station, span } = simulate(
+      lambda,
+      { servers: 1, service: { kind: 'exponential', mean: 10 } },
+      1_500_000,
+    );
     const theory = mm1(80, 100);
     within(station.sojourn.total.mean(), theory.W * 1000);
     within(station.wait.total.mean(), theory.Wq * 1000);
@@ -40,7 +44,11 @@ describe('queues agree with queueing theory', () => {
     const theory = mmc(2, 160, 100);
     expect(theory.C).toBeCloseTo(0.7111, 4);
     expect(theory.Lq).toBeCloseTo(2.844, 3);
-    const { station, span } = simulate(0.16, { servers: 2, service: { kind: 'exponential', mean: 10 } }, 1_500_000);
+    const { station, span } = simulate(
+      0.16,
+      { servers: 2, service: { kind: 'exponential', mean: 10 } },
+      1_500_000,
+    );
     within(station.sojourn.total.mean(), theory.W * 1000);
     within(station.wait.total.mean(), theory.Wq * 1000);
     within(station.waitingCount.mean(span), theory.Lq);
@@ -49,7 +57,12 @@ describe('queues agree with queueing theory', () => {
 
   it('M/M/c with c=8 at ρ=0.9', () => {
     const theory = mmc(8, 720, 100);
-    const { station, span } = simulate(0.72, { servers: 8, service: { kind: 'exponential', mean: 10 } }, 1_500_000, 11);
+    const { station, span } = simulate(
+      0.72,
+      { servers: 8, service: { kind: 'exponential', mean: 10 } },
+      1_500_000,
+      11,
+    );
     within(station.wait.total.mean(), theory.Wq * 1000, 0.05);
     within(station.inSystem.mean(span), theory.L);
   });
@@ -57,14 +70,22 @@ describe('queues agree with queueing theory', () => {
   it('M/D/1 (λ=80/s, service 10 ms): Lq=1.6, W=30 ms', () => {
     const theory = md1(80, 0.01);
     expect(theory.Lq).toBeCloseTo(1.6, 6);
-    const { station, span } = simulate(0.08, { servers: 1, service: { kind: 'constant', value: 10 } }, 1_000_000);
+    const { station, span } = simulate(
+      0.08,
+      { servers: 1, service: { kind: 'constant', value: 10 } },
+      1_000_000,
+    );
     within(station.sojourn.total.mean(), theory.W * 1000);
     within(station.waitingCount.mean(span), theory.Lq);
   });
 
   it('Erlang B (c=2, a=1.6, no waiting room): 33% blocked', () => {
     expect(erlangB(2, 1.6)).toBeCloseTo(0.33, 2);
-    const { station } = simulate(0.16, { servers: 2, service: { kind: 'exponential', mean: 10 }, capacity: 0 }, 500_000);
+    const { station } = simulate(
+      0.16,
+      { servers: 2, service: { kind: 'exponential', mean: 10 }, capacity: 0 },
+      500_000,
+    );
     within(station.blocked.value / station.arrivals.value, erlangB(2, 1.6));
   });
 });

@@ -4,9 +4,18 @@
  */
 
 /** M/M/1: mean number in system L, in queue Lq, time in system W and waiting Wq (in 1/λ units). */
-export function mm1(lambda: number, mu: number): { rho: number; L: number; Lq: number; W: number; Wq: number } {
+export function mm1(
+  lambda: number,
+  mu: number,
+): { rho: number; L: number; Lq: number; W: number; Wq: number } {
   const rho = lambda / mu;
-  return { rho, L: rho / (1 - rho), Lq: (rho * rho) / (1 - rho), W: 1 / (mu - lambda), Wq: rho / (mu - lambda) };
+  return {
+    rho,
+    L: rho / (1 - rho),
+    Lq: (rho * rho) / (1 - rho),
+    W: 1 / (mu - lambda),
+    Wq: rho / (mu - lambda),
+  };
 }
 
 /** Erlang C: probability that an arrival waits in an M/M/c queue. */
@@ -23,7 +32,11 @@ export function erlangC(c: number, lambda: number, mu: number): number {
 }
 
 /** M/M/c: Erlang C probability of waiting, Lq, Wq, W, L. */
-export function mmc(c: number, lambda: number, mu: number): { C: number; rho: number; L: number; Lq: number; W: number; Wq: number } {
+export function mmc(
+  c: number,
+  lambda: number,
+  mu: number,
+): { C: number; rho: number; L: number; Lq: number; W: number; Wq: number } {
   const rho = lambda / (c * mu);
   const C = erlangC(c, lambda, mu);
   const Lq = (C * rho) / (1 - rho);

@@ -30,7 +30,8 @@ export class Simulation {
 
   /** Runs `fn(arg)` at absolute virtual time `timeMs` (not before now). */
   at<A>(timeMs: number, fn: EventHandler<A>, arg: A): void {
-    if (!(timeMs >= this.now)) throw new RangeError(`cannot schedule in the past (${timeMs} < ${this.now})`);
+    if (!(timeMs >= this.now))
+      throw new RangeError(`cannot schedule in the past (${timeMs} < ${this.now})`);
     this.queue.push(timeMs, fn, arg);
   }
 

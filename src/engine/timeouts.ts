@@ -65,7 +65,8 @@ export class TimeoutQueue<T> {
       this.head = 0;
     }
     // Skip leading cancelled entries so the timer is not armed for nothing.
-    while (this.head < this.entries.length && (this.entries[this.head] as Entry<T>).cancelled) this.head++;
+    while (this.head < this.entries.length && (this.entries[this.head] as Entry<T>).cancelled)
+      this.head++;
     const next = this.entries[this.head];
     if (next && !this.armed) this.arm(next.deadline);
   };

@@ -27,7 +27,10 @@ export class World {
   constructor(options: WorldOptions) {
     this.sim = new Simulation(options.seed);
     this.hops.enabled = options.recordHops ?? false;
-    this.sampler = new MetricsSampler(options.sampleIntervalMs ?? 1000, options.sampleCapacity ?? 600);
+    this.sampler = new MetricsSampler(
+      options.sampleIntervalMs ?? 1000,
+      options.sampleCapacity ?? 600,
+    );
   }
 
   /** Starts periodic sampling; call once after the models registered their series. */

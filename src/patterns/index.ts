@@ -10,5 +10,17 @@ export function findPattern(id: string): PatternDefinition | undefined {
 }
 
 export type * from './types';
-export { createRun, ScenarioRun, type RunSummary, type FlowSummary, type RunOptions } from './runtime';
-export { defaultParams, resolveParams, parseParamValue, formatParamValue, type ParamError } from './params';
+export {
+  createRun,
+  ScenarioRun,
+  type RunSummary,
+  type FlowSummary,
+  type RunOptions,
+} from './runtime';
+export {
+  defaultParams,
+  resolveParams,
+  parseParamValue,
+  formatParamValue,
+  type ParamError,
+} from './params';

@@ -14,20 +14,28 @@ export function defaultParams(pattern: PatternDefinition): ParamValues {
 }
 
 /** Parses one raw string value (from a URL or `--set`) against its spec. */
-export function parseParamValue(spec: ParamSpec, raw: string): { value: ParamValue } | { error: string } {
+export function parseParamValue(
+  spec: ParamSpec,
+  raw: string,
+): { value: ParamValue } | { error: string } {
   const text = raw.trim();
   switch (spec.kind) {
     case 'number': {
       const n = text === '' ? NaN : Number(text);
       if (!Number.isFinite(n)) return { error: `${spec.id} must be a number, got "${raw}"` };
       if (n < spec.min || n > spec.max) {
-        return { error: `${spec.id}=${text} is out of range: ${spec.label} must be between ${spec.min} and ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}` };
+        return {
+          error: `${spec.id}=${text} is out of range: ${spec.label} must be between ${spec.min} and ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}`,
+        };
       }
       return { value: n };
     }
     case 'choice': {
       const option = spec.options.find((o) => o.value === text);
-      if (!option) return { error: `${spec.id}="${raw}" is not one of: ${spec.options.map((o) => o.value).join(', ')}` };
+      if (!option)
+        return {
+          error: `${spec.id}="${raw}" is not one of: ${spec.options.map((o) => o.value).join(', ')}`,
+        };
       return { value: option.value };
     }
     case 'boolean': {
@@ -51,7 +59,10 @@ export function resolveParams(
   for (const [id, text] of Object.entries(raw)) {
     const spec = pattern.params.find((p) => p.id === id);
     if (!spec) {
-      errors.push({ param: id, message: `unknown parameter "${id}" for pattern ${pattern.id} (known: ${pattern.params.map((p) => p.id).join(', ')})` });
+      errors.push({
+        param: id,
+        message: `unknown parameter "${id}" for pattern ${pattern.id} (known: ${pattern.params.map((p) => p.id).join(', ')})`,
+      });
       continue;
     }
     const parsed = parseParamValue(spec, text);

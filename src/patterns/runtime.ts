@@ -129,6 +129,10 @@ function round(x: number): number {
 }
 
 /** Creates a run; see {@link ScenarioRun}. */
-export function createRun(pattern: PatternDefinition, params: ParamValues, options: RunOptions): ScenarioRun {
+export function createRun(
+  pattern: PatternDefinition,
+  params: ParamValues,
+  options: RunOptions,
+): ScenarioRun {
   return new ScenarioRun(pattern, params, options);
 }

@@ -10,7 +10,15 @@ import {
   type InvocationResult,
   type Received,
 } from '../../aws';
-import { FlowLatency, HopKind, sample, type Counter, type DropReason, type Distribution, type World } from '../../engine';
+import {
+  FlowLatency,
+  HopKind,
+  sample,
+  type Counter,
+  type DropReason,
+  type Distribution,
+  type World,
+} from '../../engine';
 import { bool, num, str } from '../params';
 import type { BuiltScenario, ParamValues } from '../types';
 import { EDGE, NODE } from './graph';
@@ -21,6 +29,8 @@ interface Payment {
   createdAt: number;
   /** Set once the ledger has its fate; later events of a timed-out path are ignored. */
   ended: boolean;
+  /** Set when the sales database first has it (a retried batch may write it again). */
+  recorded: boolean;
 }
 
 const lognormal = (mean: number, cv = 0.3): Distribution => ({ kind: 'lognormal', mean, cv });
@@ -43,12 +53,24 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
 
   const responseFlow = new FlowLatency();
   const paymentFlow = new FlowLatency();
-  const user = { sent: { value: 0 }, ok: { value: 0 }, errors: { value: 0 }, throttled: { value: 0 }, timedOut: { value: 0 } };
+  const user = {
+    sent: { value: 0 },
+    ok: { value: 0 },
+    errors: { value: 0 },
+    throttled: { value: 0 },
+    timedOut: { value: 0 },
+  };
   const recorded: Counter = { value: 0 };
   const salesWrites: Counter = { value: 0 };
 
   /** Records a hop along `edge` and returns its travel time. */
-  const hop = (id: number, edge: string, dist: Distribution, kind = HopKind.Normal, reverse = false): number => {
+  const hop = (
+    id: number,
+    edge: string,
+    dist: Distribution,
+    kind = HopKind.Normal,
+    reverse = false,
+  ): number => {
     const ms = sample(dist, netRng);
     hops.record(id, edge, sim.now, sim.now + ms, kind, reverse);
     return ms;
@@ -58,13 +80,18 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     pay.ended = true;
     if (fate === 'complete') {
       ledger.complete(pay.id);
-      recorded.value++;
-      paymentFlow.record(sim.now - pay.createdAt);
     } else {
       ledger.drop(pay.id, fate);
     }
   };
-  const failureReason = (r: InvocationResult): DropReason => (r.ok ? 'error' : r.error === 'throttled' ? 'throttled' : r.error === 'timeout' ? 'timedOut' : 'error');
+  const failureReason = (r: InvocationResult): DropReason =>
+    r.ok
+      ? 'error'
+      : r.error === 'throttled'
+        ? 'throttled'
+        : r.error === 'timeout'
+          ? 'timedOut'
+          : 'error';
 
   const customerDb = new AuroraDatabase(world, rng.split(NODE.customerDb), {
     maxConnections: 1000,
@@ -80,7 +107,11 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   });
 
   /** Sales' work on one transaction: compute, maybe fail, then write the sales database. */
-  const processOne = (pay: Payment, salesRng: LambdaFunction<never>['rng'], done: (ok: boolean) => void): void => {
+  const processOne = (
+    pay: Payment,
+    salesRng: LambdaFunction<never>['rng'],
+    done: (ok: boolean) => void,
+  ): void => {
     sim.schedule(
       sample(live.salesDuration, salesRng),
       () => {
@@ -90,7 +121,14 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
         }
         hop(pay.id, EDGE.salesDb, IN_REGION, HopKind.Success);
         salesDb.query((ok) => {
-          if (ok) salesWrites.value++;
+          if (ok) {
+            salesWrites.value++;
+            if (!pay.recorded) {
+              pay.recorded = true;
+              recorded.value++;
+              paymentFlow.record(sim.now - pay.createdAt);
+            }
+          }
           done(ok);
         });
       },
@@ -112,17 +150,30 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     deadLetterQueue: dlq,
     dlqEdgeId: EDGE.queueDlq,
   });
-  const salesBatch = new LambdaFunction<Received<Payment>[]>(world, rng.split(NODE.sales), { concurrencyLimit: 1000, ...salesLimits }, (batch, done) => {
-    // Messages are handled in order; the first failure fails the whole invocation.
-    const next = (i: number): void => {
-      const r = batch[i];
-      if (!r) return done({ ok: true });
-      processOne(r.message.body, salesBatch.rng, (ok) => (ok ? next(i + 1) : done({ ok: false, error: 'error', message: 'transaction failed' })));
-    };
-    next(0);
-  });
-  const salesSync = new LambdaFunction<Payment>(world, rng.split(NODE.sales), { concurrencyLimit: num(p, 'salesConcurrency'), ...salesLimits }, (pay, done) =>
-    processOne(pay, salesSync.rng, (ok) => done(ok ? { ok: true } : { ok: false, error: 'error', message: 'transaction failed' })),
+  const salesBatch = new LambdaFunction<Received<Payment>[]>(
+    world,
+    rng.split(NODE.sales),
+    { concurrencyLimit: 1000, ...salesLimits },
+    (batch, done) => {
+      // Messages are handled in order; the first failure fails the whole invocation.
+      const next = (i: number): void => {
+        const r = batch[i];
+        if (!r) return done({ ok: true });
+        processOne(r.message.body, salesBatch.rng, (ok) =>
+          ok ? next(i + 1) : done({ ok: false, error: 'error', message: 'transaction failed' }),
+        );
+      };
+      next(0);
+    },
+  );
+  const salesSync = new LambdaFunction<Payment>(
+    world,
+    rng.split(NODE.sales),
+    { concurrencyLimit: num(p, 'salesConcurrency'), ...salesLimits },
+    (pay, done) =>
+      processOne(pay, salesSync.rng, (ok) =>
+        done(ok ? { ok: true } : { ok: false, error: 'error', message: 'transaction failed' }),
+      ),
   );
   const sales = withoutQueue ? salesSync : salesBatch;
   const mapping = new SqsEventSource<Payment>(
@@ -147,14 +198,21 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   const customer = new LambdaFunction<Payment>(
     world,
     rng.split(NODE.customer),
-    { concurrencyLimit: 1000, coldStart, timeoutMs: 30_000, keepWarmMs: 600_000, scaleLimitPer10s: 1000 },
+    {
+      concurrencyLimit: 1000,
+      coldStart,
+      timeoutMs: 30_000,
+      keepWarmMs: 600_000,
+      scaleLimitPer10s: 1000,
+    },
     (pay, done) => {
       sim.schedule(
         sample(live.customerDuration, customer.rng),
         () => {
           hop(pay.id, EDGE.customerDb, IN_REGION);
           customerDb.query((ok) => {
-            if (!ok) return done({ ok: false, error: 'error', message: 'customer database unavailable' });
+            if (!ok)
+              return done({ ok: false, error: 'error', message: 'customer database unavailable' });
             if (pay.ended) return;
             if (!withoutQueue) {
               const ms = hop(pay.id, EDGE.customerQueue, IN_REGION) + SQS_API_MS;
@@ -174,11 +232,25 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
               ms,
               () =>
                 salesSync.invoke(pay, (result) => {
-                  hop(pay.id, EDGE.customerSales, IN_REGION, result.ok ? HopKind.Success : HopKind.Failure, true);
+                  hop(
+                    pay.id,
+                    EDGE.customerSales,
+                    IN_REGION,
+                    result.ok ? HopKind.Success : HopKind.Failure,
+                    true,
+                  );
                   // The payment's fate is Sales' outcome; Customer then answers the user with it.
                   end(pay, result.ok ? 'complete' : failureReason(result));
                   // Customer passes Sales' throttling on as a 429, other failures as errors.
-                  done(result.ok ? { ok: true } : { ok: false, error: result.error === 'throttled' ? 'throttled' : 'error', message: result.message });
+                  done(
+                    result.ok
+                      ? { ok: true }
+                      : {
+                          ok: false,
+                          error: result.error === 'throttled' ? 'throttled' : 'error',
+                          message: result.message,
+                        },
+                  );
                 }),
               undefined,
             );
@@ -198,7 +270,13 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   });
 
   const respond = (pay: Payment, status: HttpStatus): void => {
-    const ms = hop(pay.id, EDGE.userApi, INTERNET, status < 300 ? HopKind.Success : HopKind.Failure, true);
+    const ms = hop(
+      pay.id,
+      EDGE.userApi,
+      INTERNET,
+      status < 300 ? HopKind.Success : HopKind.Failure,
+      true,
+    );
     sim.schedule(
       ms,
       () => {
@@ -212,65 +290,138 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     );
   };
 
-  const traffic = new TrafficSource(
-    world,
-    rng.split(NODE.user),
-    live.traffic,
-    () => {
-      const pay: Payment = { id: ledger.create(), createdAt: sim.now, ended: false };
-      user.sent.value++;
-      let integrated = false;
-      sim.schedule(
-        hop(pay.id, EDGE.userApi, INTERNET),
-        () =>
-          api.handle(
-            (answer) => {
-              integrated = true;
-              hop(pay.id, EDGE.apiCustomer, IN_REGION);
-              customer.invoke(pay, (result) => {
-                hop(pay.id, EDGE.apiCustomer, IN_REGION, result.ok ? HopKind.Success : HopKind.Failure, true);
-                if (!result.ok) end(pay, failureReason(result));
-                answer(result.ok ? (withoutQueue ? 200 : 202) : result.error === 'throttled' ? 429 : result.error === 'timeout' ? 504 : 502);
-              });
-            },
-            (status) => {
-              // Refused by the gateway's token bucket: the payment never got in.
-              if (!integrated) end(pay, 'throttled');
-              respond(pay, status);
-            },
-          ),
-        undefined,
-      );
-    },
-  );
+  const traffic = new TrafficSource(world, rng.split(NODE.user), live.traffic, () => {
+    const pay: Payment = { id: ledger.create(), createdAt: sim.now, ended: false, recorded: false };
+    user.sent.value++;
+    let integrated = false;
+    sim.schedule(
+      hop(pay.id, EDGE.userApi, INTERNET),
+      () =>
+        api.handle(
+          (answer) => {
+            integrated = true;
+            hop(pay.id, EDGE.apiCustomer, IN_REGION);
+            customer.invoke(pay, (result) => {
+              hop(
+                pay.id,
+                EDGE.apiCustomer,
+                IN_REGION,
+                result.ok ? HopKind.Success : HopKind.Failure,
+                true,
+              );
+              if (!result.ok) end(pay, failureReason(result));
+              answer(
+                result.ok
+                  ? withoutQueue
+                    ? 200
+                    : 202
+                  : result.error === 'throttled'
+                    ? 429
+                    : result.error === 'timeout'
+                      ? 504
+                      : 502,
+              );
+            });
+          },
+          (status) => {
+            // Refused by the gateway's token bucket: the payment never got in.
+            if (!integrated) end(pay, 'throttled');
+            respond(pay, status);
+          },
+        ),
+      undefined,
+    );
+  });
   traffic.start();
 
   // --- Time series for the charts. ---
   const s = world.sampler;
   s.add({ id: 'rateIn', label: 'Payments in', unit: 'msg/s', read: s.rate(user.sent) });
   s.add({ id: 'rateOut', label: 'Recorded in sales DB', unit: 'msg/s', read: s.rate(recorded) });
-  s.add({ id: 'backlog', label: 'Visible messages', unit: 'messages', read: () => queue.visibleNow });
-  s.add({ id: 'inFlight', label: 'In-flight messages', unit: 'messages', read: () => queue.inFlight });
-  s.add({ id: 'oldestAgeS', label: 'Age of oldest message', unit: 's', read: () => queue.oldestAgeMs() / 1000 });
-  s.add({ id: 'responseP50', label: 'Response p50', unit: 'ms', read: s.flowPercentile(responseFlow, 0.5) });
-  s.add({ id: 'responseP95', label: 'Response p95', unit: 'ms', read: s.flowPercentile(responseFlow, 0.95) });
-  s.add({ id: 'responseP99', label: 'Response p99', unit: 'ms', read: s.flowPercentile(responseFlow, 0.99) });
+  s.add({
+    id: 'backlog',
+    label: 'Visible messages',
+    unit: 'messages',
+    read: () => queue.visibleNow,
+  });
+  s.add({
+    id: 'inFlight',
+    label: 'In-flight messages',
+    unit: 'messages',
+    read: () => queue.inFlight,
+  });
+  s.add({
+    id: 'oldestAgeS',
+    label: 'Age of oldest message',
+    unit: 's',
+    read: () => queue.oldestAgeMs() / 1000,
+  });
+  s.add({
+    id: 'responseP50',
+    label: 'Response p50',
+    unit: 'ms',
+    read: s.flowPercentile(responseFlow, 0.5),
+  });
+  s.add({
+    id: 'responseP95',
+    label: 'Response p95',
+    unit: 'ms',
+    read: s.flowPercentile(responseFlow, 0.95),
+  });
+  s.add({
+    id: 'responseP99',
+    label: 'Response p99',
+    unit: 'ms',
+    read: s.flowPercentile(responseFlow, 0.99),
+  });
   s.add({ id: 'salesErrors', label: 'Sales errors', unit: '/s', read: s.rate(sales.errors) });
-  const userErrors: Counter = { get value() { return user.errors.value + user.timedOut.value; } };
+  const userErrors: Counter = {
+    get value() {
+      return user.errors.value + user.timedOut.value;
+    },
+  };
   s.add({ id: 'userErrors', label: 'User errors (5xx)', unit: '/s', read: s.rate(userErrors) });
   s.add({ id: 'throttles', label: '429 responses', unit: '/s', read: s.rate(user.throttled) });
+  let lostBefore = 0;
+  s.add({
+    id: 'lost',
+    label: 'Payments lost',
+    unit: '/s',
+    read: () => {
+      const dropped = Object.values(ledger.summary().dropped).reduce((a, b) => a + (b ?? 0), 0);
+      const rate = ((dropped - lostBefore) * 1000) / s.intervalMs;
+      lostBefore = dropped;
+      return rate;
+    },
+  });
   s.add({ id: 'dlqDepth', label: 'Messages in DLQ', unit: 'messages', read: () => dlq.visibleNow });
 
   const update = (next: ParamValues): boolean => {
     if (bool(next, 'withoutQueue') !== withoutQueue) return false;
     const before = live;
     live = settingsFrom(next);
-    if (live.traffic.ratePerS !== before.traffic.ratePerS || live.traffic.pattern !== before.traffic.pattern) traffic.reconfigure(live.traffic);
-    for (const fn of [customer, salesBatch, salesSync]) fn.reconfigure({ coldStart: live.coldStart });
+    if (
+      live.traffic.ratePerS !== before.traffic.ratePerS ||
+      live.traffic.pattern !== before.traffic.pattern
+    )
+      traffic.reconfigure(live.traffic);
+    for (const fn of [customer, salesBatch, salesSync])
+      fn.reconfigure({ coldStart: live.coldStart });
     salesSync.reconfigure({ concurrencyLimit: num(next, 'salesConcurrency') });
-    mapping.reconfigure({ batchSize: num(next, 'batchSize'), batchWindowMs: num(next, 'batchWindowS') * 1000, maxConcurrency: num(next, 'salesConcurrency') });
-    queue.reconfigure({ visibilityTimeoutMs: num(next, 'visibilityTimeoutS') * 1000, maxReceiveCount: num(next, 'maxReceiveCount') });
-    api.reconfigure({ rateLimitPerS: num(next, 'apiRateLimit'), burst: num(next, 'apiBurst'), integrationTimeoutMs: num(next, 'integrationTimeoutMs') });
+    mapping.reconfigure({
+      batchSize: num(next, 'batchSize'),
+      batchWindowMs: num(next, 'batchWindowS') * 1000,
+      maxConcurrency: num(next, 'salesConcurrency'),
+    });
+    queue.reconfigure({
+      visibilityTimeoutMs: num(next, 'visibilityTimeoutS') * 1000,
+      maxReceiveCount: num(next, 'maxReceiveCount'),
+    });
+    api.reconfigure({
+      rateLimitPerS: num(next, 'apiRateLimit'),
+      burst: num(next, 'apiBurst'),
+      integrationTimeoutMs: num(next, 'integrationTimeoutMs'),
+    });
     salesDb.setMaxConnections(num(next, 'dbConnections'));
     return true;
   };
@@ -279,14 +430,24 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     update,
     flows: { response: responseFlow, payment: paymentFlow },
     nodeStats: () => ({
-      [NODE.user]: { sent: user.sent.value, ok: user.ok.value, errors: user.errors.value, throttled: user.throttled.value, timedOut: user.timedOut.value },
+      [NODE.user]: {
+        sent: user.sent.value,
+        ok: user.ok.value,
+        errors: user.errors.value,
+        throttled: user.throttled.value,
+        timedOut: user.timedOut.value,
+      },
       [NODE.api]: api.stats(),
       [NODE.customer]: customer.stats(),
       [NODE.customerDb]: customerDb.stats(),
       [NODE.queue]: { ...queue.stats(), ...mapping.stats() },
       [NODE.dlq]: dlq.stats(),
       // With the queue, the mapping's MaximumConcurrency is what limits Sales.
-      [NODE.sales]: { ...sales.stats(), ...(withoutQueue ? {} : { concurrencyLimit: mapping.cap }), writes: salesWrites.value },
+      [NODE.sales]: {
+        ...sales.stats(),
+        ...(withoutQueue ? {} : { concurrencyLimit: mapping.cap }),
+        writes: salesWrites.value,
+      },
       [NODE.salesDb]: salesDb.stats(),
     }),
   };
@@ -295,7 +456,10 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
 /** The distributions and rates derived from parameter values. */
 function settingsFrom(p: ParamValues) {
   return {
-    traffic: { pattern: str(p, 'arrivalPattern') as ArrivalPattern, ratePerS: num(p, 'paymentRate') },
+    traffic: {
+      pattern: str(p, 'arrivalPattern') as ArrivalPattern,
+      ratePerS: num(p, 'paymentRate'),
+    },
     salesErrorRate: num(p, 'salesErrorRate') / 100,
     salesDuration: lognormal(num(p, 'salesDurationMs'), 0.5),
     customerDuration: lognormal(num(p, 'customerDurationMs'), 0.5),

@@ -17,19 +17,41 @@ export const explanation: Explanation = {
     'A failing message is retried only after its visibility timeout, and after maxReceiveCount receives it is parked in the DLQ until someone acts.',
   ],
   whatToTry: [
-    { text: 'Press play and watch payments flow: the user\'s response time stays near the gateway and Customer latency.' },
-    { text: 'Raise the payment rate to 40/s, above what Sales can process (about 20/s): the backlog and the oldest message\'s age climb, yet the user\'s latency does not move.', set: { paymentRate: 40 } },
+    {
+      text: "Press play and watch payments flow: the user's response time stays near the gateway and Customer latency.",
+    },
+    {
+      text: "Raise the payment rate to 40/s, above what Sales can process (about 20/s): the backlog and the oldest message's age climb, yet the user's latency does not move.",
+      set: { paymentRate: 40 },
+    },
     { text: 'Bring the rate back to 5/s and watch the backlog drain.', set: { paymentRate: 5 } },
-    { text: 'Set the Sales error rate to 30%: whole batches fail, come back after the visibility timeout, and messages that fail maxReceiveCount times land in the DLQ.', set: { salesErrorRate: 30 } },
-    { text: 'Turn on "Without the queue" at 40 payments/s: now the user waits for Sales, sees its errors, and gets throttled when Sales runs out of concurrency.', set: { withoutQueue: true, paymentRate: 40 } },
-    { text: 'With the queue again, raise Sales concurrency to 10: the same load drains quickly. Decoupling let you choose how much capacity to pay for.', set: { withoutQueue: false, salesConcurrency: 10 } },
+    {
+      text: 'Set the Sales error rate to 30%: whole batches fail, come back after the visibility timeout, and messages that fail maxReceiveCount times land in the DLQ.',
+      set: { salesErrorRate: 30 },
+    },
+    {
+      text: 'Turn on "Without the queue" at 40 payments/s: now the user waits for Sales, sees its errors, and gets throttled when Sales runs out of concurrency.',
+      set: { withoutQueue: true, paymentRate: 40 },
+    },
+    {
+      text: 'With the queue again, raise Sales concurrency to 10: the same load drains quickly. Decoupling let you choose how much capacity to pay for.',
+      set: { withoutQueue: false, salesConcurrency: 10 },
+    },
   ],
 };
 
 /** End-to-end paths measured for the CLI and the charts. */
 export const flows: FlowSpec[] = [
-  { id: 'response', label: 'User response', description: 'From the user\'s request until the user has the response (any status).' },
-  { id: 'payment', label: 'Payment recorded', description: 'From the user\'s request until the sales database has the transaction.' },
+  {
+    id: 'response',
+    label: 'User response',
+    description: "From the user's request until the user has the response (any status).",
+  },
+  {
+    id: 'payment',
+    label: 'Payment recorded',
+    description: "From the user's request until the sales database has the transaction.",
+  },
 ];
 
 /** Charts of the pattern (series ids registered by the build). */
@@ -76,6 +98,7 @@ export const charts: ChartSpec[] = [
       { id: 'salesErrors', label: 'Sales errors', color: '#f59e0b' },
       { id: 'userErrors', label: 'user 5xx', color: '#dc2626' },
       { id: 'throttles', label: 'user 429', color: '#8c4fff' },
+      { id: 'lost', label: 'payments lost', color: '#7f1d1d' },
     ],
   },
   {

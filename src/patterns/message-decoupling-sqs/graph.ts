@@ -29,18 +29,62 @@ const withoutQueue = { param: 'withoutQueue', equals: true } as const;
 
 /** The seed's "Message decoupling with SQS" diagram, redrawn (plus the DLQ the text implies). */
 export const nodes: GraphNode[] = [
-  { id: NODE.user, kind: 'user', label: 'User', sublabel: 'Make payment', position: { x: 0, y: 120 } },
-  { id: NODE.api, kind: 'apiGateway', label: 'API Gateway', sublabel: '/payments', position: { x: 230, y: 120 } },
+  {
+    id: NODE.user,
+    kind: 'user',
+    label: 'User',
+    sublabel: 'Make payment',
+    position: { x: 0, y: 120 },
+  },
+  {
+    id: NODE.api,
+    kind: 'apiGateway',
+    label: 'API Gateway',
+    sublabel: '/payments',
+    position: { x: 230, y: 120 },
+  },
   { id: NODE.customer, kind: 'lambda', label: 'Lambda "Customer"', position: { x: 480, y: 120 } },
-  { id: NODE.customerDb, kind: 'aurora', label: 'Aurora', sublabel: 'customer database', position: { x: 480, y: 360 } },
-  { id: NODE.queue, kind: 'sqs', label: 'SQS "Sales"', sublabel: 'standard queue', position: { x: 780, y: 120 }, visibleWhen: withQueue },
-  { id: NODE.dlq, kind: 'sqs', label: 'SQS "Sales-DLQ"', sublabel: 'dead-letter queue', position: { x: 1060, y: 120 }, visibleWhen: withQueue },
+  {
+    id: NODE.customerDb,
+    kind: 'aurora',
+    label: 'Aurora',
+    sublabel: 'customer database',
+    position: { x: 480, y: 360 },
+  },
+  {
+    id: NODE.queue,
+    kind: 'sqs',
+    label: 'SQS "Sales"',
+    sublabel: 'standard queue',
+    position: { x: 780, y: 120 },
+    visibleWhen: withQueue,
+  },
+  {
+    id: NODE.dlq,
+    kind: 'sqs',
+    label: 'SQS "Sales-DLQ"',
+    sublabel: 'dead-letter queue',
+    position: { x: 1060, y: 120 },
+    visibleWhen: withQueue,
+  },
   { id: NODE.sales, kind: 'lambda', label: 'Lambda "Sales"', position: { x: 780, y: 360 } },
-  { id: NODE.salesDb, kind: 'aurora', label: 'Aurora', sublabel: 'sales database', position: { x: 1060, y: 360 } },
+  {
+    id: NODE.salesDb,
+    kind: 'aurora',
+    label: 'Aurora',
+    sublabel: 'sales database',
+    position: { x: 1060, y: 360 },
+  },
 ];
 
 export const edges: GraphEdge[] = [
-  { id: EDGE.userApi, source: NODE.user, target: NODE.api, kind: 'sync', label: '1 · Make payment' },
+  {
+    id: EDGE.userApi,
+    source: NODE.user,
+    target: NODE.api,
+    kind: 'sync',
+    label: '1 · Make payment',
+  },
   { id: EDGE.apiCustomer, source: NODE.api, target: NODE.customer, kind: 'sync' },
   {
     id: EDGE.customerDb,
@@ -87,5 +131,11 @@ export const edges: GraphEdge[] = [
     targetSide: 'left',
     visibleWhen: withoutQueue,
   },
-  { id: EDGE.salesDb, source: NODE.sales, target: NODE.salesDb, kind: 'write', label: 'Customer record' },
+  {
+    id: EDGE.salesDb,
+    source: NODE.sales,
+    target: NODE.salesDb,
+    kind: 'write',
+    label: 'Customer record',
+  },
 ];

@@ -14,7 +14,9 @@ const run = (set: Record<string, string>, seconds: number, seed = 1) => {
 
 const balanced = (s: ReturnType<ReturnType<typeof run>['summary']>) => {
   const dropped = Object.values(s.ledger.dropped).reduce((a, b) => a + (b ?? 0), 0);
-  return s.ledger.completed + s.ledger.deadLettered + dropped + s.ledger.inSystem === s.ledger.created;
+  return (
+    s.ledger.completed + s.ledger.deadLettered + dropped + s.ledger.inSystem === s.ledger.created
+  );
 };
 
 describe('message-decoupling-sqs: determinism', () => {
@@ -33,12 +35,28 @@ describe('message-decoupling-sqs: the ledger', () => {
     const numeric = pattern.params.filter((s) => s.kind === 'number');
     fc.assert(
       fc.property(
-        fc.record(Object.fromEntries(numeric.map((s) => [s.id, fc.double({ min: s.min, max: Math.min(s.max, s.id === 'paymentRate' ? 300 : s.max), noNaN: true })]))),
+        fc.record(
+          Object.fromEntries(
+            numeric.map((s) => [
+              s.id,
+              fc.double({
+                min: s.min,
+                max: Math.min(s.max, s.id === 'paymentRate' ? 300 : s.max),
+                noNaN: true,
+              }),
+            ]),
+          ),
+        ),
         fc.boolean(),
         fc.constantFrom('poisson', 'constant', 'bursts'),
         fc.nat(1000),
         (nums, withoutQueue, arrivalPattern, seed) => {
-          const params: ParamValues = { ...defaultParams(pattern), ...nums, withoutQueue, arrivalPattern };
+          const params: ParamValues = {
+            ...defaultParams(pattern),
+            ...nums,
+            withoutQueue,
+            arrivalPattern,
+          };
           const r = createRun(pattern, params, { seed });
           r.advanceTo(20_000);
           expect(balanced(r.summary())).toBe(true);
@@ -49,10 +67,11 @@ describe('message-decoupling-sqs: the ledger', () => {
   });
 });
 
-describe('message-decoupling-sqs: the seed\'s points', () => {
-  it('the user\'s response time stays low while Sales is slow or failing', () => {
+describe("message-decoupling-sqs: the seed's points", () => {
+  it("the user's response time stays low while Sales is slow or failing", () => {
     const calm = run({}, 120).summary().flows.response as { p95Ms: number };
-    const slow = run({ salesDurationMs: '3000', salesErrorRate: '50' }, 120).summary().flows.response as { p95Ms: number };
+    const slow = run({ salesDurationMs: '3000', salesErrorRate: '50' }, 120).summary().flows
+      .response as { p95Ms: number };
     expect(slow.p95Ms).toBeLessThan(calm.p95Ms * 1.5);
     expect(slow.p95Ms).toBeLessThan(250);
   });
@@ -72,7 +91,10 @@ describe('message-decoupling-sqs: the seed\'s points', () => {
   });
 
   it('failed messages are retried after the visibility timeout and end in the DLQ after maxReceiveCount', () => {
-    const r = run({ salesErrorRate: '100', paymentRate: '2', visibilityTimeoutS: '10', maxReceiveCount: '3' }, 120);
+    const r = run(
+      { salesErrorRate: '100', paymentRate: '2', visibilityTimeoutS: '10', maxReceiveCount: '3' },
+      120,
+    );
     const s = r.summary();
     const q = s.nodes.salesQueue as Record<string, number>;
     expect(s.ledger.deadLettered).toBeGreaterThan(150);
@@ -82,19 +104,28 @@ describe('message-decoupling-sqs: the seed\'s points', () => {
     expect(s.ledger.completed).toBe(0);
   });
 
-  it('without the queue, Sales\' slowness, errors and throttles reach the caller', () => {
-    const p50 = (s: ReturnType<ReturnType<typeof run>['summary']>) => (s.flows.response as { p50Ms: number }).p50Ms;
+  it("without the queue, Sales' slowness, errors and throttles reach the caller", () => {
+    const p50 = (s: ReturnType<ReturnType<typeof run>['summary']>) =>
+      (s.flows.response as { p50Ms: number }).p50Ms;
     const slowQ = run({ salesDurationMs: '500', salesConcurrency: '20' }, 120).summary();
-    const slowNoQ = run({ salesDurationMs: '500', salesConcurrency: '20', withoutQueue: 'true' }, 120).summary();
+    const slowNoQ = run(
+      { salesDurationMs: '500', salesConcurrency: '20', withoutQueue: 'true' },
+      120,
+    ).summary();
     expect(p50(slowNoQ)).toBeGreaterThan(p50(slowQ) + 400);
 
     const withQ = run({ paymentRate: '40', salesErrorRate: '10' }, 120).summary();
-    const noQ = run({ paymentRate: '40', salesErrorRate: '10', withoutQueue: 'true' }, 120).summary();
+    const noQ = run(
+      { paymentRate: '40', salesErrorRate: '10', withoutQueue: 'true' },
+      120,
+    ).summary();
     const u = noQ.nodes.user as Record<string, number>;
     expect(u.throttled).toBeGreaterThan(1000);
     expect(u.errors).toBeGreaterThan(100);
     // A few 429s may still be on their way back to the user at the end of the run.
-    expect(Math.abs((noQ.ledger.dropped.throttled ?? 0) - (u.throttled as number))).toBeLessThan(10);
+    expect(Math.abs((noQ.ledger.dropped.throttled ?? 0) - (u.throttled as number))).toBeLessThan(
+      10,
+    );
     const uq = withQ.nodes.user as Record<string, number> & { errors: number; throttled: number };
     expect(uq.errors + uq.throttled).toBe(0);
   });
@@ -115,6 +146,8 @@ describe('message-decoupling-sqs: the seed\'s points', () => {
 describe('message-decoupling-sqs: golden run', () => {
   it('seed 42, 300 s, defaults but 25 payments/s and 5% errors', async () => {
     const s = run({ paymentRate: '25', salesErrorRate: '5' }, 300, 42).summary();
-    await expect(JSON.stringify(s, null, 2) + '\n').toMatchFileSnapshot('../../../test/golden/message-decoupling-sqs.json');
+    await expect(JSON.stringify(s, null, 2) + '\n').toMatchFileSnapshot(
+      '../../../test/golden/message-decoupling-sqs.json',
+    );
   });
 });
