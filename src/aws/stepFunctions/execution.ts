@@ -1,0 +1,264 @@
+/**
+ * Running a state machine: an `Execution` wraps the XState actor of the compiled definition on an
+ * injected clock, records the history, and exposes status, result, stepping and stopping.
+ * `runExecution` drives one to completion on a virtual clock.
+ */
+import { createActor, type AnyActor, type AnyActorRef } from 'xstate';
+import { VirtualClock } from './clock';
+import { ErrorNames, reportedCause } from './errors';
+import { HistoryRecorder, MAX_HISTORY_EVENTS, NOT_TRUNCATED, type HistoryEvent } from './history';
+import { compileStateMachine, FINAL_ABORTED, FINAL_SUCCEEDED, FINAL_TIMED_OUT } from './machine';
+import type { BranchOutput, Ctx } from './nodes';
+import { isoTime, StepGate, type Branch, type Env } from './runtime';
+import { json } from './states/common';
+import type { ExecutionClock, ExecutionStatus, StateMachineDefinition, TaskHandler } from './types';
+import { assertValidDefinition } from './validate';
+
+/** How to run an execution. Everything is optional. */
+export interface ExecutionOptions {
+  /** The clock timers run on (default: a fresh VirtualClock at 2025-01-01T00:00:00Z). */
+  clock?: ExecutionClock;
+  /** Backs the Task states (default: every Task fails with States.TaskFailed). */
+  taskHandler?: TaskHandler;
+  /** Randomness for FULL jitter and random intrinsics, in [0, 1) (default: seeded, deterministic). */
+  random?: () => number;
+  /** Simulated S3 objects for ItemReader, keyed `bucket/key`. */
+  s3Objects?: Record<string, string>;
+  /** Park after every state until `step()` (the UI's step-through). */
+  stepping?: boolean;
+  /** Names and account details that appear in the Context Object and ARNs. */
+  name?: string;
+  stateMachineName?: string;
+  roleArn?: string;
+  region?: string;
+  accountId?: string;
+  /** AWS's quota is 25,000 events; exceeding it fails the execution. */
+  maxHistoryEvents?: number;
+  /** Called with every history event as it is recorded. */
+  onEvent?: (event: HistoryEvent) => void;
+}
+
+/** The outcome of an execution, as DescribeExecution and GetExecutionHistory report it. */
+export interface ExecutionResult {
+  status: ExecutionStatus;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  history: HistoryEvent[];
+}
+
+/** The epoch a default VirtualClock starts at: 2025-01-01T00:00:00Z. */
+export const DEFAULT_START_TIME = Date.UTC(2025, 0, 1);
+
+/** A small deterministic PRNG (mulberry32), so unseeded runs are reproducible. */
+export function seededRandom(seed = 0x5eed): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const noHandler: TaskHandler = (task, cb) =>
+  cb.fail(ErrorNames.TaskFailed, `No task handler is configured for resource '${task.resource}'.`);
+
+/**
+ * One execution of a state machine. It starts on construction; with synchronous task answers and
+ * no timers it may already be done when the constructor returns. Drive time with the clock you
+ * passed (or `clock` here), answer tasks through the TaskHandler's callbacks, and with `stepping`
+ * call `step()` to take one state transition at a time.
+ */
+export class Execution {
+  readonly actor: AnyActor;
+  readonly clock: ExecutionClock;
+  readonly recorder: HistoryRecorder;
+  private readonly gate: StepGate | null;
+  private readonly env: Env;
+
+  constructor(definition: StateMachineDefinition, input: unknown, options: ExecutionOptions = {}) {
+    assertValidDefinition(definition);
+    this.clock = options.clock ?? new VirtualClock(DEFAULT_START_TIME);
+    const clock = this.clock;
+    this.gate = options.stepping ? new StepGate() : null;
+    const region = options.region ?? 'us-east-1';
+    const accountId = options.accountId ?? '123456789012';
+    const smName = options.stateMachineName ?? 'StateMachine';
+    const name = options.name ?? 'execution';
+    const roleArn = options.roleArn ?? `arn:aws:iam::${accountId}:role/StepFunctionsRole`;
+    this.recorder = new HistoryRecorder(() => clock.now(), options.onEvent);
+    this.env = {
+      clock,
+      taskHandler: options.taskHandler ?? noHandler,
+      random: options.random ?? seededRandom(),
+      // A copy: ResultWriter adds objects, and the caller's map must not change under it.
+      s3Objects: { ...options.s3Objects },
+      gate: this.gate,
+      execution: {
+        Id: `arn:aws:states:${region}:${accountId}:execution:${smName}:${name}`,
+        Input: input,
+        Name: name,
+        RoleArn: roleArn,
+        StartTime: isoTime(clock.now()),
+        RedriveCount: 0,
+      },
+      stateMachine: {
+        Id: `arn:aws:states:${region}:${accountId}:stateMachine:${smName}`,
+        Name: smName,
+      },
+      region,
+      accountId,
+      maxHistoryEvents: options.maxHistoryEvents ?? MAX_HISTORY_EVENTS,
+      serial: 0,
+      transitions: 0,
+    };
+    const branch: Branch = {
+      env: this.env,
+      history: this.recorder,
+      chain: { last: 0 },
+      queryLanguage: definition.QueryLanguage ?? 'JSONPath',
+      memo: {},
+    };
+    this.recorder.record(
+      branch.chain,
+      'ExecutionStarted',
+      {
+        executionStartedEventDetails: { input: json(input), inputDetails: NOT_TRUNCATED, roleArn },
+      },
+      false,
+    );
+    const machine = compileStateMachine(definition, { stepping: !!options.stepping });
+    this.actor = createActor(machine, { clock, input: { branch, input, vars: {} } });
+    this.actor.start();
+  }
+
+  /** The simulated S3 objects, including those a Map's ResultWriter wrote. */
+  get s3Objects(): Readonly<Record<string, string>> {
+    return this.env.s3Objects;
+  }
+
+  /** The history so far. */
+  get history(): HistoryEvent[] {
+    return this.recorder.events;
+  }
+
+  /** True once the execution reached a terminal status. */
+  get done(): boolean {
+    return this.actor.getSnapshot().status !== 'active';
+  }
+
+  /** Number of states entered so far. */
+  get transitions(): number {
+    return this.env.transitions;
+  }
+
+  /** RUNNING until the execution ends, then how it ended. */
+  get status(): ExecutionStatus {
+    const snapshot = this.actor.getSnapshot();
+    if (snapshot.status === 'active') return 'RUNNING';
+    if (snapshot.status === 'error') return 'FAILED';
+    const value = snapshot.value as string;
+    if (value === FINAL_SUCCEEDED) return 'SUCCEEDED';
+    if (value === FINAL_TIMED_OUT) return 'TIMED_OUT';
+    if (value === FINAL_ABORTED) return 'ABORTED';
+    return 'FAILED';
+  }
+
+  /** Status plus output (SUCCEEDED) or error and cause (otherwise), and the history. */
+  result(): ExecutionResult {
+    const status = this.status;
+    const snapshot = this.actor.getSnapshot();
+    const out = snapshot.output as BranchOutput | undefined;
+    const result: ExecutionResult = { status, history: this.recorder.events };
+    if (status === 'SUCCEEDED' && out?.ok) result.output = out.output;
+    if (status === 'FAILED') {
+      if (snapshot.status === 'error') {
+        result.error = ErrorNames.Runtime;
+        result.cause = String(snapshot.error);
+      } else if (out && !out.ok) {
+        if (out.failure.error !== undefined) result.error = out.failure.error;
+        const cause = reportedCause(out.failure);
+        if (cause !== undefined) result.cause = cause;
+      }
+    }
+    if (status === 'TIMED_OUT') result.error = ErrorNames.Timeout;
+    return result;
+  }
+
+  /**
+   * Stepping mode: lets the longest-waiting state transition happen (anywhere in the execution,
+   * branches and iterations included). False if nothing is waiting for a step: the execution is
+   * done, or waiting for time to pass or for a task to answer.
+   */
+  step(): boolean {
+    return this.gate?.release() ?? false;
+  }
+
+  /** Transitions waiting for `step()`. */
+  get pendingSteps(): number {
+    return this.gate?.pending ?? 0;
+  }
+
+  /** Stops the execution as StopExecution does (status ABORTED). */
+  stop(error?: string, cause?: string): void {
+    if (this.done) return;
+    this.actor.send({
+      type: 'ABORT',
+      ...(error !== undefined ? { error } : {}),
+      ...(cause !== undefined ? { cause } : {}),
+    });
+  }
+
+  /** Names of the states being worked on right now, across branches and iterations. */
+  currentStates(): string[] {
+    const names: string[] = [];
+    const walk = (ref: AnyActorRef) => {
+      const snapshot = ref.getSnapshot() as {
+        status: string;
+        context?: Ctx;
+        children?: Record<string, AnyActorRef>;
+      };
+      if (snapshot.status !== 'active') return;
+      const visit = snapshot.context?.visit;
+      if (visit) names.push(visit.name);
+      for (const child of Object.values(snapshot.children ?? {})) walk(child);
+    };
+    walk(this.actor);
+    return names;
+  }
+}
+
+/** Starts an execution (see `Execution`). */
+export function startExecution(
+  definition: StateMachineDefinition,
+  input: unknown,
+  options: ExecutionOptions = {},
+): Execution {
+  return new Execution(definition, input, options);
+}
+
+/** Options of `runExecution`: a VirtualClock (or none: a fresh one is used). */
+export interface RunOptions extends Omit<ExecutionOptions, 'clock'> {
+  clock?: VirtualClock;
+}
+
+/**
+ * Runs an execution to completion on a virtual clock: takes every pending step, then jumps the
+ * clock to the next timer, until the execution ends or nothing is left to do (a Task that never
+ * answers and has no timeout: the result is then RUNNING).
+ */
+export function runExecution(
+  definition: StateMachineDefinition,
+  input: unknown,
+  options: RunOptions = {},
+): ExecutionResult {
+  const clock = options.clock ?? new VirtualClock(DEFAULT_START_TIME);
+  const execution = new Execution(definition, input, { ...options, clock });
+  while (!execution.done) {
+    if (execution.step()) continue;
+    if (!clock.runNext()) break;
+  }
+  return execution.result();
+}

@@ -1,0 +1,53 @@
+/**
+ * Amazon States Language interpreter, run as XState machines on an injected (virtual) clock.
+ *
+ * - `startExecution(definition, input, options)` starts an `Execution`; time passes only when the
+ *   clock you pass is advanced, Tasks are answered through `options.taskHandler`'s callbacks
+ *   (synchronously or later), and with `stepping: true` each state transition waits for `step()`.
+ * - `runExecution(...)` runs one to completion on a `VirtualClock` (tests, batch simulations).
+ * - `compileStateMachine(definition)` gives the raw XState machine; `validateDefinition` the
+ *   definition problems; `history.ts` the AWS-shaped execution history.
+ */
+export { benchStateTransitions } from './bench';
+export { VirtualClock } from './clock';
+export { ErrorNames, errorMatches } from './errors';
+export {
+  DEFAULT_START_TIME,
+  Execution,
+  runExecution,
+  seededRandom,
+  startExecution,
+  type ExecutionOptions,
+  type ExecutionResult,
+  type RunOptions,
+} from './execution';
+export {
+  historyProblems,
+  MAX_HISTORY_EVENTS,
+  type HistoryEvent,
+  type HistoryEventType,
+} from './history';
+export { compileStateMachine, type CompileOptions } from './machine';
+export { decideRetry, retryDelaySeconds, RETRY_DEFAULTS } from './retry';
+export { replayTasks, type RecordedTaskOutcome } from './replay';
+export { StatesError } from './statesError';
+export type {
+  CatcherDefinition,
+  ChoiceRuleDefinition,
+  ContextObject,
+  ExecutionClock,
+  ExecutionStatus,
+  RetrierDefinition,
+  StateDefinition,
+  StateMachineDefinition,
+  SubMachineDefinition,
+  TaskCallbacks,
+  TaskHandler,
+  TaskInvocation,
+} from './types';
+export {
+  assertValidDefinition,
+  DefinitionError,
+  validateDefinition,
+  type DefinitionProblem,
+} from './validate';
