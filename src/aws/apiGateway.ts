@@ -4,6 +4,7 @@ import {
   type Counter,
   type Distribution,
   type Rng,
+  type TimeoutHandle,
   type World,
 } from '../engine';
 import { TokenBucket } from './tokenBucket';
@@ -75,18 +76,19 @@ export class ApiGateway {
       return;
     }
     let answered = false;
-    let deadline: { cancelled: boolean } | undefined;
+    let deadline: TimeoutHandle | undefined;
+    const deadlines = this.deadlines;
     const answer = (status: HttpStatus): void => {
       if (answered) return;
       answered = true;
-      if (deadline) deadline.cancelled = true;
+      if (deadline) deadlines.cancel(deadline);
       if (status === 500 || status === 502) this.errors.value++;
       sim.schedule(sample(this.config.overhead, this.rng), respond, status);
     };
     sim.schedule(
       sample(this.config.overhead, this.rng),
       () => {
-        deadline = this.deadlines.add(answer);
+        deadline = deadlines.add(answer);
         integration(answer);
       },
       undefined,

@@ -9,6 +9,7 @@ export {
   LambdaFunction,
   type LambdaConfig,
   type LambdaHandler,
+  type Invocation,
   type InvocationResult,
 } from './lambda';
 export { SqsQueue, type SqsConfig, type SqsMessage, type Received } from './sqs';

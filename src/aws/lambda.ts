@@ -5,18 +5,34 @@ import {
   type Counter,
   type Distribution,
   type Rng,
+  type TimeoutHandle,
   type World,
 } from '../engine';
 
 /** How an invocation ended. */
 export type InvocationResult =
-  { ok: true } | { ok: false; error: 'throttled' | 'timeout' | 'error'; message: string };
+  /** `status`: the HTTP status of a proxy response the function returned (default 200). */
+  | { ok: true; status?: number }
+  | { ok: false; error: 'throttled' | 'timeout' | 'error'; message: string };
+
+/** One running invocation, as its handler sees it. */
+export interface Invocation {
+  /**
+   * False once the invocation ended (it timed out): AWS stops a timed-out function, so a handler
+   * checks this before each further step instead of carrying on as a "zombie".
+   */
+  alive: boolean;
+}
 
 /**
  * The function's code, as the pattern defines it: do the work (schedule events, call other models)
  * and call `done` once. `rng` is the function's own random stream.
  */
-export type LambdaHandler<E> = (event: E, done: (result: InvocationResult) => void) => void;
+export type LambdaHandler<E> = (
+  event: E,
+  done: (result: InvocationResult) => void,
+  invocation: Invocation,
+) => void;
 
 /** Lambda function settings. */
 export interface LambdaConfig {
@@ -93,26 +109,29 @@ export class LambdaFunction<E> {
     }
     this.invocations.value++;
     this.concurrency.add(sim.now, 1);
-    let finished = false;
-    // The timeout clock starts at invoke, so it includes a cold start (a simplification: on AWS
-    // initialisation has its own 10 s limit).
+    const invocation: Invocation = { alive: true };
+    let deadline: TimeoutHandle | undefined;
+    const deadlines = this.deadlines;
     const finish = (result: InvocationResult): void => {
-      if (finished) return;
-      finished = true;
-      deadline.cancelled = true;
+      if (!invocation.alive) return;
+      invocation.alive = false;
+      if (deadline) deadlines.cancel(deadline);
       this.concurrency.add(sim.now, -1);
-      this.idleSince.push(sim.now);
+      const timedOut = !result.ok && result.error === 'timeout';
+      // A timed-out environment is reset on AWS: the next invocation there starts cold.
+      if (!timedOut) this.idleSince.push(sim.now);
       if (!result.ok) {
-        if (result.error === 'timeout') this.timeouts.value++;
+        if (timedOut) this.timeouts.value++;
         this.errors.value++;
       }
       done(result);
     };
-    const deadline = this.deadlines.add(finish);
+    // The function timeout runs from the end of initialisation (Init has its own limit on AWS).
     sim.schedule(
       startDelay,
       () => {
-        if (!finished) this.handler(event, finish);
+        deadline = deadlines.add(finish);
+        this.handler(event, finish, invocation);
       },
       undefined,
     );

@@ -102,6 +102,33 @@ describe('Lambda', () => {
   });
 });
 
+describe('Lambda timeouts stop the function', () => {
+  it('a timed-out handler does not carry on', () => {
+    const world = new World({ seed: 1 });
+    let steps = 0;
+    const fn = new LambdaFunction<number>(
+      world,
+      world.sim.rng.split('f'),
+      lambdaConfig,
+      (_e, done, inv) => {
+        const step = (): void => {
+          if (!inv.alive) return;
+          steps++;
+          if (steps < 10) world.sim.schedule(1000, step, undefined);
+          else done({ ok: true });
+        };
+        step();
+      },
+    );
+    let result: InvocationResult | undefined;
+    fn.invoke(1, (r) => (result = r));
+    world.sim.runUntil(60_000);
+    expect(result).toMatchObject({ ok: false, error: 'timeout' });
+    // 3 s timeout from the end of init: steps at 0, 1, 2 s (and 3 s races it).
+    expect(steps).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('SQS event source mapping', () => {
   function setup(errorEvery: number, batchSize = 10, maxConcurrency = 2) {
     const world = new World({ seed: 1 });
@@ -171,6 +198,47 @@ describe('SQS event source mapping', () => {
     expect(queue.inFlight).toBe(5);
     world.sim.runUntil(10_500);
     expect(queue.stats().received).toBeGreaterThanOrEqual(10);
+  });
+
+  it('retries a throttled batch while its messages are still invisible', () => {
+    const world = new World({ seed: 1 });
+    const queue = new SqsQueue<number>(world, 'q', {
+      visibilityTimeoutMs: 30_000,
+      retentionMs: 1e9,
+    });
+    let calls = 0;
+    const fn = new LambdaFunction<Received<number>[]>(
+      world,
+      world.sim.rng.split('f'),
+      { ...lambdaConfig, concurrencyLimit: 1, timeoutMs: 10_000 },
+      (_b, done) => {
+        calls++;
+        world.sim.schedule(5000, () => done({ ok: true }), undefined);
+      },
+    );
+    // Another caller holds the function's only slot for 5 s.
+    fn.invoke([], () => {});
+    const esm = new SqsEventSource(
+      world,
+      queue,
+      fn,
+      {
+        batchSize: 10,
+        batchWindowMs: 0,
+        maxConcurrency: 2,
+        initialPollers: 5,
+        scaleUpPerMinute: 300,
+        maxPollers: 1000,
+        apiLatencyMs: 0,
+      },
+      (r) => world.ledger.complete(r.message.id),
+    );
+    queue.send(world.ledger.create(), 1);
+    esm.start();
+    world.sim.runUntil(20_000);
+    expect(esm.stats().throttledBatches).toBeGreaterThan(0);
+    expect(queue.stats()).toMatchObject({ received: 1, deleted: 1 });
+    expect(calls).toBe(2);
   });
 
   it('gathers bigger batches with a batching window', () => {
@@ -254,6 +322,20 @@ describe('Aurora', () => {
 });
 
 describe('TrafficSource', () => {
+  it.each([0.05, 0.2, 1])('bursts keep the average rate at %s/s too', (rate) => {
+    const world = new World({ seed: 5 });
+    const t = new TrafficSource(
+      world,
+      world.sim.rng.split('t'),
+      { pattern: 'bursts', ratePerS: rate },
+      () => {},
+    );
+    t.start();
+    const seconds = 4000 / rate;
+    world.sim.runUntil(seconds * 1000);
+    expect(Math.abs(t.count / seconds - rate) / rate).toBeLessThan(0.06);
+  });
+
   it.each(['constant', 'poisson', 'bursts'] as const)(
     '%s arrivals keep the average rate',
     (pattern) => {

@@ -100,6 +100,43 @@ describe('SQS standard queue', () => {
     expect(got).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}`));
   });
 
+  it('a message returned to a waiting poller does not delay the other visibility timeouts', () => {
+    const { world, queue } = setup();
+    queue.send(world.ledger.create(), 'a');
+    queue.send(world.ledger.create(), 'b');
+    queue.receive(1, 0, () => {});
+    world.sim.schedule(1000, () => queue.receive(1, 0, () => {}), undefined);
+    world.sim.schedule(29_000, () => queue.receive(1, 20_000, () => {}), undefined);
+    world.sim.runUntil(31_000);
+    // 'a' came back at 30 s and went to the waiting poller; 'b' is back at 31 s, not 60 s.
+    expect(queue.visibleNow).toBe(1);
+    expect(queue.inFlight).toBe(1);
+  });
+
+  it('a receipt stops deleting once the visibility timeout expired', () => {
+    const { world, queue } = setup({ visibilityTimeoutMs: 1000 });
+    queue.send(world.ledger.create(), 'a');
+    let r: Received<string> | undefined;
+    queue.receive(1, 0, (b) => (r = b[0]));
+    world.sim.runUntil(1500);
+    expect(queue.delete(r as Received<string>)).toBe(false);
+    expect(queue.visibleNow).toBe(1);
+    expect(queue.inFlight).toBe(0);
+  });
+
+  it('age of oldest message counts in-flight messages, and a DLQ counts from the move', () => {
+    const { world, queue, dlq } = setup({ visibilityTimeoutMs: 10_000, maxReceiveCount: 1 });
+    queue.send(world.ledger.create(), 'a');
+    queue.receive(1, 0, () => {});
+    world.sim.runUntil(5000);
+    expect(queue.visibleNow).toBe(0);
+    expect(queue.oldestAgeMs()).toBe(5000);
+    world.sim.runUntil(12_000);
+    expect(dlq.visibleNow).toBe(1);
+    expect(dlq.oldestAgeMs()).toBe(2000);
+    expect(queue.oldestAgeMs()).toBe(0);
+  });
+
   it('with c long-polling consumers and exponential service, behaves as M/M/c', () => {
     const world = new World({ seed: 3 });
     const queue = new SqsQueue<number>(world, 'q', {

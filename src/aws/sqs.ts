@@ -4,11 +4,16 @@ import { HopKind, MinHeap, TimeAverage, TimeoutQueue, type Counter, type World }
 export interface SqsMessage<B> {
   id: number;
   body: B;
-  /** When it was first sent (kept when moved to a DLQ, as on AWS). */
+  /** When it was first sent; retention counts from here, also in a DLQ (as on AWS). */
   sentAt: number;
+  /**
+   * What its age is measured from: `sentAt`, or in a dead-letter queue the moment it was moved
+   * there (AWS's ApproximateAgeOfOldestMessage on a DLQ).
+   */
+  ageFrom: number;
   /** Times it has been received (ApproximateReceiveCount). */
   receiveCount: number;
-  /** Sequence number of the latest receipt handle; only that one deletes the message. */
+  /** Sequence number of the receipt handle that can delete it now; 0 when none can. */
   receipt: number;
   deleted: boolean;
 }
@@ -43,13 +48,23 @@ interface Waiter<B> {
   done: boolean;
 }
 
+/** The longest long poll SQS allows (WaitTimeSeconds 20). */
+export const MAX_WAIT_MS = 20_000;
+
+const byAge = <B>(a: SqsMessage<B>, b: SqsMessage<B>): boolean =>
+  a.ageFrom < b.ageFrom || (a.ageFrom === b.ageFrom && a.id < b.id);
+
 /**
  * An SQS standard queue: send, receive (batches of up to 10, long polling up to 20 s), visibility
  * timeout, ApproximateReceiveCount, redrive to a dead-letter queue once the receive count reaches
- * maxReceiveCount, retention expiry, and delete by the latest receipt handle.
+ * maxReceiveCount, retention expiry, and delete by the current receipt handle.
  *
  * Delivery order: oldest first. A standard queue promises no order; oldest-first is the common
  * case and keeps "age of oldest message" exact.
+ *
+ * Simplifications, on purpose: a message is redriven when its visibility timeout expires after the
+ * maxReceiveCount-th receive (AWS moves it on the next receive attempt: the same deliveries, a
+ * moment earlier); a receipt handle stops deleting once the visibility timeout has expired.
  */
 export class SqsQueue<B> {
   readonly sent: Counter = { value: 0 };
@@ -59,13 +74,16 @@ export class SqsQueue<B> {
   readonly expired: Counter = { value: 0 };
   /** Visible messages over time (its time average is L for queueing checks). */
   readonly visibleCount: TimeAverage;
-  private readonly visible = new MinHeap<SqsMessage<B>>(
-    (a, b) => a.sentAt < b.sentAt || (a.sentAt === b.sentAt && a.id < b.id),
-  );
+  private readonly visible = new MinHeap<SqsMessage<B>>(byAge);
+  /** In-flight deliveries by age; entries whose receipt is no longer current are skipped lazily. */
+  private readonly inFlightByAge = new MinHeap<Received<B>>((a, b) => byAge(a.message, b.message));
   private inFlightCount = 0;
   private visibility: TimeoutQueue<Received<B>>;
+  private readonly longPolls: TimeoutQueue<Waiter<B>>;
   private waiters: Waiter<B>[] = [];
+  private waitersHead = 0;
   private receiptSeq = 0;
+  private serveArmed = false;
   private expiryArmedAt = Infinity;
 
   constructor(
@@ -74,9 +92,8 @@ export class SqsQueue<B> {
     readonly config: SqsConfig<B>,
   ) {
     this.visibleCount = new TimeAverage(world.sim.now);
-    this.visibility = new TimeoutQueue(world.sim, config.visibilityTimeoutMs, (r) =>
-      this.visibilityExpired(r),
-    );
+    this.visibility = this.makeVisibility();
+    this.longPolls = new TimeoutQueue(world.sim, MAX_WAIT_MS, (w) => this.endWait(w));
   }
 
   /**
@@ -84,14 +101,11 @@ export class SqsQueue<B> {
    * messages received from now on; a new maxReceiveCount is checked at the next expiry.
    */
   reconfigure(
-    config: Partial<Pick<SqsConfig<B>, 'visibilityTimeoutMs' | 'maxReceiveCount' | 'retentionMs'>>,
+    config: Partial<Pick<SqsConfig<B>, 'visibilityTimeoutMs' | 'maxReceiveCount'>>,
   ): void {
     Object.assign(this.config, config);
-    if (this.visibility.durationMs !== this.config.visibilityTimeoutMs) {
-      this.visibility = new TimeoutQueue(this.world.sim, this.config.visibilityTimeoutMs, (r) =>
-        this.visibilityExpired(r),
-      );
-    }
+    if (this.visibility.durationMs !== this.config.visibilityTimeoutMs)
+      this.visibility = this.makeVisibility();
   }
 
   /** Messages available to receive (ApproximateNumberOfMessagesVisible). */
@@ -104,19 +118,31 @@ export class SqsQueue<B> {
     return this.inFlightCount;
   }
 
-  /** Age of the oldest visible message in ms (ApproximateAgeOfOldestMessage), 0 when empty. */
+  /**
+   * Age in ms of the oldest message not yet deleted, visible or in flight
+   * (ApproximateAgeOfOldestMessage); 0 when the queue is empty.
+   */
   oldestAgeMs(): number {
-    const oldest = this.visible.peek();
-    return oldest ? this.world.sim.now - oldest.sentAt : 0;
+    let top = this.inFlightByAge.peek();
+    while (top && top.message.receipt !== top.receipt) {
+      this.inFlightByAge.pop();
+      top = this.inFlightByAge.peek();
+    }
+    const a = this.visible.peek()?.ageFrom ?? Infinity;
+    const b = top?.message.ageFrom ?? Infinity;
+    const oldest = Math.min(a, b);
+    return oldest === Infinity ? 0 : this.world.sim.now - oldest;
   }
 
   /** SendMessage: the message is visible at once. */
   send(id: number, body: B): void {
     this.sent.value++;
+    const now = this.world.sim.now;
     this.enqueue({
       id,
       body,
-      sentAt: this.world.sim.now,
+      sentAt: now,
+      ageFrom: now,
       receiveCount: 0,
       receipt: 0,
       deleted: false,
@@ -135,23 +161,18 @@ export class SqsQueue<B> {
     }
     const waiter: Waiter<B> = { max: n, callback, done: false };
     this.waiters.push(waiter);
-    this.world.sim.schedule(
-      Math.min(waitMs, 20_000),
-      () => {
-        if (waiter.done) return;
-        waiter.done = true;
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        callback([]);
-      },
-      undefined,
-    );
+    // Full-length long polls share one timer queue; shorter waits (a batching window's remainder)
+    // are rare enough for a plain event each.
+    if (waitMs >= MAX_WAIT_MS) this.longPolls.add(waiter);
+    else this.world.sim.schedule(waitMs, (w: Waiter<B>) => this.endWait(w), waiter);
   }
 
-  /** DeleteMessage: true when `r` is the message's latest receipt (a stale one deletes nothing). */
+  /** DeleteMessage: true when `r` is the message's current receipt (a stale one deletes nothing). */
   delete(r: Received<B>): boolean {
     const m = r.message;
     if (m.deleted || m.receipt !== r.receipt) return false;
     m.deleted = true;
+    m.receipt = 0;
     this.inFlightCount--;
     this.deleted.value++;
     return true;
@@ -171,7 +192,19 @@ export class SqsQueue<B> {
     };
   }
 
-  /** Receives from a waiting consumer's point of view: mark invisible, start the visibility clock. */
+  private makeVisibility(): TimeoutQueue<Received<B>> {
+    return new TimeoutQueue(this.world.sim, this.config.visibilityTimeoutMs, (r) =>
+      this.visibilityExpired(r),
+    );
+  }
+
+  private endWait(w: Waiter<B>): void {
+    if (w.done) return;
+    w.done = true;
+    w.callback([]);
+  }
+
+  /** Hands out up to `max` visible messages: mark them in flight, start their visibility clock. */
   private take(max: number): Received<B>[] {
     const batch: Received<B>[] = [];
     const now = this.world.sim.now;
@@ -181,11 +214,17 @@ export class SqsQueue<B> {
       m.receipt = ++this.receiptSeq;
       const r: Received<B> = { message: m, receipt: m.receipt };
       this.visibility.add(r);
+      this.inFlightByAge.push(r);
       this.inFlightCount++;
       this.received.value++;
       batch.push(r);
     }
     this.visibleCount.set(now, this.visible.size);
+    // Deleted or returned messages leave stale entries behind the oldest in-flight one; sweep
+    // them in bulk when they outnumber the live ones, so memory stays bounded.
+    if (this.inFlightByAge.size > 2 * this.inFlightCount + 1024) {
+      this.inFlightByAge.retain((e) => e.message.receipt === e.receipt);
+    }
     return batch;
   }
 
@@ -193,18 +232,17 @@ export class SqsQueue<B> {
     const m = r.message;
     if (m.deleted || m.receipt !== r.receipt) return;
     this.inFlightCount--;
+    m.receipt = 0; // the receipt handle of that receive can no longer delete it
     const dlq = this.config.deadLetterQueue;
     const max = this.config.maxReceiveCount;
     if (dlq && max !== undefined && m.receiveCount >= max) {
-      // Gone from this queue: a late DeleteMessage with the old receipt must not complete it.
-      m.deleted = true;
+      m.deleted = true; // gone from this queue
       this.movedToDlq.value++;
       this.world.ledger.deadLetter(m.id);
-      if (this.config.dlqEdgeId) {
-        const now = this.world.sim.now;
+      const now = this.world.sim.now;
+      if (this.config.dlqEdgeId)
         this.world.hops.record(m.id, this.config.dlqEdgeId, now, now + 50, HopKind.Failure);
-      }
-      dlq.enqueue({ ...m, receipt: 0, deleted: false });
+      dlq.enqueue({ ...m, ageFrom: now, receipt: 0, deleted: false });
       return;
     }
     if (this.world.sim.now - m.sentAt >= this.config.retentionMs) {
@@ -219,15 +257,33 @@ export class SqsQueue<B> {
     this.visible.push(m);
     this.visibleCount.set(this.world.sim.now, this.visible.size);
     this.armExpiry();
-    // Long-polling consumers get the message at once, oldest waiter first.
-    while (this.waiters.length > 0 && this.visible.size > 0) {
-      const w = this.waiters.shift() as Waiter<B>;
+    // Long-polling consumers are answered later in this same instant, so that every message
+    // becoming visible now (a batch whose visibility timeout ran out together) is in the answer.
+    if (!this.serveArmed && this.waitersHead < this.waiters.length) {
+      this.serveArmed = true;
+      this.world.sim.schedule(0, this.serveWaiters, undefined);
+    }
+  }
+
+  private readonly serveWaiters = (): void => {
+    this.serveArmed = false;
+    while (this.waitersHead < this.waiters.length && this.visible.size > 0) {
+      const w = this.waiters[this.waitersHead++] as Waiter<B>;
       if (w.done) continue;
       w.done = true;
       w.callback(this.take(w.max));
     }
-  }
+    if (this.waitersHead > 256 && this.waitersHead * 2 > this.waiters.length) {
+      this.waiters = this.waiters.slice(this.waitersHead);
+      this.waitersHead = 0;
+    }
+  };
 
+  /**
+   * Arms one event for the next retention expiry. Visible messages are ordered by age, which is
+   * their send time outside a DLQ; in a DLQ (ordered by when they arrived there) this sweep is
+   * approximate, and only counts (the ledger already has their fate).
+   */
   private armExpiry(): void {
     const oldest = this.visible.peek();
     if (!oldest) return;
@@ -244,6 +300,7 @@ export class SqsQueue<B> {
     let oldest = this.visible.peek();
     while (oldest && now - oldest.sentAt >= this.config.retentionMs) {
       this.visible.pop();
+      oldest.deleted = true;
       this.expire(oldest);
       oldest = this.visible.peek();
     }

@@ -1,6 +1,9 @@
 import { HopKind, type Counter, type World } from '../engine';
 import type { InvocationResult, LambdaFunction } from './lambda';
-import type { Received, SqsQueue } from './sqs';
+import { MAX_WAIT_MS, type Received, type SqsQueue } from './sqs';
+
+/** After a failed batch, the mapping stops adding pollers for this long (Lambda backs off). */
+const ERROR_SCALE_PAUSE_MS = 10_000;
 
 /** Event source mapping settings (Lambda polling an SQS standard queue). */
 export interface SqsEventSourceConfig {
@@ -24,11 +27,15 @@ export interface SqsEventSourceConfig {
 
 /**
  * The Lambda event source mapping that polls SQS. Each poller long-polls the queue, gathers a
- * batch (several receives of at most 10 until batchSize or the batching window), invokes the
- * function synchronously and, on success, deletes the batch. On error the whole batch is left to
- * reappear after the visibility timeout (no ReportBatchItemFailures). While messages wait, the
- * mapping adds pollers (5 at first, up to 300 more per minute, at most 1,000 or
- * MaximumConcurrency); a poller whose receive comes back empty retires, down to the initial few.
+ * batch (receives of at most 10 until batchSize, or until the batching window counted from the
+ * first message ends), invokes the function synchronously and, on success, deletes the batch.
+ * - Function error: the whole batch is left to reappear after the visibility timeout (no
+ *   ReportBatchItemFailures), and the mapping backs off: that poller retires and scaling pauses.
+ * - Throttled invocation: the same batch is retried with back-off while its messages are still
+ *   invisible.
+ * - Scaling: while messages wait, pollers are added (5 at first, up to 300 more per minute, at
+ *   most 1,000 or MaximumConcurrency); a poller whose long poll comes back empty retires, down to
+ *   the initial few.
  */
 export class SqsEventSource<B> {
   readonly batches: Counter = { value: 0 };
@@ -36,6 +43,7 @@ export class SqsEventSource<B> {
   readonly throttledBatches: Counter = { value: 0 };
   private pollers = 0;
   private scaleTimerArmed = false;
+  private scaleUpPausedUntil = 0;
 
   constructor(
     private readonly world: World,
@@ -82,54 +90,67 @@ export class SqsEventSource<B> {
       this.pollers--;
       return;
     }
-    sim.schedule(this.config.apiLatencyMs, () => this.gather([], sim.now), undefined);
+    sim.schedule(this.config.apiLatencyMs, () => this.gather([], 0), undefined);
   }
 
-  /** Receives until the batch is full, the window is over, or (without a window) a receive is short. */
-  private gather(batch: Received<B>[], startedAt: number): void {
+  /**
+   * The batching window in force: AWS requires at least 1 s once BatchSize is above 10, and this
+   * model applies that minimum rather than silently capping batches at 10.
+   */
+  get effectiveWindowMs(): number {
+    return this.config.batchSize > 10
+      ? Math.max(1000, this.config.batchWindowMs)
+      : this.config.batchWindowMs;
+  }
+
+  /**
+   * Receives until the batch is full or the batching window (counted from the first message) is
+   * over. The first receive is a 20 s long poll; an empty one retires surplus pollers.
+   */
+  private gather(batch: Received<B>[], windowStart: number): void {
     const sim = this.world.sim;
+    const first = batch.length === 0;
+    const windowLeft = first ? 0 : windowStart + this.effectiveWindowMs - sim.now;
     const want = this.config.batchSize - batch.length;
-    const windowLeft = startedAt + this.config.batchWindowMs - sim.now;
-    const wait = batch.length === 0 ? 20_000 : Math.max(0, windowLeft);
-    this.queue.receive(Math.min(10, want), wait, (got) => {
-      for (const r of got) batch.push(r);
-      const full = batch.length >= this.config.batchSize;
-      const windowOver = sim.now - startedAt >= this.config.batchWindowMs;
-      if (batch.length === 0) {
+    this.queue.receive(Math.min(10, want), first ? MAX_WAIT_MS : Math.max(0, windowLeft), (got) => {
+      if (first && got.length === 0) {
         // An empty long poll: retire surplus pollers, keep the initial few polling.
         if (this.pollers > Math.min(this.config.initialPollers, this.cap)) this.pollers--;
         else this.poll();
         return;
       }
-      if (!full && !windowOver && got.length > 0) {
-        sim.schedule(0, () => this.gather(batch, startedAt), undefined);
-        return;
-      }
-      if (!full && !windowOver && got.length === 0 && this.config.batchWindowMs > 0) {
+      for (const r of got) batch.push(r);
+      const start = first ? sim.now : windowStart;
+      const windowOver = sim.now >= start + this.effectiveWindowMs;
+      if (batch.length < this.config.batchSize && !windowOver) {
         sim.schedule(
-          Math.max(1, startedAt + this.config.batchWindowMs - sim.now),
-          () => this.gather(batch, startedAt),
+          got.length > 0 ? 0 : this.config.apiLatencyMs,
+          () => this.gather(batch, start),
           undefined,
         );
         return;
       }
-      this.invoke(batch);
+      this.invoke(batch, 0);
     });
     this.maybeScaleUp();
   }
 
-  private invoke(batch: Received<B>[]): void {
+  private invoke(batch: Received<B>[], attempt: number): void {
     const sim = this.world.sim;
-    this.batches.value++;
-    if (this.config.edgeId) {
-      for (const r of batch)
-        this.world.hops.record(
-          r.message.id,
-          this.config.edgeId,
-          sim.now,
-          sim.now + this.config.apiLatencyMs,
-          r.message.receiveCount > 1 ? HopKind.Retry : HopKind.Normal,
-        );
+    if (attempt === 0) {
+      this.batches.value++;
+      if (this.config.edgeId) {
+        for (const r of batch) {
+          const kind = r.message.receiveCount > 1 ? HopKind.Retry : HopKind.Normal;
+          this.world.hops.record(
+            r.message.id,
+            this.config.edgeId,
+            sim.now,
+            sim.now + this.config.apiLatencyMs,
+            kind,
+          );
+        }
+      }
     }
     sim.schedule(
       this.config.apiLatencyMs,
@@ -144,13 +165,29 @@ export class SqsEventSource<B> {
               },
               undefined,
             );
-          } else {
-            if (result.error === 'throttled') this.throttledBatches.value++;
-            else this.failedBatches.value++;
-            // The batch is not deleted: each message reappears after its visibility timeout.
-            // A throttled poller backs off a little before polling again.
-            sim.schedule(result.error === 'throttled' ? 1000 : 0, () => this.poll(), undefined);
+            return;
           }
+          if (result.error === 'throttled') {
+            this.throttledBatches.value++;
+            // AWS keeps retrying a throttled batch (backing off) while its messages are still
+            // invisible; after that they are back in the queue anyway.
+            const backoff = Math.min(1000 * 2 ** attempt, 8000);
+            // A receipt stays current exactly while its message is invisible.
+            const stillHidden = batch.every((r) => r.message.receipt === r.receipt);
+            if (stillHidden) {
+              sim.schedule(backoff, () => this.invoke(batch, attempt + 1), undefined);
+              return;
+            }
+            sim.schedule(backoff, () => this.poll(), undefined);
+            return;
+          }
+          // A function error: the batch is not deleted and each message reappears after its
+          // visibility timeout. Lambda backs off by reducing concurrency: this poller retires
+          // (down to one) and scaling up pauses for a while.
+          this.failedBatches.value++;
+          this.scaleUpPausedUntil = sim.now + ERROR_SCALE_PAUSE_MS;
+          if (this.pollers > 1) this.pollers--;
+          else sim.schedule(1000, () => this.poll(), undefined);
         }),
       undefined,
     );
@@ -165,6 +202,10 @@ export class SqsEventSource<B> {
       () => {
         this.scaleTimerArmed = false;
         if (this.queue.visibleNow === 0 || this.pollers >= this.cap) return;
+        if (this.world.sim.now < this.scaleUpPausedUntil) {
+          this.maybeScaleUp();
+          return;
+        }
         const add = Math.min(
           Math.max(1, Math.floor(this.config.scaleUpPerMinute / 60)),
           this.cap - this.pollers,

@@ -58,6 +58,7 @@ export class TrafficSource {
     const { pattern, ratePerS } = this.config;
     if (!(ratePerS > 0)) return;
     const meanGapMs = 1000 / ratePerS;
+    if (!Number.isFinite(meanGapMs)) return; // a rate so small it never fires
     const sim = this.world.sim;
     if (pattern === 'constant') {
       sim.schedule(meanGapMs, this.fire, this.generation);
@@ -65,12 +66,13 @@ export class TrafficSource {
       sim.schedule(this.rng.exponential(meanGapMs), this.fire, this.generation);
     } else {
       const period = this.config.burstPeriodMs ?? 20_000;
-      const duty = this.config.burstDuty ?? 0.25;
-      const onMs = period * duty;
-      let t = sim.now + this.rng.exponential(meanGapMs * duty);
-      // Gaps are drawn in "on-time"; skip the off part of each cycle they cross.
-      const phase = t % period;
-      if (phase >= onMs) t += period - phase;
+      const onMs = period * (this.config.burstDuty ?? 0.25);
+      // Draw the gap in "on-time" (the clock that only runs while a burst is on), then map it
+      // back to real time, so gaps that cross one or more silent stretches keep their length.
+      const onTimeAt = (t: number): number =>
+        Math.floor(t / period) * onMs + Math.min(t % period, onMs);
+      const target = onTimeAt(sim.now) + this.rng.exponential(meanGapMs * (onMs / period));
+      const t = Math.max(sim.now, Math.floor(target / onMs) * period + (target % onMs));
       sim.at(t, this.fire, this.generation);
     }
   }

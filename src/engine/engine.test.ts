@@ -167,12 +167,29 @@ describe('RingBuffer', () => {
 });
 
 describe('TimeoutQueue', () => {
+  it('a timeout added while another fires does not delay the earlier ones', () => {
+    const sim = new Simulation(1);
+    const fired: [string, number][] = [];
+    const q = new TimeoutQueue<string>(sim, 100, (x) => {
+      fired.push([x, sim.now]);
+      if (x === 'a') q.add('late');
+    });
+    q.add('a');
+    sim.schedule(10, () => q.add('b'), undefined);
+    sim.runUntil(1000);
+    expect(fired).toEqual([
+      ['a', 100],
+      ['b', 110],
+      ['late', 200],
+    ]);
+  });
+
   it('fires uncancelled timeouts after their duration, in order', () => {
     const sim = new Simulation(1);
     const fired: [string, number][] = [];
     const q = new TimeoutQueue<string>(sim, 100, (x) => fired.push([x, sim.now]));
     q.add('a');
-    sim.schedule(30, () => (q.add('b').cancelled = true), undefined);
+    sim.schedule(30, () => q.cancel(q.add('b')), undefined);
     sim.schedule(60, () => q.add('c'), undefined);
     sim.runUntil(1000);
     expect(fired).toEqual([

@@ -50,4 +50,11 @@ export class MinHeap<T> {
     items[i] = last;
     return top;
   }
+
+  /** Keeps only the items `keep` accepts, in O(n) (used to drop stale entries in bulk). */
+  retain(keep: (item: T) => boolean): void {
+    const old = this.items;
+    this.items = [];
+    for (const item of old) if (keep(item)) this.push(item);
+  }
 }

@@ -7,6 +7,7 @@ import {
   TrafficSource,
   type ArrivalPattern,
   type HttpStatus,
+  type Invocation,
   type InvocationResult,
   type Received,
 } from '../../aws';
@@ -110,17 +111,20 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   const processOne = (
     pay: Payment,
     salesRng: LambdaFunction<never>['rng'],
+    invocation: Invocation,
     done: (ok: boolean) => void,
   ): void => {
     sim.schedule(
       sample(live.salesDuration, salesRng),
       () => {
+        if (!invocation.alive) return; // timed out: AWS stopped the function
         if (salesRng.chance(live.salesErrorRate)) {
           done(false);
           return;
         }
         hop(pay.id, EDGE.salesDb, IN_REGION, HopKind.Success);
         salesDb.query((ok) => {
+          // The database commits a query it received, even if the function has since timed out.
           if (ok) {
             salesWrites.value++;
             if (!pay.recorded) {
@@ -129,7 +133,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
               paymentFlow.record(sim.now - pay.createdAt);
             }
           }
-          done(ok);
+          if (invocation.alive) done(ok);
         });
       },
       undefined,
@@ -154,12 +158,12 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     world,
     rng.split(NODE.sales),
     { concurrencyLimit: 1000, ...salesLimits },
-    (batch, done) => {
+    (batch, done, invocation) => {
       // Messages are handled in order; the first failure fails the whole invocation.
       const next = (i: number): void => {
         const r = batch[i];
         if (!r) return done({ ok: true });
-        processOne(r.message.body, salesBatch.rng, (ok) =>
+        processOne(r.message.body, salesBatch.rng, invocation, (ok) =>
           ok ? next(i + 1) : done({ ok: false, error: 'error', message: 'transaction failed' }),
         );
       };
@@ -170,8 +174,8 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     world,
     rng.split(NODE.sales),
     { concurrencyLimit: num(p, 'salesConcurrency'), ...salesLimits },
-    (pay, done) =>
-      processOne(pay, salesSync.rng, (ok) =>
+    (pay, done, invocation) =>
+      processOne(pay, salesSync.rng, invocation, (ok) =>
         done(ok ? { ok: true } : { ok: false, error: 'error', message: 'transaction failed' }),
       ),
   );
@@ -205,21 +209,22 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
       keepWarmMs: 600_000,
       scaleLimitPer10s: 1000,
     },
-    (pay, done) => {
+    (pay, done, invocation) => {
       sim.schedule(
         sample(live.customerDuration, customer.rng),
         () => {
+          if (!invocation.alive) return;
           hop(pay.id, EDGE.customerDb, IN_REGION);
           customerDb.query((ok) => {
             if (!ok)
               return done({ ok: false, error: 'error', message: 'customer database unavailable' });
-            if (pay.ended) return;
+            if (!invocation.alive || pay.ended) return;
             if (!withoutQueue) {
               const ms = hop(pay.id, EDGE.customerQueue, IN_REGION) + SQS_API_MS;
               sim.schedule(
                 ms,
                 () => {
-                  if (pay.ended) return;
+                  if (!invocation.alive || pay.ended) return;
                   queue.send(pay.id, pay);
                   done({ ok: true });
                 },
@@ -239,18 +244,13 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
                     result.ok ? HopKind.Success : HopKind.Failure,
                     true,
                   );
-                  // The payment's fate is Sales' outcome; Customer then answers the user with it.
+                  // The payment's fate is Sales' outcome; Customer then answers the user with it:
+                  // it catches Sales' TooManyRequestsException and returns a 429 proxy response,
+                  // and lets any other failure propagate (API Gateway then answers 502).
                   end(pay, result.ok ? 'complete' : failureReason(result));
-                  // Customer passes Sales' throttling on as a 429, other failures as errors.
-                  done(
-                    result.ok
-                      ? { ok: true }
-                      : {
-                          ok: false,
-                          error: result.error === 'throttled' ? 'throttled' : 'error',
-                          message: result.message,
-                        },
-                  );
+                  if (result.ok) done({ ok: true, status: 200 });
+                  else if (result.error === 'throttled') done({ ok: true, status: 429 });
+                  else done({ ok: false, error: 'error', message: result.message });
                 }),
               undefined,
             );
@@ -310,17 +310,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
                 true,
               );
               if (!result.ok) end(pay, failureReason(result));
-              answer(
-                result.ok
-                  ? withoutQueue
-                    ? 200
-                    : 202
-                  : result.error === 'throttled'
-                    ? 429
-                    : result.error === 'timeout'
-                      ? 504
-                      : 502,
-              );
+              answer(proxyStatus(result, withoutQueue ? 200 : 202));
             });
           },
           (status) => {
@@ -465,4 +455,15 @@ function settingsFrom(p: ParamValues) {
     customerDuration: lognormal(num(p, 'customerDurationMs'), 0.5),
     coldStart: lognormal(num(p, 'coldStartMs'), 0.2),
   };
+}
+
+/**
+ * What API Gateway answers for a Lambda proxy integration's outcome: the function's own status;
+ * 500 when Lambda throttled the invocation (API Gateway's "Internal server error"); 502 when the
+ * function failed or timed out. (504 is the gateway's own integration timeout, and 429 its own
+ * throttle, both in ApiGateway.)
+ */
+function proxyStatus(result: InvocationResult, okStatus: HttpStatus): HttpStatus {
+  if (result.ok) return (result.status as HttpStatus | undefined) ?? okStatus;
+  return result.error === 'throttled' ? 500 : 502;
 }

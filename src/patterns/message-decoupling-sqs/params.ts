@@ -78,7 +78,8 @@ export const params: ParamSpec[] = [
     step: 1,
     default: 10,
     log: true,
-    description: 'Most messages per Sales invocation (above 10 needs a batching window).',
+    description:
+      'Most messages per Sales invocation. Above 10, AWS requires a batching window of at least 1 s, so the simulation uses 1 s if the window is 0.',
   },
   {
     id: 'batchWindowS',
@@ -97,12 +98,13 @@ export const params: ParamSpec[] = [
     kind: 'number',
     label: 'Visibility timeout',
     unit: 's',
-    min: 0,
+    min: 15,
     max: 43200,
     step: 1,
     default: 30,
     log: true,
-    description: 'How long a received message stays hidden; a failed message is retried after it.',
+    description:
+      'How long a received message stays hidden; a failed message is retried after it. AWS requires at least the function timeout (Sales: 15 s) and recommends 6× it.',
   },
   {
     id: 'maxReceiveCount',

@@ -92,7 +92,7 @@ describe("message-decoupling-sqs: the seed's points", () => {
 
   it('failed messages are retried after the visibility timeout and end in the DLQ after maxReceiveCount', () => {
     const r = run(
-      { salesErrorRate: '100', paymentRate: '2', visibilityTimeoutS: '10', maxReceiveCount: '3' },
+      { salesErrorRate: '100', paymentRate: '2', visibilityTimeoutS: '15', maxReceiveCount: '3' },
       120,
     );
     const s = r.summary();
