@@ -3,8 +3,10 @@ import { patterns } from '../patterns';
 import { createSimulator, parseBench, parseLocation } from '../state';
 import { App } from './App';
 import { BenchDots } from './BenchDots';
+import { installHeadlessHook } from './headlessHook';
 import './styles.css';
 
+installHeadlessHook();
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const bench = parseBench(window.location.search);
 if (bench) {

@@ -1,0 +1,35 @@
+import { createRun, findPattern, resolveParams, type RunSummary } from '../patterns';
+
+/** What `window.__headlessRun` returns: the run's summary and its event-trace fingerprint. */
+export interface HeadlessResult {
+  summary: RunSummary;
+  fingerprint: string;
+}
+
+declare global {
+  interface Window {
+    /**
+     * Runs a pattern headless in this page, exactly as `npm run sim` does in Node. The e2e suite
+     * uses it to prove that the browser and Node produce the same run for the same inputs.
+     */
+    __headlessRun?: (
+      patternId: string,
+      params: Record<string, string>,
+      seed: number,
+      durationS: number,
+    ) => HeadlessResult;
+  }
+}
+
+/** Installs {@link Window.__headlessRun}. */
+export function installHeadlessHook(): void {
+  window.__headlessRun = (patternId, raw, seed, durationS) => {
+    const pattern = findPattern(patternId);
+    if (!pattern) throw new Error(`unknown pattern ${patternId}`);
+    const { values, errors } = resolveParams(pattern, raw);
+    if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('; '));
+    const run = createRun(pattern, values, { seed });
+    run.advanceTo(durationS * 1000);
+    return { summary: run.summary(), fingerprint: run.world.sim.fingerprint() };
+  };
+}
