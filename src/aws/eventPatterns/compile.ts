@@ -4,8 +4,10 @@
  * forks the branches built so far, and a later field with the same path replaces an earlier one.
  * After compiling, the wildcard complexity limit AWS applies at rule creation is checked.
  */
-import { ipToRange } from './ip';
-import { PatternError } from './errors';
+import { PatternError } from '../ruler/errors';
+import { parseIp } from '../ruler/ip';
+import { RESERVED_IN_OR } from '../ruler/reserved';
+import { LEADING_ZERO_OCTETS } from './ip';
 import { JsonTokenizer } from './json';
 import { readMatchExpression } from './matchExpression';
 import { tryComparable } from './numbers';
@@ -17,34 +19,6 @@ export const MAX_WILDCARD_COMPLEXITY = 10;
 
 const TOO_COMPLEX =
   'Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character';
-
-/** Field names event-ruler reserves inside `$or` (operators and future operators). */
-const RESERVED_IN_OR = new Set([
-  'exactly',
-  'equals-ignore-case',
-  'prefix',
-  'suffix',
-  'anything-but',
-  'exists',
-  'wildcard',
-  'numeric',
-  'cidr',
-  '=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  'regex',
-  'not-wildcard',
-  'not-equals-ignore-case',
-  'date-after',
-  'date-on-or-after',
-  'date-before',
-  'date-on-or-before',
-  'in-date-range',
-  'ip-address-in-range',
-  'ip-address-not-in-range',
-]);
 
 function barf(message: string): never {
   throw new PatternError(message);
@@ -122,11 +96,11 @@ function writeRules(rules: Branch[], name: string, p: JsonTokenizer): void {
       case 'VALUE_STRING': {
         // event-ruler turns IP-looking strings into one-address ranges, so "10.0.0.1" also matches
         // other spellings of the same address.
-        const range = ipToRange(p.text);
+        const ip = parseIp(p.text, LEADING_ZERO_OCTETS);
         const display = JSON.stringify(p.text);
         values.push(
-          range
-            ? { kind: 'ip', range, cidr: null, display }
+          ip
+            ? { kind: 'ip', range: { low: ip, high: ip }, cidr: null, display }
             : { kind: 'string', value: p.text, display },
         );
         break;

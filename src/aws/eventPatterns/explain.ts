@@ -4,7 +4,7 @@
  * result, and adds hints for the usual surprises (case, numbers sent as strings, objects where a
  * leaf was expected, fields matched in different elements of one array).
  */
-import { formatIp } from './ip';
+import { formatIp } from '../ruler/ip';
 import { matchBranch, NONE, scanField, toEventObject } from './match';
 import { buildPrograms, type FieldProgram } from './program';
 import { isComparable } from './numbers';

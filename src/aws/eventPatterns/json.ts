@@ -9,22 +9,9 @@
  * errors use Jackson's wording, without the trailing location AWS strips from its messages.
  */
 
-import { describeChar, PatternError } from './errors';
-import { isIdentifierChar, readNumber, readString, readWord } from './jsonLexemes';
-
-/** Jackson's token kinds, as the rule compiler switches on them. */
-export type JsonToken =
-  | 'START_OBJECT'
-  | 'END_OBJECT'
-  | 'START_ARRAY'
-  | 'END_ARRAY'
-  | 'FIELD_NAME'
-  | 'VALUE_STRING'
-  | 'VALUE_NUMBER_INT'
-  | 'VALUE_NUMBER_FLOAT'
-  | 'VALUE_TRUE'
-  | 'VALUE_FALSE'
-  | 'VALUE_NULL';
+import { describeChar, jacksonSourceRef, PatternError } from '../ruler/errors';
+import { isIdentifierChar, readNumber, readString, readWord } from '../ruler/jsonLexemes';
+import type { JsonToken, TokenStream } from '../ruler/tokens';
 
 interface Context {
   kind: 'OBJECT' | 'ARRAY';
@@ -37,7 +24,7 @@ interface Context {
 const VALUE_EXPECTED = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
 
 /** Tokenizes JSON text on demand; `text` and `currentName` describe the last token. */
-export class JsonTokenizer {
+export class JsonTokenizer implements TokenStream {
   private pos = 0;
   private readonly stack: Context[] = [];
   /** Source text of the last token (Jackson's `getText()`). */
@@ -86,6 +73,11 @@ export class JsonTokenizer {
     return this.readValue(c);
   }
 
+  /** The last token's text (Jackson's `getText()`), for the shared readers. */
+  getText(): string {
+    return this.text;
+  }
+
   /** Jackson's location text, used inside the few messages that embed one. */
   private location(offset: number): string {
     let line = 1;
@@ -96,15 +88,7 @@ export class JsonTokenizer {
         column = 1;
       } else column++;
     }
-    return this.sourceRef(line, column);
-  }
-
-  private sourceRef(line: number, column: number): string {
-    const shown =
-      this.src.length > 500
-        ? `${this.src.slice(0, 500)}"[truncated ${this.src.length - 500} chars]`
-        : `${this.src}"`;
-    return `[Source: (String)"${shown}; line: ${line}, column: ${column}]`;
+    return jacksonSourceRef(this.src, line, column);
   }
 
   private skipWhitespace(): number {
@@ -222,7 +206,7 @@ export class JsonTokenizer {
   private rootMismatch(c: number): never {
     const actual = String.fromCharCode(c);
     throw new PatternError(
-      `Unexpected close marker '${actual}': expected '${actual === '}' ? ']' : '}'}' (for root starting at ${this.sourceRef(1, 0)})`,
+      `Unexpected close marker '${actual}': expected '${actual === '}' ? ']' : '}'}' (for root starting at ${jacksonSourceRef(this.src, 1, 0)})`,
     );
   }
 }

@@ -8,6 +8,7 @@
  * their comparable form, and a field with any IP condition (and no numeric one) reads IP-looking
  * strings as addresses, which then only IP conditions and anything-but can see.
  */
+import { inIpRange, parseIp, type IpRange } from '../ruler/ip';
 import {
   dropEdge,
   endsWithIgnoringCase,
@@ -15,7 +16,7 @@ import {
   startsWithIgnoringCase,
   type Folded,
 } from './ignoreCase';
-import { inIpRange, parseIp, type IpRange } from './ip';
+import { LEADING_ZERO_OCTETS } from './ip';
 import { isComparable } from './numbers';
 import type { Condition, Leaf } from './types';
 import { matchWildcard } from './wildcard';
@@ -152,7 +153,7 @@ export function buildLeafTest(conditions: readonly Condition[], mode: FieldMode)
 
   const testString = (v: string): boolean => {
     if (ipMode) {
-      const ip = parseIp(v);
+      const ip = parseIp(v, LEADING_ZERO_OCTETS);
       if (ip) {
         // Read as an address: only IP ranges can match it, and every anything-but passes.
         if (!anyIpCondition) return false;

@@ -3,11 +3,14 @@
  * `JsonRuleCompiler.processMatchExpression` step for step, because AWS reports the first check
  * that fails in token order, and the wording of each message is part of the API.
  */
+import { PatternError } from '../ruler/errors';
+import { parseCidr } from '../ruler/ip';
+import { numericRange, readNumericExpression, type NumericTerms } from '../ruler/numericExpression';
+import { isNumericToken, type JsonToken } from '../ruler/tokens';
 import { foldCase } from './ignoreCase';
-import { parseCidr } from './ip';
-import { PatternError } from './errors';
-import type { JsonToken, JsonTokenizer } from './json';
-import { comparableValue } from './numbers';
+import { LEADING_ZERO_OCTETS } from './ip';
+import type { JsonTokenizer } from './json';
+import { comparableValue, NUMBER_LIMIT } from './numbers';
 import type { Condition } from './types';
 import { parseWildcard } from './wildcard';
 
@@ -16,10 +19,6 @@ const TOO_MANY_ELEMENTS = 'Too many elements in numeric expression';
 
 function barf(message: string): never {
   throw new PatternError(message);
-}
-
-function isNumber(t: JsonToken | null): boolean {
-  return t === 'VALUE_NUMBER_INT' || t === 'VALUE_NUMBER_FLOAT';
 }
 
 function q(s: string): string {
@@ -45,8 +44,7 @@ export function readMatchExpression(p: JsonTokenizer): Condition {
     case 'suffix':
       return readAffix(p, name);
     case 'numeric': {
-      if (p.nextToken() !== 'START_ARRAY') barf('Value of numeric must be an array.');
-      const cond = readNumeric(p);
+      const cond = numericCondition(readNumericExpression(p, barf));
       endOfExpression(p, TOO_MANY_ELEMENTS);
       return cond;
     }
@@ -67,7 +65,9 @@ export function readMatchExpression(p: JsonTokenizer): Condition {
       // event-ruler reuses the prefix message here; AWS returns it verbatim.
       if (p.nextToken() !== 'VALUE_STRING') barf('prefix match pattern must be a string');
       const text = p.text;
-      const range = parseCidr(text);
+      const cidr = parseCidr(text, LEADING_ZERO_OCTETS);
+      if (!cidr.ok) barf(cidr.message);
+      const range = cidr.range;
       endOfExpression(p);
       return { kind: 'ip', range, cidr: text, display: `{"cidr":${q(text)}}` };
     }
@@ -125,72 +125,11 @@ function readAffix(p: JsonTokenizer, op: 'prefix' | 'suffix'): Condition {
   return { kind: op, value: text, display: `{"${op}":${q(text)}}` };
 }
 
-/** A numeric range with event-ruler's checks: bottom below top, then each bound representable. */
-function range(
-  bottom: string | null,
-  lowOpen: boolean,
-  top: string | null,
-  highOpen: boolean,
-  display: string,
-): Condition {
-  const low = bottom === null ? -5e9 : Number(bottom);
-  const high = top === null ? 5e9 : Number(top);
-  if (low >= high) barf('Bottom must be less than top');
-  if (bottom !== null) comparableValue(bottom);
-  if (top !== null) comparableValue(top);
-  return { kind: 'numeric', low, lowOpen, high, highOpen, display };
-}
-
-function readNumeric(p: JsonTokenizer): Condition {
-  const parts: string[] = [];
-  const display = (): string => `{"numeric":[${parts.join(',')}]}`;
-  let t = p.nextToken();
-  if (t !== 'VALUE_STRING') barf(`Invalid member in numeric match: ${p.text}`);
-  const op = p.text;
-  parts.push(q(op));
-  t = p.nextToken();
-  const valueOf = (label: string): string => {
-    if (!isNumber(t)) barf(`Value of ${label} must be numeric`);
-    parts.push(p.text);
-    return p.text;
-  };
-  switch (op) {
-    case '=': {
-      const val = valueOf('equals');
-      if (p.nextToken() !== 'END_ARRAY') barf(TOO_MANY_ELEMENTS);
-      const v = comparableValue(val);
-      return {
-        kind: 'numeric',
-        low: v,
-        lowOpen: false,
-        high: v,
-        highOpen: false,
-        display: display(),
-      };
-    }
-    case '>=':
-    case '>': {
-      const val = valueOf(op);
-      t = p.nextToken();
-      if (t === 'END_ARRAY') return range(val, op === '>', null, false, display());
-      if (t !== 'VALUE_STRING') barf(`Bad value in numeric range: ${p.text}`);
-      const topOp = p.text;
-      if (topOp !== '<' && topOp !== '<=') barf(`Bad numeric range operator: ${topOp}`);
-      parts.push(q(topOp));
-      t = p.nextToken();
-      const top = valueOf(topOp);
-      if (p.nextToken() !== 'END_ARRAY') barf('Too many terms in numeric range expression');
-      return range(val, op === '>', top, topOp === '<', display());
-    }
-    case '<=':
-    case '<': {
-      const val = valueOf(op);
-      if (p.nextToken() !== 'END_ARRAY') barf(TOO_MANY_ELEMENTS);
-      return range(null, false, val, op === '<', display());
-    }
-    default:
-      return barf(`Unrecognized numeric range operator: ${op}`);
-  }
+/** The condition for a numeric expression, with event-ruler's `Range` checks on its numbers. */
+function numericCondition(terms: NumericTerms): Condition {
+  const range = numericRange(terms, NUMBER_LIMIT, comparableValue, barf);
+  const parts = terms.flatMap((t) => [q(t.operator), t.text]);
+  return { kind: 'numeric', ...range, display: `{"numeric":[${parts.join(',')}]}` };
 }
 
 type AnythingButKind = 'plain' | 'ignore-case' | 'prefix' | 'suffix' | 'wildcard';
@@ -215,7 +154,7 @@ function readAnythingBut(p: JsonTokenizer): Condition {
     else barf(`Unsupported anything-but pattern: ${op}`);
     t = p.nextToken();
   }
-  if (t !== 'START_ARRAY' && t !== 'VALUE_STRING' && !isNumber(t)) {
+  if (t !== 'START_ARRAY' && t !== 'VALUE_STRING' && !isNumericToken(t)) {
     barf('Value of anything-but must be an array or single string/number value.');
   }
   const strings: string[] = [];
@@ -224,7 +163,7 @@ function readAnythingBut(p: JsonTokenizer): Condition {
   const take = (token: JsonToken | null): void => {
     if (kind === 'plain') {
       if (token === 'VALUE_STRING') strings.push(p.text);
-      else if (isNumber(token)) numbers.push(comparableValue(p.text));
+      else if (isNumericToken(token)) numbers.push(comparableValue(p.text));
       else barf('Inside anything but list, start|null|boolean is not supported.');
     } else {
       if (token !== 'VALUE_STRING') barf(TYPE_MESSAGES[kind]);

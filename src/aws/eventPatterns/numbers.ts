@@ -4,7 +4,10 @@
  * places. Patterns outside those limits are rejected with event-ruler's own messages, so they
  * are reproduced here exactly (including the odd "Only values upto 6 decimals" text).
  */
-import { PatternError } from './errors';
+import { PatternError } from '../ruler/errors';
+
+/** The largest magnitude a number may have to take part in numeric matching. */
+export const NUMBER_LIMIT = 5e9;
 
 const LIMIT_SCALED = 5_000_000_000_000_000n; // 5e9 * 1e6
 const LONG_MAX = 9_223_372_036_854_775_807n;
@@ -14,7 +17,7 @@ const LONG_MAX = 9_223_372_036_854_775_807n;
  * exactly those that survive rounding to micro-units, so no string work is needed on the hot path.
  */
 export function isComparable(n: number): boolean {
-  if (!(n >= -5e9 && n <= 5e9)) return false;
+  if (!(n >= -NUMBER_LIMIT && n <= NUMBER_LIMIT)) return false;
   if (Number.isInteger(n)) return true;
   return Math.round(n * 1e6) / 1e6 === n;
 }

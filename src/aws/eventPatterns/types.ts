@@ -3,7 +3,7 @@
  * produces: a list of $or branches, each a map from dotted field path to its match conditions)
  * and the public result shapes.
  */
-import type { IpRange } from './ip';
+import type { IpRange } from '../ruler/ip';
 import type { Folded } from './ignoreCase';
 import type { Wildcard } from './wildcard';
 

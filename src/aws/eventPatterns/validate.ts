@@ -4,7 +4,7 @@
  * "Event pattern is not valid. Reason: " prefix AWS puts in front of event-ruler's reason.
  */
 import { compilePattern } from './compile';
-import { PatternError } from './errors';
+import { PatternError } from '../ruler/errors';
 import type { PatternIR, ValidationResult } from './types';
 
 /** The prefix of every InvalidEventPatternException message. */

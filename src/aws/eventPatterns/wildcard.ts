@@ -6,7 +6,7 @@
  * the quoted byte string (`"abc**"` fails "at pos 4"). The complexity measure is event-ruler's
  * `MachineComplexityEvaluator`: the most wildcard-pattern prefixes one input can match at once.
  */
-import { PatternError } from './errors';
+import { PatternError } from '../ruler/errors';
 
 /** A parsed wildcard: literal pieces separated by stars. */
 export interface Wildcard {

@@ -13,8 +13,8 @@
  * - `$or` is the OR operator only where event-ruler reads it so: an array of at least two objects
  *   that use no operator names as keys; otherwise it is an ordinary key, exactly as AWS documents.
  */
+import { RESERVED_IN_OR } from '../ruler/reserved';
 import { compileCondition, type Condition } from './conditions';
-import { RESERVED_IN_OR } from './constants';
 import type { FilterPolicyScope } from './types';
 
 /** One policy key (a dotted path for body policies) and the conditions any of which must hold. */

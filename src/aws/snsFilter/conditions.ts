@@ -10,8 +10,9 @@
  * Compilation is lenient: a malformed condition becomes `invalid` and never matches, so a policy
  * SNS would have refused still evaluates to something sensible (see `compile.ts`).
  */
-import { ipInRange, parseCidr, parseIp, sameIp, type IpBytes, type IpRange } from './cidr';
-import { NUMBER_LIMIT, NUMBER_PRECISION } from './constants';
+import { inIpRange, parseCidr, parseIp, sameIp, type IpRange } from '../ruler/ip';
+import { isNumericOperator } from '../ruler/numericExpression';
+import { LEADING_ZERO_OCTETS, NUMBER_LIMIT, NUMBER_PRECISION } from './constants';
 import type { Scalar } from './values';
 
 /** A numeric bound, compared at SNS's precision. */
@@ -22,7 +23,7 @@ interface Bound {
 
 /** One compiled condition. */
 export type Condition =
-  | { readonly kind: 'equals'; readonly value: Scalar; readonly ip?: IpBytes }
+  | { readonly kind: 'equals'; readonly value: Scalar; readonly ip?: Uint8Array }
   | { readonly kind: 'prefix' | 'suffix' | 'equals-ignore-case'; readonly value: string }
   | { readonly kind: 'anything-but'; readonly values: readonly Scalar[] }
   | { readonly kind: 'anything-but-prefix' | 'anything-but-suffix'; readonly value: string }
@@ -64,8 +65,6 @@ function scalarEquals(literal: Scalar, value: Scalar): boolean {
   return literal === value;
 }
 
-const NUMERIC_OPERATORS = new Set(['=', '<', '<=', '>', '>=']);
-
 /** Parses `["=", 5]`, `[">", 0, "<=", 10]` and the like; undefined if malformed. */
 function compileNumeric(spec: unknown): Condition | undefined {
   if (!Array.isArray(spec) || (spec.length !== 2 && spec.length !== 4)) return undefined;
@@ -74,7 +73,7 @@ function compileNumeric(spec: unknown): Condition | undefined {
   for (let i = 0; i < spec.length; i += 2) {
     const operator: unknown = spec[i];
     const value: unknown = spec[i + 1];
-    if (typeof operator !== 'string' || !NUMERIC_OPERATORS.has(operator)) return undefined;
+    if (!isNumericOperator(operator)) return undefined;
     if (typeof value !== 'number') return undefined;
     if (operator === '=' && spec.length === 2) lower = upper = { value, inclusive: true };
     else if (operator.startsWith('>') && i === 0) lower = { value, inclusive: operator === '>=' };
@@ -111,8 +110,8 @@ function compileAnythingBut(spec: unknown, text: string): Condition {
 /** Compiles one element of a policy key's value list. */
 export function compileCondition(element: unknown): Condition {
   if (isScalar(element)) {
-    const ip = typeof element === 'string' ? parseIp(element) : undefined;
-    return ip === undefined
+    const ip = typeof element === 'string' ? parseIp(element, LEADING_ZERO_OCTETS) : null;
+    return ip === null
       ? { kind: 'equals', value: element }
       : { kind: 'equals', value: element, ip };
   }
@@ -131,7 +130,7 @@ export function compileCondition(element: unknown): Condition {
     case 'exists':
       return typeof value === 'boolean' ? { kind: 'exists', value } : { kind: 'invalid', text };
     case 'cidr': {
-      const parsed = typeof value === 'string' ? parseCidr(value) : undefined;
+      const parsed = typeof value === 'string' ? parseCidr(value, LEADING_ZERO_OCTETS) : undefined;
       return parsed?.ok === true
         ? { kind: 'cidr', range: parsed.range, text: `cidr ${String(value)}` }
         : { kind: 'invalid', text };
@@ -158,8 +157,10 @@ export function testCondition(condition: Condition, value: Scalar): boolean {
     case 'equals': {
       if (scalarEquals(condition.value, value)) return true;
       const ip =
-        condition.ip !== undefined && typeof value === 'string' ? parseIp(value) : undefined;
-      return ip !== undefined && condition.ip !== undefined && sameIp(ip, condition.ip);
+        condition.ip !== undefined && typeof value === 'string'
+          ? parseIp(value, LEADING_ZERO_OCTETS)
+          : null;
+      return ip !== null && condition.ip !== undefined && sameIp(ip, condition.ip);
     }
     case 'prefix':
       return typeof value === 'string' && value.startsWith(condition.value);
@@ -178,8 +179,8 @@ export function testCondition(condition: Condition, value: Scalar): boolean {
     case 'numeric':
       return typeof value === 'number' && withinBounds(value, condition.lower, condition.upper);
     case 'cidr': {
-      const ip = typeof value === 'string' ? parseIp(value) : undefined;
-      return ip !== undefined && ipInRange(ip, condition.range);
+      const ip = typeof value === 'string' ? parseIp(value, LEADING_ZERO_OCTETS) : null;
+      return ip !== null && inIpRange(condition.range, ip);
     }
     default:
       return false;

@@ -1,38 +1,18 @@
 /**
  * Constants shared by validation and matching, kept in one place so the two can never disagree
- * about what SNS's engine accepts and how precisely it compares.
+ * about what SNS's engine accepts and how precisely it compares. Where SNS reads a rule exactly as
+ * EventBridge does, the logic lives in ../ruler/ instead; these are the points where SNS differs.
  */
-
-/** Field names event-ruler refuses inside `$or` alternatives (they are operators there). */
-export const RESERVED_IN_OR: ReadonlySet<string> = new Set([
-  'exactly',
-  'equals-ignore-case',
-  'prefix',
-  'suffix',
-  'anything-but',
-  'exists',
-  'wildcard',
-  'numeric',
-  'cidr',
-  '=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  'regex',
-  'not-wildcard',
-  'not-equals-ignore-case',
-  'date-after',
-  'date-on-or-after',
-  'date-before',
-  'date-on-or-before',
-  'in-date-range',
-  'ip-address-in-range',
-  'ip-address-not-in-range',
-]);
+import type { LeadingZeroOctets } from '../ruler/ip';
 
 /** SNS's documented numeric range: numbers must lie within ±10^9 … */
 export const NUMBER_LIMIT = 1e9;
 
 /** … and compare to five decimal places (SNS's documented accuracy). */
 export const NUMBER_PRECISION = 1e5;
+
+/**
+ * Dotted-decimal octets with leading zeros (`010.0.0.1`) read as decimal, as this engine always
+ * has; the EventBridge engine refuses them as current JDKs do. No recorded AWS case covers them.
+ */
+export const LEADING_ZERO_OCTETS: LeadingZeroOctets = 'decimal';

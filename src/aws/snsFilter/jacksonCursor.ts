@@ -7,35 +7,17 @@
  *   strings only up to the opening quote, `[`/`{` as one character;
  * - a string's body is consumed only when its text is asked for, or when the next token is read.
  * The input is always `JSON.stringify` output (SNS re-serialises policies compactly), so this
- * reader does not need to handle whitespace or malformed JSON.
+ * reader does not need to handle whitespace or malformed JSON; strings and numbers are read with
+ * the Jackson lexemes shared with the EventBridge tokenizer.
  */
-
-/** Jackson's token kinds, named as Jackson names them so the compiler code reads like event-ruler. */
-export type TokenKind =
-  | 'START_OBJECT'
-  | 'END_OBJECT'
-  | 'START_ARRAY'
-  | 'END_ARRAY'
-  | 'FIELD_NAME'
-  | 'VALUE_STRING'
-  | 'VALUE_NUMBER_INT'
-  | 'VALUE_NUMBER_FLOAT'
-  | 'VALUE_TRUE'
-  | 'VALUE_FALSE'
-  | 'VALUE_NULL';
-
-const NUMBER_AT = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
-
-/** True for the two numeric token kinds (Jackson's `JsonToken.isNumeric()`). */
-export function isNumericToken(kind: TokenKind | undefined): boolean {
-  return kind === 'VALUE_NUMBER_INT' || kind === 'VALUE_NUMBER_FLOAT';
-}
+import { readNumber, readString } from '../ruler/jsonLexemes';
+import type { JsonToken, TokenStream } from '../ruler/tokens';
 
 /** Reads tokens from compact JSON text while tracking Jackson's read-pointer column. */
-export class JacksonCursor {
+export class JacksonCursor implements TokenStream {
   private ptr = 0;
-  private current: TokenKind | undefined;
-  private pending: TokenKind | undefined;
+  private current: JsonToken | undefined;
+  private pending: JsonToken | undefined;
   private readonly contexts: Array<'object' | 'array'> = [];
   private stringOpen = -1;
   private stringText = '';
@@ -45,14 +27,14 @@ export class JacksonCursor {
   constructor(private readonly text: string) {}
 
   /** Advances to the next token, as `JsonParser.nextToken()` does. */
-  next(): TokenKind | undefined {
+  nextToken(): JsonToken | undefined {
     if (this.pending !== undefined) {
       // Jackson already read the value's start with the field name; no pointer movement now.
       this.current = this.pending;
       this.pending = undefined;
       return this.current;
     }
-    if (this.stringOpen >= 0) this.finishString();
+    if (this.stringOpen >= 0) this.finishString(false);
     const c = this.text[this.ptr];
     if (c === undefined) return (this.current = undefined);
     if (c === ']' || c === '}') {
@@ -63,7 +45,7 @@ export class JacksonCursor {
     if (c === ',') this.ptr += 1;
     if (this.contexts[this.contexts.length - 1] === 'object') {
       this.stringOpen = this.ptr;
-      this.fieldName = this.finishString();
+      this.fieldName = this.finishString(true);
       this.ptr += 1; // the colon
       this.pending = this.readValueStart();
       return (this.current = 'FIELD_NAME');
@@ -80,7 +62,7 @@ export class JacksonCursor {
   getText(): string {
     switch (this.current) {
       case 'VALUE_STRING':
-        if (this.stringOpen >= 0) this.stringText = this.finishString();
+        if (this.stringOpen >= 0) this.stringText = this.finishString(false);
         return this.stringText;
       case 'FIELD_NAME':
         return this.fieldName;
@@ -107,7 +89,7 @@ export class JacksonCursor {
     return this.ptr + 1;
   }
 
-  private readValueStart(): TokenKind {
+  private readValueStart(): JsonToken {
     const c = this.text[this.ptr];
     switch (c) {
       case '"':
@@ -126,33 +108,25 @@ export class JacksonCursor {
       case 'n':
         return this.readLiteral('null', 'VALUE_NULL');
       default: {
-        NUMBER_AT.lastIndex = this.ptr;
-        const match = NUMBER_AT.exec(this.text);
-        const literal = match?.[0] ?? '';
-        this.literalText = literal;
-        this.ptr += literal.length;
-        return match?.[1] !== undefined || match?.[2] !== undefined
-          ? 'VALUE_NUMBER_FLOAT'
-          : 'VALUE_NUMBER_INT';
+        const { end, isFloat } = readNumber(this.text, this.ptr);
+        this.literalText = this.text.slice(this.ptr, end);
+        this.ptr = end;
+        return isFloat ? 'VALUE_NUMBER_FLOAT' : 'VALUE_NUMBER_INT';
       }
     }
   }
 
-  private readLiteral(literal: string, kind: TokenKind): TokenKind {
+  private readLiteral(literal: string, kind: JsonToken): JsonToken {
     this.literalText = literal;
     this.ptr += literal.length;
     return kind;
   }
 
   /** Consumes the open string's body through its closing quote and returns its decoded text. */
-  private finishString(): string {
-    const open = this.stringOpen;
-    let end = open + 1;
-    while (end < this.text.length && this.text[end] !== '"') {
-      end += this.text[end] === '\\' ? 2 : 1;
-    }
-    this.ptr = end + 1;
+  private finishString(isName: boolean): string {
+    const { value, end } = readString(this.text, this.stringOpen, isName);
+    this.ptr = end;
     this.stringOpen = -1;
-    return JSON.parse(this.text.slice(open, end + 1)) as string;
+    return value;
   }
 }

@@ -14,9 +14,12 @@
  * when both fail, and the error shown is the second one. IP/CIDR and number-range errors are plain
  * argument errors in event-ruler: they carry no position and never trigger the fallback.
  */
-import { parseCidr } from './cidr';
-import { NUMBER_LIMIT, RESERVED_IN_OR } from './constants';
-import { isNumericToken, JacksonCursor, type TokenKind } from './jacksonCursor';
+import { parseCidr } from '../ruler/ip';
+import { numericRange, readNumericExpression } from '../ruler/numericExpression';
+import { RESERVED_IN_OR } from '../ruler/reserved';
+import { isNumericToken, type JsonToken } from '../ruler/tokens';
+import { LEADING_ZERO_OCTETS, NUMBER_LIMIT } from './constants';
+import { JacksonCursor } from './jacksonCursor';
 
 /** A syntax error as event-ruler raises it. */
 export interface RulerError {
@@ -53,11 +56,16 @@ function checkNumberRange(value: number): void {
   }
 }
 
-/** event-ruler's Range constructor: ordering first, then each bound's representability. */
-function checkRange(bottom: number, top: number): void {
-  if (bottom >= top) throw new ArgumentFailure('Bottom must be less than top');
-  checkNumberRange(bottom);
-  checkNumberRange(top);
+/** An argument error without position (event-ruler's `IllegalArgumentException`). */
+function argumentFailure(message: string): never {
+  throw new ArgumentFailure(message);
+}
+
+/** Checks a written bound of a numeric range as a double, returning its value. */
+function checkBound(text: string): number {
+  const value = Number(text);
+  checkNumberRange(value);
+  return value;
 }
 
 /** Inside numeric expressions, argument errors are caught and re-raised at the current position. */
@@ -77,14 +85,14 @@ class RuleCompiler {
   ) {}
 
   compile(): void {
-    if (this.p.next() !== 'START_OBJECT') barf(this.p, 'Filter is not an object');
+    if (this.p.nextToken() !== 'START_OBJECT') barf(this.p, 'Filter is not an object');
     this.parseObject(false);
   }
 
   private parseObject(insideOr: boolean): void {
     const p = this.p;
     let fieldsPresent = false;
-    while (p.next() !== 'END_OBJECT') {
+    while (p.nextToken() !== 'END_OBJECT') {
       fieldsPresent = true;
       const step = p.name;
       if (this.orOperator && step === '$or') {
@@ -94,7 +102,7 @@ class RuleCompiler {
       if (insideOr && RESERVED_IN_OR.has(step)) {
         barf(p, `${step} is Ruler reserved fieldName which cannot be used inside $or.`);
       }
-      const token = p.next();
+      const token = p.nextToken();
       if (token === 'START_OBJECT') this.parseObject(insideOr);
       else if (token === 'START_ARRAY') this.writeRules();
       else barf(p, `"${step}" must be an object or an array`);
@@ -104,10 +112,10 @@ class RuleCompiler {
 
   private parseOr(): void {
     const p = this.p;
-    if (p.next() !== 'START_ARRAY') barf(p, 'It must be an Array followed with $or.');
+    if (p.nextToken() !== 'START_ARRAY') barf(p, 'It must be an Array followed with $or.');
     let alternatives = 0;
-    let token: TokenKind | undefined;
-    while ((token = p.next()) !== 'END_ARRAY') {
+    let token: JsonToken | undefined;
+    while ((token = p.nextToken()) !== 'END_ARRAY') {
       alternatives += 1;
       if (token !== 'START_OBJECT') {
         barf(p, 'Only JSON object is allowed in array of $or relationship.');
@@ -120,8 +128,8 @@ class RuleCompiler {
   private writeRules(): void {
     const p = this.p;
     let values = 0;
-    let token: TokenKind | undefined;
-    while ((token = p.next()) !== 'END_ARRAY') {
+    let token: JsonToken | undefined;
+    while ((token = p.nextToken()) !== 'END_ARRAY') {
       values += 1;
       if (token === 'START_OBJECT') this.matchExpression();
       else if (token === 'VALUE_STRING' || isNumericToken(token)) p.getText();
@@ -134,23 +142,24 @@ class RuleCompiler {
 
   private matchExpression(): void {
     const p = this.p;
-    if (p.next() !== 'FIELD_NAME') barf(p, 'Match expression name not found');
+    if (p.nextToken() !== 'FIELD_NAME') barf(p, 'Match expression name not found');
     const type = p.name;
     switch (type) {
       case 'prefix':
       case 'suffix':
       case 'equals-ignore-case':
-        if (p.next() !== 'VALUE_STRING') barf(p, `${type} match pattern must be a string`);
+        if (p.nextToken() !== 'VALUE_STRING') barf(p, `${type} match pattern must be a string`);
         p.getText();
         return this.expectEnd('Only one key allowed in match expression');
-      case 'numeric':
-        if (p.next() !== 'START_ARRAY') barf(p, 'Value of numeric must be an array.');
-        this.numericExpression();
+      case 'numeric': {
+        const terms = readNumericExpression(p, (message) => barf(p, message));
+        atPosition(p, () => numericRange(terms, NUMBER_LIMIT, checkBound, argumentFailure));
         return this.expectEnd('Too many elements in numeric expression');
+      }
       case 'anything-but':
         return this.anythingBut();
       case 'exists': {
-        const token = p.next();
+        const token = p.nextToken();
         if (token !== 'VALUE_TRUE' && token !== 'VALUE_FALSE') {
           barf(p, 'exists match pattern must be either true or false.');
         }
@@ -158,8 +167,8 @@ class RuleCompiler {
       }
       case 'cidr': {
         // event-ruler reuses the prefix wording here; AWS's recorded error shows it.
-        if (p.next() !== 'VALUE_STRING') barf(p, 'prefix match pattern must be a string');
-        const cidr = parseCidr(p.getText());
+        if (p.nextToken() !== 'VALUE_STRING') barf(p, 'prefix match pattern must be a string');
+        const cidr = parseCidr(p.getText(), LEADING_ZERO_OCTETS);
         if (!cidr.ok) throw new ArgumentFailure(cidr.message);
         return this.expectEnd('Only one key allowed in match expression');
       }
@@ -169,16 +178,16 @@ class RuleCompiler {
   }
 
   private expectEnd(message: string): void {
-    if (this.p.next() !== 'END_OBJECT') barf(this.p, message);
+    if (this.p.nextToken() !== 'END_OBJECT') barf(this.p, message);
   }
 
   private anythingBut(): void {
     const p = this.p;
-    const token = p.next();
+    const token = p.nextToken();
     if (token === 'START_OBJECT') {
-      if (p.next() !== 'FIELD_NAME') barf(p, 'Anything-But expression name not found');
+      if (p.nextToken() !== 'FIELD_NAME') barf(p, 'Anything-But expression name not found');
       if (p.name !== 'prefix') barf(p, `Unsupported anything-but pattern: ${p.name}`);
-      if (p.next() !== 'VALUE_STRING') barf(p, 'prefix match pattern must be a string');
+      if (p.nextToken() !== 'VALUE_STRING') barf(p, 'prefix match pattern must be a string');
       if (p.getText() === '') barf(p, 'Null prefix not allowed');
       this.expectEnd('Only one key allowed in match expression');
       return this.expectEnd('Only one key allowed in match expression');
@@ -194,8 +203,8 @@ class RuleCompiler {
     const p = this.p;
     let hasNumber = false;
     let hasString = false;
-    let token: TokenKind | undefined;
-    while ((token = p.next()) !== 'END_ARRAY') {
+    let token: JsonToken | undefined;
+    while ((token = p.nextToken()) !== 'END_ARRAY') {
       if (token === 'VALUE_STRING') {
         p.getText();
         hasString = true;
@@ -212,40 +221,6 @@ class RuleCompiler {
         'Inside anything but list, either all values are number or string, mixed type is not supported',
       );
     }
-  }
-
-  private numericExpression(): void {
-    const p = this.p;
-    if (p.next() !== 'VALUE_STRING') barf(p, `Invalid member in numeric match: ${p.getText()}`);
-    const operator = p.getText();
-    const token = p.next();
-    if (!['=', '<', '<=', '>', '>='].includes(operator)) {
-      barf(p, `Unrecognized numeric range operator: ${operator}`);
-    }
-    if (!isNumericToken(token)) {
-      barf(p, `Value of ${operator === '=' ? 'equals' : operator} must be numeric`);
-    }
-    const value = p.getNumber();
-    if (operator === '>' || operator === '>=') {
-      const next = p.next();
-      if (next === 'END_ARRAY') return atPosition(p, () => checkRange(value, NUMBER_LIMIT));
-      return this.completeRange(next, value);
-    }
-    if (p.next() !== 'END_ARRAY') barf(p, 'Too many elements in numeric expression');
-    atPosition(p, () =>
-      operator === '=' ? checkNumberRange(value) : checkRange(-NUMBER_LIMIT, value),
-    );
-  }
-
-  private completeRange(token: TokenKind | undefined, bottom: number): void {
-    const p = this.p;
-    if (token !== 'VALUE_STRING') barf(p, `Bad value in numeric range: ${p.getText()}`);
-    const operator = p.getText();
-    if (operator !== '<' && operator !== '<=') barf(p, `Bad numeric range operator: ${operator}`);
-    if (!isNumericToken(p.next())) barf(p, `Value of ${operator} must be numeric`);
-    const top = p.getNumber();
-    if (p.next() !== 'END_ARRAY') barf(p, 'Too many terms in numeric range expression');
-    atPosition(p, () => checkRange(bottom, top));
   }
 }
 

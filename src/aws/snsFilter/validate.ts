@@ -4,6 +4,7 @@
  * rule compiler over it (syntax, operators, numbers, CIDR blocks), then applies its own limits
  * (five keys, no nesting under MessageAttributes, 150 combinations).
  */
+import { jacksonSourceRef } from '../ruler/errors';
 import { findLimitViolation, type LimitViolation } from './limits';
 import { checkRuleSyntax, type RulerError } from './rulerSyntax';
 import type {
@@ -16,9 +17,6 @@ import type {
 
 /** The error code SNS returns for every filter-policy problem. */
 export const INVALID_PARAMETER = 'InvalidParameter';
-
-/** Jackson shows at most this many characters of the source in a parse error. */
-const SOURCE_SNIPPET_LIMIT = 500;
 
 const LIMIT_MESSAGES: Readonly<Record<LimitViolation, string>> = {
   'too-many-keys': 'FilterPolicy: Filter policy can not have more than 5 keys',
@@ -47,10 +45,7 @@ function reject(message: string, detail = '', column?: number): FilterPolicyReje
 
 /** Jackson's location suffix, including its truncation of long sources. */
 function jacksonSource(json: string, column: number): string {
-  const shown = json.slice(0, SOURCE_SNIPPET_LIMIT);
-  const truncated = json.length - shown.length;
-  const tail = truncated > 0 ? `[truncated ${truncated} chars]` : '';
-  return `\n at [Source: (String)"${shown}"${tail}; line: 1, column: ${column}]`;
+  return `\n at ${jacksonSourceRef(json, 1, column)}`;
 }
 
 function rulerRejection(prefix: string, json: string, error: RulerError): FilterPolicyRejection {

@@ -1,6 +1,9 @@
 /**
- * The lexemes of JSON text (strings, numbers, bare words) read the way Jackson reads them, with
- * Jackson's error wording. Kept apart from the tokenizer's structural state so each stays small.
+ * The lexemes of JSON text (strings, numbers, bare words) read the way Jackson, the parser
+ * event-ruler reads rules with, reads them, with Jackson's error wording (thrown as
+ * {@link PatternError}). Kept apart from any tokenizer's structural state, so both engines'
+ * tokenizers can share them: EventBridge's reads raw pattern text and reports every syntax error,
+ * SNS's reads compact `JSON.stringify` output and only needs the lexemes' extents and values.
  */
 import { describeChar, PatternError } from './errors';
 
