@@ -30,9 +30,18 @@ const pureLayerRules = {
     'error',
     {
       patterns: [
-        { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'Pure layer: no React.' },
-        { group: ['@xyflow/*', 'zustand', 'zustand/*', '@xstate/react'], message: 'Pure layer: no view libraries.' },
-        { group: ['**/state/*', '**/canvas/*', '**/ui/*', '**/app/*', '**/cli/*'], message: 'Imports go one way: engine ← aws ← patterns ← state ← canvas/ui ← app.' },
+        {
+          group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+          message: 'Pure layer: no React.',
+        },
+        {
+          group: ['@xyflow/*', 'zustand', 'zustand/*', '@xstate/react'],
+          message: 'Pure layer: no view libraries.',
+        },
+        {
+          group: ['**/state/*', '**/canvas/*', '**/ui/*', '**/app/*', '**/cli/*'],
+          message: 'Imports go one way: engine ← aws ← patterns ← state ← canvas/ui ← app.',
+        },
       ],
     },
   ],
@@ -45,34 +54,68 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['src/engine/**/*.ts', 'src/aws/**/*.ts', 'src/patterns/**/*.ts'], rules: pureLayerRules },
+  {
+    files: ['src/engine/**/*.ts', 'src/aws/**/*.ts', 'src/patterns/**/*.ts'],
+    rules: pureLayerRules,
+  },
   {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/aws/*', '**/patterns/*', 'react', '@xyflow/*', 'zustand', 'xstate'], message: 'The engine depends on nothing above it.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/aws/*', '**/patterns/*', 'react', '@xyflow/*', 'zustand', 'xstate'],
+              message: 'The engine depends on nothing above it.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     // The view reads the wall clock only through src/state/ticker.ts.
-    files: ['src/canvas/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/state/**/*.{ts,tsx}'],
+    files: [
+      'src/canvas/**/*.{ts,tsx}',
+      'src/ui/**/*.{ts,tsx}',
+      'src/app/**/*.{ts,tsx}',
+      'src/state/**/*.{ts,tsx}',
+    ],
     ignores: ['src/state/ticker.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['performance', 'requestAnimationFrame', 'cancelAnimationFrame'].map((name) => ({ name, message: 'Only src/state/ticker.ts reads the wall clock.' })),
+        ...['performance', 'requestAnimationFrame', 'cancelAnimationFrame'].map((name) => ({
+          name,
+          message: 'Only src/state/ticker.ts reads the wall clock.',
+        })),
       ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Only src/state/ticker.ts reads the wall clock.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Only src/state/ticker.ts reads the wall clock.',
+        },
+      ],
     },
   },
   {
-    files: ['src/**/*.tsx', 'src/state/**/*.ts', 'src/canvas/**/*.ts', 'src/ui/**/*.ts', 'src/app/**/*.ts'],
+    files: [
+      'src/**/*.tsx',
+      'src/state/**/*.ts',
+      'src/canvas/**/*.ts',
+      'src/ui/**/*.ts',
+      'src/app/**/*.ts',
+    ],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

@@ -10,11 +10,14 @@ if (!found && process.env.CHROMIUM_PATH) {
   process.exit(1);
 }
 if (!found && process.getuid?.() === 0) {
-  console.log('No Chromium found: installing Debian\'s chromium with apt-get…');
+  console.log("No Chromium found: installing Debian's chromium with apt-get…");
   try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
-      stdio: 'inherit',
-    });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+      {
+        stdio: 'inherit',
+      },
+    );
   } catch {
     // reported below
   }

@@ -37,7 +37,10 @@ export function ParamsPanel() {
   return (
     <div className="flex flex-col gap-5">
       <div className="flex items-center justify-between">
-        <p className="text-xs text-muted">Changes apply to the running simulation; a switch that rewires the graph restarts it from t = 0.</p>
+        <p className="text-xs text-muted">
+          Changes apply to the running simulation; a switch that rewires the graph restarts it from
+          t = 0.
+        </p>
         <button
           type="button"
           className="btn btn-ghost btn-sm"

@@ -80,7 +80,9 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
       {compact ? null : <SeedInput />}
       <div className="sim-clock" aria-label="Simulated time" title={`${STATUS_TEXT[status]}`}>
         <span className="text-muted">t =</span>{' '}
-        <span className="tabular-nums" data-testid="sim-time">{formatClock(simTime)}</span>
+        <span className="tabular-nums" data-testid="sim-time">
+          {formatClock(simTime)}
+        </span>
         <span className="status-pill" data-status={status}>
           {STATUS_TEXT[status]}
         </span>
