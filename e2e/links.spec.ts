@@ -103,3 +103,16 @@ test('theme toggle and the dots benchmark page', async ({ page }) => {
     .toBeGreaterThan(5);
   await expect.poll(() => page.evaluate(() => window.__dotsDrawn ?? 0)).toBeGreaterThan(900);
 });
+
+test('a typed value out of range is clamped and says so', async ({ page }) => {
+  await page.goto('./?pattern=message-decoupling-sqs');
+  await page.getByRole('tab', { name: 'Parameters' }).click();
+  const box = page.getByRole('spinbutton', { name: 'Payment rate (msg/s), exact value' });
+  await box.fill('99999');
+  await box.press('Enter');
+  await expect(box).toHaveValue('5000');
+  await expect(page.getByRole('status').filter({ hasText: 'must be between' })).toContainText(
+    'Payment rate must be between 0 msg/s and 5,000 msg/s',
+  );
+  await expect(page).toHaveURL(/paymentRate=5000/);
+});

@@ -15,6 +15,8 @@ interface Props {
 export function ParamControl({ spec, value, onChange, changed }: Props) {
   const id = useId();
   const name = accessibleName(spec);
+  // Said when a typed value was out of range and got clamped, so nothing changes silently.
+  const [note, setNote] = useState<string | null>(null);
   const reset = changed ? (
     <button
       type="button"
@@ -93,7 +95,15 @@ export function ParamControl({ spec, value, onChange, changed }: Props) {
         </label>
         <div className="flex items-center gap-1">
           {reset}
-          <ExactValue spec={spec} value={n} onCommit={onChange} name={name} />
+          <ExactValue
+            spec={spec}
+            value={n}
+            name={name}
+            onCommit={(v, problem) => {
+              setNote(problem);
+              onChange(v);
+            }}
+          />
         </div>
       </div>
       <input
@@ -108,10 +118,16 @@ export function ParamControl({ spec, value, onChange, changed }: Props) {
         step={spec.log ? 1 : spec.step}
         value={position}
         onChange={(e) => {
+          setNote(null);
           const raw = Number(e.target.value);
           onChange(spec.log ? fromPosition(spec, raw) : snap(spec, raw));
         }}
       />
+      {note ? (
+        <p className="param-note" role="status">
+          {note}
+        </p>
+      ) : null}
       <p className="param-desc" id={`${id}-desc`}>
         {spec.description}
       </p>
@@ -128,7 +144,8 @@ function ExactValue({
 }: {
   spec: Extract<ParamSpec, { kind: 'number' }>;
   value: number;
-  onCommit: (value: number) => void;
+  /** `problem` says what was wrong with the typed value when it had to be clamped. */
+  onCommit: (value: number, problem: string | null) => void;
   name: string;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -136,7 +153,15 @@ function ExactValue({
     if (draft === null) return;
     const parsed = Number(draft);
     setDraft(null);
-    if (draft.trim() !== '' && Number.isFinite(parsed)) onCommit(snap(spec, parsed));
+    if (draft.trim() === '' || !Number.isFinite(parsed)) return;
+    const clamped = snap(spec, parsed);
+    const outside = parsed < spec.min || parsed > spec.max;
+    onCommit(
+      clamped,
+      outside
+        ? `${spec.label} must be between ${formatWithUnit(spec.min, spec.unit)} and ${formatWithUnit(spec.max, spec.unit)}; ${formatWithUnit(parsed, spec.unit)} was set to ${formatWithUnit(clamped, spec.unit)}.`
+        : null,
+    );
   };
   return (
     <input
