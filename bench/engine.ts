@@ -76,7 +76,7 @@ export function benchEngine(): {
     events: sim.eventsRun,
     seconds,
     eventsPerS: sim.eventsRun / seconds,
-    meanWaitMs: station.sojourn.total.mean(),
+    meanWaitMs: station.sojourn.mean(),
   };
 }
 

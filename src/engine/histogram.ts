@@ -59,7 +59,11 @@ export class Histogram {
   private static indexOf(v: number): number {
     const SUB = Histogram.SUB;
     if (v < 1) return Math.floor(v * SUB);
-    const octave = Math.min(Histogram.OCTAVES - 1, Math.floor(Math.log2(v)));
+    // clz32 finds the power of two without a logarithm for the common case (below 2^31 ms).
+    const octave =
+      v < 2147483648
+        ? 31 - Math.clz32(v)
+        : Math.min(Histogram.OCTAVES - 1, Math.floor(Math.log2(v)));
     const base = 2 ** octave;
     const sub = Math.min(SUB - 1, Math.floor(((v - base) / base) * SUB));
     return SUB * (octave + 1) + sub;

@@ -1,5 +1,6 @@
 import { sample, type Distribution } from './distributions';
-import { FlowLatency, TimeAverage, type Counter } from './metrics';
+import { Histogram } from './histogram';
+import { TimeAverage, type Counter } from './metrics';
 import type { Rng } from './rng';
 import type { Simulation } from './simulation';
 
@@ -22,9 +23,9 @@ export class Station<T = unknown> {
   /** Customers waiting over time: Lq. */
   readonly waitingCount: TimeAverage;
   /** Time in system per customer: W. */
-  readonly sojourn = new FlowLatency();
+  readonly sojourn = new Histogram();
   /** Time waiting per customer: Wq. */
-  readonly wait = new FlowLatency();
+  readonly wait = new Histogram();
   readonly arrivals: Counter = { value: 0 };
   readonly blocked: Counter = { value: 0 };
   private readonly queue: { item: T; at: number }[] = [];
