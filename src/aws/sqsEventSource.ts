@@ -93,6 +93,11 @@ export class SqsEventSource<B> {
     sim.schedule(this.config.apiLatencyMs, () => this.gather([], 0), undefined);
   }
 
+  /** The batch size in force (BatchSize; ReceiveMessage itself returns at most 10 per call). */
+  get effectiveBatchSize(): number {
+    return this.config.batchSize;
+  }
+
   /**
    * The batching window in force: AWS requires at least 1 s once BatchSize is above 10, and this
    * model applies that minimum rather than silently capping batches at 10.

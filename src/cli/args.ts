@@ -39,14 +39,15 @@ export function parseArgs(argv: string[]): SimArgs {
       const d = Number(v);
       if (!Number.isFinite(d) || d <= 0 || d > 30 * 86_400)
         throw new UsageError(
-          `--duration must be a number of seconds between 0 and 2592000, got "${v}"`,
+          `--duration must be a number of seconds greater than 0 and at most 2592000 (30 days), got "${v}"`,
         );
       out.durationS = d;
     } else if (arg === '--seed' || arg.startsWith('--seed=')) {
       const v = arg === '--seed' ? value() : arg.slice(7);
       const s = Number(v);
-      if (!Number.isSafeInteger(s) || s < 0)
-        throw new UsageError(`--seed must be a non-negative integer, got "${v}"`);
+      // The same range as the app's seed field, so every CLI run can be opened in the browser.
+      if (!Number.isInteger(s) || s < 0 || s > 4_294_967_295)
+        throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${v}"`);
       out.seed = s;
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (out.pattern === undefined) out.pattern = arg;

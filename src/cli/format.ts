@@ -7,13 +7,15 @@ export function formatList(patterns: PatternDefinition[]): string {
     lines.push(`${p.id}  —  ${p.title}`);
     const rows = p.params.map((s) => {
       if (s.kind === 'number')
-        return [s.id, s.label, s.unit, String(s.min), String(s.max), String(s.default)];
+        return [s.id, s.label, s.unit, String(s.min), String(s.max), String(s.default), ''];
       if (s.kind === 'choice')
-        return [s.id, s.label, '', s.options.map((o) => o.value).join('|'), '', s.default];
-      return [s.id, s.label, '', 'false', 'true', String(s.default)];
+        return [s.id, s.label, '', '', '', s.default, s.options.map((o) => o.value).join(' | ')];
+      return [s.id, s.label, '', '', '', String(s.default), 'true | false'];
     });
     lines.push(
-      ...table(['param', 'label', 'unit', 'min', 'max', 'default'], rows).map((l) => `  ${l}`),
+      ...table(['param', 'label', 'unit', 'min', 'max', 'default', 'values'], rows).map(
+        (l) => `  ${l}`,
+      ),
     );
     lines.push('');
   }
@@ -75,8 +77,11 @@ export function formatSummary(s: RunSummary, pattern: PatternDefinition): string
   return out.join('\n');
 }
 
+/** Milliseconds as people read them: "87.5 ms", "33.7 s", "12.4 min". */
 function ms(x: number): string {
-  return `${x.toFixed(1)} ms`;
+  if (x < 10_000) return `${x.toFixed(1)} ms`;
+  if (x < 600_000) return `${(x / 1000).toFixed(1)} s`;
+  return `${(x / 60_000).toFixed(1)} min`;
 }
 
 function table(header: string[], rows: string[][]): string[] {

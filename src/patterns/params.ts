@@ -23,6 +23,9 @@ export function parseParamValue(
     case 'number': {
       const n = text === '' ? NaN : Number(text);
       if (!Number.isFinite(n)) return { error: `${spec.id} must be a number, got "${raw}"` };
+      if (spec.step >= 1 && !Number.isInteger(n)) {
+        return { error: `${spec.id} must be a whole number, got "${raw}"` };
+      }
       if (n < spec.min || n > spec.max) {
         return {
           error: `${spec.id}=${text} is out of range: ${spec.label} must be between ${spec.min} and ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}`,

@@ -23,7 +23,7 @@ export interface GraphNode {
   sublabel?: string;
   position: { x: number; y: number };
   /** Hidden unless a boolean parameter has the given value (e.g. the DLQ only exists with a queue). */
-  visibleWhen?: { param: string; equals: ParamValue };
+  visibleWhen?: ParamCondition;
 }
 
 /** How a message travels an edge. */
@@ -39,44 +39,52 @@ export interface GraphEdge {
   /** Side of the source / target node the edge attaches to (default right / left). */
   sourceSide?: 'top' | 'right' | 'bottom' | 'left';
   targetSide?: 'top' | 'right' | 'bottom' | 'left';
-  visibleWhen?: { param: string; equals: ParamValue };
+  visibleWhen?: ParamCondition;
 }
 
 /** A parameter's value: numbers for sliders, strings for choices, booleans for switches. */
 export type ParamValue = number | string | boolean;
 
+/** What every parameter has besides its kind-specific fields. */
+interface ParamCommon {
+  /** Only meaningful when the condition holds (the view greys it out otherwise). */
+  usedWhen?: ParamCondition;
+}
+
 /** A parameter exposed as a control, in the URL and in the CLI's `--set`. Ids are stable contracts. */
-export type ParamSpec =
-  | {
-      id: string;
-      kind: 'number';
-      label: string;
-      unit: string;
-      min: number;
-      max: number;
-      step: number;
-      default: number;
-      description: string;
-      /** Draw the slider on a logarithmic scale (rates spanning decades). */
-      log?: boolean;
-    }
-  | {
-      id: string;
-      kind: 'choice';
-      label: string;
-      unit: '';
-      options: { value: string; label: string }[];
-      default: string;
-      description: string;
-    }
-  | {
-      id: string;
-      kind: 'boolean';
-      label: string;
-      unit: '';
-      default: boolean;
-      description: string;
-    };
+export type ParamSpec = ParamCommon &
+  (
+    | {
+        id: string;
+        kind: 'number';
+        label: string;
+        unit: string;
+        min: number;
+        max: number;
+        step: number;
+        default: number;
+        description: string;
+        /** Draw the slider on a logarithmic scale (rates spanning decades). */
+        log?: boolean;
+      }
+    | {
+        id: string;
+        kind: 'choice';
+        label: string;
+        unit: '';
+        options: { value: string; label: string }[];
+        default: string;
+        description: string;
+      }
+    | {
+        id: string;
+        kind: 'boolean';
+        label: string;
+        unit: '';
+        default: boolean;
+        description: string;
+      }
+  );
 
 /** Parameter values by id. */
 export type ParamValues = Record<string, ParamValue>;
@@ -88,12 +96,20 @@ export interface FlowSpec {
   description: string;
 }
 
+/** A condition on a parameter's value (e.g. only with the queue). */
+export interface ParamCondition {
+  param: string;
+  equals: ParamValue;
+}
+
 /** A chart of the pattern: a title and the series (by id) drawn on it. */
 export interface ChartSpec {
   id: string;
   title: string;
   unit: string;
   series: { id: string; label: string; color: string }[];
+  /** Shown only when the condition holds (a queue chart without the queue is hidden). */
+  visibleWhen?: ParamCondition;
 }
 
 /** The explanation panel: the seed's points in the project's words. */

@@ -14,6 +14,7 @@ import {
 import {
   FlowLatency,
   HopKind,
+  meanOf,
   sample,
   type Counter,
   type DropReason,
@@ -40,6 +41,8 @@ const INTERNET = lognormal(25);
 const IN_REGION = lognormal(1.5);
 /** SendMessage / ReceiveMessage / DeleteMessageBatch round trips. */
 const SQS_API_MS = 8;
+/** Mean query time of both Aurora databases when idle. */
+const DB_QUERY_MS = 4;
 const DAY_MS = 86_400_000;
 
 /** Wires the pattern's models on `world` from the parameter values. */
@@ -50,6 +53,8 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
   const withoutQueue = bool(p, 'withoutQueue');
   // Settings read at each use, so that `update` can change them mid-run.
   let live = settingsFrom(p);
+  let current = p;
+  const params = (): ParamValues => current;
   const coldStart = live.coldStart;
 
   const responseFlow = new FlowLatency();
@@ -60,6 +65,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     errors: { value: 0 },
     throttled: { value: 0 },
     timedOut: { value: 0 },
+    throttledByGateway: { value: 0 },
   };
   const recorded: Counter = { value: 0 };
   const salesWrites: Counter = { value: 0 };
@@ -96,13 +102,13 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
 
   const customerDb = new AuroraDatabase(world, rng.split(NODE.customerDb), {
     maxConnections: 1000,
-    queryLatency: lognormal(4),
+    queryLatency: lognormal(DB_QUERY_MS),
     contention: 2,
     connectionWaitTimeoutMs: 5000,
   });
   const salesDb = new AuroraDatabase(world, rng.split(NODE.salesDb), {
     maxConnections: num(p, 'dbConnections'),
-    queryLatency: lognormal(4),
+    queryLatency: lognormal(DB_QUERY_MS),
     contention: 2,
     connectionWaitTimeoutMs: 5000,
   });
@@ -269,7 +275,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     overhead: lognormal(3),
   });
 
-  const respond = (pay: Payment, status: HttpStatus): void => {
+  const respond = (pay: Payment, status: HttpStatus, integrated: boolean): void => {
     const ms = hop(
       pay.id,
       EDGE.userApi,
@@ -282,7 +288,10 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
       () => {
         responseFlow.record(sim.now - pay.createdAt);
         if (status < 300) user.ok.value++;
-        else if (status === 429) user.throttled.value++;
+        else if (status === 429 && !integrated) {
+          user.throttled.value++;
+          user.throttledByGateway.value++;
+        } else if (status === 429) user.throttled.value++;
         else if (status === 504) user.timedOut.value++;
         else user.errors.value++;
       },
@@ -316,7 +325,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
           (status) => {
             // Refused by the gateway's token bucket: the payment never got in.
             if (!integrated) end(pay, 'throttled');
-            respond(pay, status);
+            respond(pay, status, integrated);
           },
         ),
       undefined,
@@ -390,6 +399,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     if (bool(next, 'withoutQueue') !== withoutQueue) return false;
     const before = live;
     live = settingsFrom(next);
+    current = next;
     if (
       live.traffic.ratePerS !== before.traffic.ratePerS ||
       live.traffic.pattern !== before.traffic.pattern
@@ -416,6 +426,16 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
     return true;
   };
 
+  /** Transactions recorded per second, averaged over the last 10 samples. */
+  const recentRate = (): number => {
+    const series = world.sampler.values('rateOut');
+    if (!series || series.length === 0) return 0;
+    const n = Math.min(10, series.length);
+    let sum = 0;
+    for (let i = series.length - n; i < series.length; i++) sum += series.get(i);
+    return sum / n;
+  };
+
   return {
     update,
     flows: { response: responseFlow, payment: paymentFlow },
@@ -426,6 +446,7 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
         errors: user.errors.value,
         throttled: user.throttled.value,
         timedOut: user.timedOut.value,
+        throttledByGateway: user.throttledByGateway.value,
       },
       [NODE.api]: api.stats(),
       [NODE.customer]: customer.stats(),
@@ -437,6 +458,15 @@ export function buildMessageDecoupling(world: World, p: ParamValues): BuiltScena
         ...sales.stats(),
         ...(withoutQueue ? {} : { concurrencyLimit: mapping.cap }),
         writes: salesWrites.value,
+        outPerS: round1(recentRate()),
+        capacityPerS: round1(
+          salesCapacityPerS(
+            live,
+            withoutQueue,
+            num(params(), 'salesConcurrency'),
+            mapping.effectiveBatchSize,
+          ),
+        ),
       },
       [NODE.salesDb]: salesDb.stats(),
     }),
@@ -466,4 +496,25 @@ function settingsFrom(p: ParamValues) {
 function proxyStatus(result: InvocationResult, okStatus: HttpStatus): HttpStatus {
   if (result.ok) return (result.status as HttpStatus | undefined) ?? okStatus;
   return result.error === 'throttled' ? 500 : 502;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/**
+ * What Sales can record per second with the current settings when nothing fails: concurrency ×
+ * messages per invocation / time per invocation. An invocation handles its messages one after the
+ * other (duration + a sales-DB write each); with the queue, each batch also pays a receive, an
+ * invoke and a delete.
+ */
+function salesCapacityPerS(
+  live: ReturnType<typeof settingsFrom>,
+  withoutQueue: boolean,
+  concurrency: number,
+  batchSize: number,
+): number {
+  const perMessageMs = meanOf(live.salesDuration) + DB_QUERY_MS;
+  if (withoutQueue) return (concurrency * 1000) / (perMessageMs + 2 * meanOf(IN_REGION));
+  return (concurrency * batchSize * 1000) / (batchSize * perMessageMs + 3 * SQS_API_MS);
 }

@@ -21,21 +21,24 @@ export const explanation: Explanation = {
       text: "Press play and watch payments flow: the user's response time stays near the gateway and Customer latency.",
     },
     {
-      text: "Raise the payment rate to 40/s, above what Sales can process (about 20/s): the backlog and the oldest message's age climb, yet the user's latency does not move.",
+      text: "Raise the payment rate to 40/s, about twice what Sales can process (2 concurrent batches of ~104 ms per message: about 19/s): the backlog and the oldest message's age climb, yet the user's latency does not move.",
       set: { paymentRate: 40 },
     },
-    { text: 'Bring the rate back to 5/s and watch the backlog drain.', set: { paymentRate: 5 } },
     {
-      text: 'Set the Sales error rate to 30%: whole batches fail, come back after the visibility timeout, and messages that fail maxReceiveCount times land in the DLQ.',
+      text: 'Bring the rate back to 5/s and watch the backlog drain: Sales now has spare capacity to catch up.',
+      set: { paymentRate: 5 },
+    },
+    {
+      text: 'Set the Sales error rate to 30% (try 10× speed: the first messages reach the DLQ after about two minutes). One failing message fails its whole batch: with batches of 10, about 97% of batches fail (1 − 0.7¹⁰), so little gets through; failed messages return after the visibility timeout and land in the DLQ after maxReceiveCount receives. Batch size 1 shows the difference.',
       set: { salesErrorRate: 30 },
     },
     {
-      text: 'Turn on "Without the queue" at 40 payments/s: now the user waits for Sales, sees its errors, and gets throttled when Sales runs out of concurrency.',
-      set: { withoutQueue: true, paymentRate: 40 },
+      text: 'Turn on "Without the queue" at 40 payments/s (errors off): now the user waits for Sales, and gets a 429 whenever Sales has no free concurrency.',
+      set: { withoutQueue: true, paymentRate: 40, salesErrorRate: 0 },
     },
     {
-      text: 'With the queue again, raise Sales concurrency to 10: the same load drains quickly. Decoupling let you choose how much capacity to pay for.',
-      set: { withoutQueue: false, salesConcurrency: 10 },
+      text: 'Back with the queue, give Sales a concurrency of 10: the same 40/s is absorbed and the backlog stays near zero. Decoupling let you choose how much capacity to pay for.',
+      set: { withoutQueue: false, salesConcurrency: 10, salesErrorRate: 0, paymentRate: 40 },
     },
   ],
 };
@@ -58,7 +61,7 @@ export const flows: FlowSpec[] = [
 export const charts: ChartSpec[] = [
   {
     id: 'throughput',
-    title: 'Payments in and processed',
+    title: 'Payments in / processed',
     unit: 'msg/s',
     series: [
       { id: 'rateIn', label: 'in', color: '#64748b' },
@@ -67,6 +70,7 @@ export const charts: ChartSpec[] = [
   },
   {
     id: 'backlog',
+    visibleWhen: { param: 'withoutQueue', equals: false },
     title: 'Queue backlog',
     unit: 'messages',
     series: [
@@ -76,6 +80,7 @@ export const charts: ChartSpec[] = [
   },
   {
     id: 'oldest',
+    visibleWhen: { param: 'withoutQueue', equals: false },
     title: 'Age of oldest message',
     unit: 's',
     series: [{ id: 'oldestAgeS', label: 'oldest', color: '#e7157b' }],
@@ -103,6 +108,7 @@ export const charts: ChartSpec[] = [
   },
   {
     id: 'dlq',
+    visibleWhen: { param: 'withoutQueue', equals: false },
     title: 'Dead-letter queue',
     unit: 'messages',
     series: [{ id: 'dlqDepth', label: 'in DLQ', color: '#b91c1c' }],

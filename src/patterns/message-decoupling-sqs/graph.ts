@@ -85,7 +85,7 @@ export const edges: GraphEdge[] = [
     kind: 'sync',
     label: '1 · Make payment',
   },
-  { id: EDGE.apiCustomer, source: NODE.api, target: NODE.customer, kind: 'sync' },
+  { id: EDGE.apiCustomer, source: NODE.api, target: NODE.customer, kind: 'sync', label: 'Invoke' },
   {
     id: EDGE.customerDb,
     source: NODE.customer,
@@ -100,7 +100,7 @@ export const edges: GraphEdge[] = [
     source: NODE.customer,
     target: NODE.queue,
     kind: 'async',
-    label: 'Send transaction details',
+    label: '2 · Transaction details',
     visibleWhen: withQueue,
   },
   {
@@ -108,7 +108,7 @@ export const edges: GraphEdge[] = [
     source: NODE.queue,
     target: NODE.sales,
     kind: 'poll',
-    label: '3 · Read transaction details',
+    label: '3 · Read transactions',
     sourceSide: 'bottom',
     targetSide: 'top',
     visibleWhen: withQueue,
@@ -136,6 +136,6 @@ export const edges: GraphEdge[] = [
     source: NODE.sales,
     target: NODE.salesDb,
     kind: 'write',
-    label: 'Customer record',
+    label: '3 · Update sales DB',
   },
 ];

@@ -12,7 +12,7 @@ export const params: ParamSpec[] = [
     unit: 'msg/s',
     min: 0,
     max: 5000,
-    step: 1,
+    step: 0.1,
     default: 10,
     log: true,
     description: 'Payments the users make per second.',
@@ -69,6 +69,7 @@ export const params: ParamSpec[] = [
       'Chance that processing one transaction throws. On error the whole batch goes back to the queue.',
   },
   {
+    usedWhen: { param: 'withoutQueue', equals: false },
     id: 'batchSize',
     kind: 'number',
     label: 'Batch size',
@@ -82,6 +83,7 @@ export const params: ParamSpec[] = [
       'Most messages per Sales invocation. Above 10, AWS requires a batching window of at least 1 s, so the simulation uses 1 s if the window is 0.',
   },
   {
+    usedWhen: { param: 'withoutQueue', equals: false },
     id: 'batchWindowS',
     kind: 'number',
     label: 'Batching window',
@@ -94,6 +96,7 @@ export const params: ParamSpec[] = [
       'MaximumBatchingWindowInSeconds: how long the poller gathers messages before invoking.',
   },
   {
+    usedWhen: { param: 'withoutQueue', equals: false },
     id: 'visibilityTimeoutS',
     kind: 'number',
     label: 'Visibility timeout',
@@ -107,6 +110,7 @@ export const params: ParamSpec[] = [
       'How long a received message stays hidden; a failed message is retried after it. AWS requires at least the function timeout (Sales: 15 s) and recommends 6× it.',
   },
   {
+    usedWhen: { param: 'withoutQueue', equals: false },
     id: 'maxReceiveCount',
     kind: 'number',
     label: 'maxReceiveCount',
@@ -125,7 +129,7 @@ export const params: ParamSpec[] = [
     unit: '',
     default: false,
     description:
-      "Customer invokes Sales synchronously and waits, so Sales' latency, errors and throttles reach the user.",
+      "Customer invokes Sales synchronously and waits, so Sales' latency, errors and throttles reach the user: Customer turns Sales' TooManyRequestsException into a 429, other failures become a 502. Changing this restarts the run.",
   },
   {
     id: 'apiRateLimit',
@@ -137,7 +141,8 @@ export const params: ParamSpec[] = [
     step: 1,
     default: 10000,
     log: true,
-    description: 'API Gateway token-bucket refill rate (account default 10,000/s); past it, 429.',
+    description:
+      'API Gateway token-bucket refill rate (account default 10,000/s). Throttling (429) starts once the burst is used up: lower the burst to see it sooner.',
   },
   {
     id: 'apiBurst',
