@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from './args';
+
+const root = resolve(import.meta.dirname, '../..');
+const tsx = resolve(root, 'node_modules/.bin/tsx');
+
+/** Runs `npm run sim -- ...args` the way a user does (through tsx), returning status and output. */
+function sim(...args: string[]) {
+  const r = spawnSync(tsx, ['src/cli/sim.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the headless runner', () => {
+  it('--list prints every parameter with unit, range and default', () => {
+    const r = sim('--list');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/message-decoupling-sqs/);
+    expect(r.stdout).toMatch(/paymentRate\s+Payment rate\s+msg\/s\s+0\s+5000\s+10/);
+  });
+
+  it('--json prints one object with the documented fields', () => {
+    const r = sim(
+      'message-decoupling-sqs',
+      '--set',
+      'paymentRate=30',
+      '--duration',
+      '60',
+      '--seed',
+      '7',
+      '--json',
+    );
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual([
+      'pattern',
+      'seed',
+      'durationS',
+      'params',
+      'ledger',
+      'nodes',
+      'flows',
+    ]);
+    expect(out).toMatchObject({
+      pattern: 'message-decoupling-sqs',
+      seed: 7,
+      durationS: 60,
+      params: { paymentRate: 30 },
+    });
+    expect(Object.keys(out.ledger as object)).toEqual([
+      'created',
+      'completed',
+      'deadLettered',
+      'dropped',
+      'inSystem',
+    ]);
+    expect(Object.keys(out.flows as object)).toEqual(['response', 'payment']);
+    expect(Object.keys((out.flows as Record<string, object>).response as object)).toEqual([
+      'count',
+      'meanMs',
+      'p50Ms',
+      'p95Ms',
+      'p99Ms',
+    ]);
+    expect(Object.keys(out.nodes as object)).toContain('salesQueue');
+  });
+
+  it.each([
+    [['nope'], /unknown pattern "nope"/],
+    [['message-decoupling-sqs', '--set', 'bogus=1'], /unknown parameter "bogus"/],
+    [['message-decoupling-sqs', '--set', 'paymentRate=1e9'], /paymentRate=1e9 is out of range/],
+    [['message-decoupling-sqs', '--set', 'paymentRate=abc'], /paymentRate must be a number/],
+    [['message-decoupling-sqs', '--duration', '-1'], /--duration must be/],
+    [['message-decoupling-sqs', '--frobnicate'], /unknown option --frobnicate/],
+  ])('%j exits with status 2 naming the problem', (args, message) => {
+    const r = sim(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('parseArgs', () => {
+  it('reads repeated --set and the --x=y forms', () => {
+    expect(
+      parseArgs(['p', '--set', 'a=1', '--set=b=2', '--duration=5', '--seed', '3']),
+    ).toMatchObject({
+      pattern: 'p',
+      sets: { a: '1', b: '2' },
+      durationS: 5,
+      seed: 3,
+    });
+  });
+  it('refuses a seed the app could not open', () => {
+    expect(() => parseArgs(['p', '--seed', '99999999999'])).toThrow(UsageError);
+  });
+});
