@@ -1,10 +1,34 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The number shown in an element ("1,234" → 1234; "7.5 s" → 7.5). */
+/** The number shown in an element ("1,234" → 1234; "7.5 s" → 7.5; "12.3k" → 12300; "1.2M"). */
 export async function readNumber(locator: Locator): Promise<number> {
   const text = (await locator.textContent()) ?? '';
-  const match = /-?[\d,]*\.?\d+/.exec(text);
-  return match ? Number(match[0].replace(/,/g, '')) : NaN;
+  const match = /(-?[\d,]*\.?\d+)([kM])?/.exec(text);
+  if (!match) return NaN;
+  const scale = match[2] === 'k' ? 1e3 : match[2] === 'M' ? 1e6 : 1;
+  return Number((match[1] ?? '').replace(/,/g, '')) * scale;
+}
+
+/** The app's columns at this viewport: main, the canvas pane, and the charts. */
+export async function boxes(page: Page) {
+  return page.evaluate(() => {
+    const box = (selector: string) => {
+      const el = document.querySelector(selector);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    return {
+      main: box('main'),
+      canvas: box('.react-flow'),
+      charts: box('.charts'),
+      playback: box('.playback'),
+      legend: box('[aria-label="Legend"]'),
+      ledger: box('[data-testid="ledger"]'),
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    };
+  });
 }
 
 /** Opens the app at `query` and waits for the diagram. */

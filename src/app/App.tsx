@@ -1,7 +1,6 @@
-import { FlowCanvas } from '../canvas';
-import { SimProvider, useSim, type Simulator } from '../state';
+import { useCallback, useEffect, useState } from 'react';
+import { SimProvider, useSim, useSimulator, type Simulator } from '../state';
 import {
-  CanvasOverlay,
   ChartsPanel,
   PatternPicker,
   PlaybackBar,
@@ -12,6 +11,7 @@ import {
   useKeyboardShortcuts,
   useTheme,
 } from '../ui';
+import { DiagramArea } from './DiagramArea';
 import { useUrlSync } from './useUrlSync';
 
 /** The full app: header, playback, the live diagram, charts, and the guide/parameters panel. */
@@ -26,45 +26,86 @@ export function App({ sim, errors }: { sim: Simulator; errors: string[] }) {
 }
 
 function Shell({ errors }: { errors: string[] }) {
+  const sim = useSimulator();
   const { resolved } = useTheme();
   const dark = resolved === 'dark';
   const title = useSim((s) => s.pattern.title);
+  const selected = useSim((s) => s.selectedNodeId);
+  // On narrow screens the side panel is a drawer: open by its button or by selecting a node.
+  const [panelOpen, setPanelOpen] = useState(false);
+  const closePanel = useCallback(() => {
+    setPanelOpen(false);
+    sim.selectNode(null);
+  }, [sim]);
+  useEffect(() => {
+    if (!panelOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !sim.store.getState().selectedNodeId) setPanelOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panelOpen, sim]);
+  const drawerOpen = panelOpen || selected !== null;
   return (
     <div className="app">
       <header className="app-header">
-        <div className="flex min-w-0 items-center gap-3">
+        <div className="flex min-w-0 flex-1 items-center gap-3">
           <Logo />
-          <div className="min-w-0">
+          <div className="app-title min-w-0">
             <h1 className="text-[15px] leading-tight font-semibold">Integration patterns on AWS</h1>
             <p className="text-[11px] leading-tight text-muted">simulated live, in your browser</p>
           </div>
-          <div className="mx-2 h-7 w-px bg-[var(--border)]" aria-hidden="true" />
+          <div className="app-title mx-2 h-7 w-px bg-[var(--border)]" aria-hidden="true" />
           <PatternPicker />
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex shrink-0 items-center gap-2">
           <ShareControls title={title} />
           <ThemeToggle />
+          <button
+            type="button"
+            className="btn panel-toggle"
+            aria-expanded={drawerOpen}
+            aria-controls="side-panel"
+            onClick={() => (drawerOpen ? closePanel() : setPanelOpen(true))}
+          >
+            <PanelIcon />
+            <span className="btn-text">Guide</span>
+          </button>
         </div>
       </header>
       <UrlErrorAlert errors={errors} />
       <main className="app-main">
-        <section className="flex min-h-0 min-w-0 flex-col" aria-label="Simulation">
+        <section className="sim-section" aria-label="Simulation">
           <PlaybackBar />
-          <div className="canvas-wrap">
-            <FlowCanvas colorMode={dark ? 'dark' : 'light'} />
-            <CanvasOverlay dark={dark} />
-          </div>
+          <DiagramArea dark={dark} />
           <ChartsPanel dark={dark} />
         </section>
-        <Sidebar />
+        <Sidebar open={panelOpen} onClose={closePanel} />
       </main>
     </div>
   );
 }
 
+function PanelIcon() {
+  return (
+    <svg
+      width="15"
+      height="15"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <path d="M15 4v16" />
+    </svg>
+  );
+}
+
 function Logo() {
   return (
-    <svg width="30" height="30" viewBox="0 0 32 32" aria-hidden="true">
+    <svg width="30" height="30" viewBox="0 0 32 32" aria-hidden="true" className="shrink-0">
       <rect width="32" height="32" rx="8" fill="var(--logo-bg)" />
       <path d="M7 11h7M18 21h7" stroke="#E7157B" strokeWidth="2.4" strokeLinecap="round" />
       <path

@@ -75,14 +75,16 @@ export function BenchDots({ n }: { n: number }) {
           </span>{' '}
           · <span className="tabular-nums">{window.__fps ?? 0} fps</span>
         </div>
-        <div className="canvas-wrap">
-          <FlowCanvas
-            colorMode="light"
-            dots={source}
-            onDrawn={(d) => {
-              window.__dotsDrawn = d;
-            }}
-          />
+        <div className="canvas-wrap canvas-fill">
+          <div className="canvas-pane">
+            <FlowCanvas
+              colorMode="light"
+              dots={source}
+              onDrawn={(d) => {
+                window.__dotsDrawn = d;
+              }}
+            />
+          </div>
         </div>
       </div>
     </SimProvider>

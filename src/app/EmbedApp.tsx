@@ -23,14 +23,24 @@ function EmbedShell({ errors }: { errors: string[] }) {
     <div className="embed">
       <div className="embed-bar">
         <PlaybackBar compact />
-        <span className="truncate text-xs font-medium">{title}</span>
-        <a className="btn btn-sm ml-auto shrink-0" href={fullApp} target="_blank" rel="noreferrer">
-          Open in the simulator ↗
+        <span className="embed-title truncate text-xs font-medium" title={title}>
+          {title}
+        </span>
+        <a
+          className="btn btn-sm ml-auto shrink-0"
+          href={fullApp}
+          target="_blank"
+          rel="noreferrer"
+          aria-label="Open in the simulator"
+        >
+          Open<span className="embed-link-more"> in the simulator</span> ↗
         </a>
       </div>
       <UrlErrorAlert errors={errors} />
-      <div className="canvas-wrap">
-        <FlowCanvas colorMode={dark ? 'dark' : 'light'} controls={false} />
+      <div className="canvas-wrap canvas-fill">
+        <div className="canvas-pane">
+          <FlowCanvas colorMode={dark ? 'dark' : 'light'} controls={false} />
+        </div>
         <CanvasOverlay dark={dark} ledger={false} />
       </div>
     </div>

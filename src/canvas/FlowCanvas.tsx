@@ -1,5 +1,6 @@
 import {
   Background,
+  type AriaLabelConfig,
   BackgroundVariant,
   Controls,
   ReactFlow,
@@ -9,8 +10,8 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { AutoFit } from './AutoFit';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { AutoFit, ReportBounds } from './AutoFit';
 import { useSim, useSimulator } from '../state';
 import type { DotSource } from './dotRenderer';
 import { DotLayer } from './DotLayer';
@@ -23,9 +24,16 @@ import { useReducedMotion } from './useReducedMotion';
 
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { service: ServiceEdge };
-// Room for the overlays: the legend and ledger along the bottom, the zoom buttons on the right.
-const FIT_PADDING: FitViewOptions = {
-  padding: { top: '28px', bottom: '76px', left: '20px', right: '52px' },
+/** Room above the diagram for the zoom buttons (top right); the sides stay tight. */
+export const FIT_TOP = 44;
+export const FIT_SIDE = 12;
+/** The fit never magnifies past this (a small diagram on a big screen stays life-size). */
+export const FIT_MAX_ZOOM = 1;
+// What React Flow says to screen readers about a node: ours open details and cannot be deleted.
+const ARIA_LABELS: Partial<AriaLabelConfig> = {
+  'node.a11yDescription.default': 'Press Enter or Space to open this service’s details.',
+  'node.a11yDescription.keyboardDisabled': 'Press Enter or Space to open this service’s details.',
+  'controls.ariaLabel': 'Zoom controls',
 };
 
 interface Props {
@@ -36,11 +44,23 @@ interface Props {
   onDrawn?: (drawn: number) => void;
   /** Show zoom controls (the embed hides them). */
   controls?: boolean;
+  /** Pixels kept free along the bottom (the legend and ledger float there). */
+  bottomInset?: number;
+  /** Called with the diagram's size at zoom 1 once its cards are measured. */
+  onBounds?: (size: { width: number; height: number }) => void;
   children?: ReactNode;
 }
 
 /** The pattern's live graph: service cards, edges, and the dot layer of messages in flight. */
-export function FlowCanvas({ colorMode, dots, onDrawn, controls = true, children }: Props) {
+export function FlowCanvas({
+  colorMode,
+  dots,
+  onDrawn,
+  controls = true,
+  bottomInset = 76,
+  onBounds,
+  children,
+}: Props) {
   const sim = useSimulator();
   const pattern = useSim((s) => s.pattern);
   const params = useSim((s) => s.params);
@@ -73,10 +93,38 @@ export function FlowCanvas({ colorMode, dots, onDrawn, controls = true, children
     [sim],
   );
   const onPaneClick = useCallback(() => sim.selectNode(null), [sim]);
+  // Enter or Space on a focused card opens its details, as a click does.
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      const target = e.target as HTMLElement;
+      const id = target.classList.contains('react-flow__node') ? target.dataset.id : undefined;
+      if (!id) return;
+      e.preventDefault();
+      sim.selectNode(id);
+    },
+    [sim],
+  );
+  const fitOptions = useMemo<FitViewOptions>(
+    () => ({
+      padding: {
+        top: `${FIT_TOP}px`,
+        bottom: `${bottomInset}px`,
+        left: `${FIT_SIDE}px`,
+        right: `${FIT_SIDE}px`,
+      },
+      maxZoom: FIT_MAX_ZOOM,
+    }),
+    [bottomInset],
+  );
   const moved = useRef(false);
   const userMoved = useCallback(() => moved.current, []);
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) moved.current = true;
+  }, []);
+  // Dragging a card is arranging the view by hand too: stop fitting (and resizing) around it.
+  const onNodeDragStart = useCallback(() => {
+    moved.current = true;
   }, []);
   const source = useMemo<DotSource>(
     () =>
@@ -99,9 +147,13 @@ export function FlowCanvas({ colorMode, dots, onDrawn, controls = true, children
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
         onMoveStart={onMoveStart}
+        onNodeDragStart={onNodeDragStart}
+        nodeDragThreshold={4}
+        onKeyDown={onKeyDown}
         colorMode={colorMode}
+        ariaLabelConfig={ARIA_LABELS}
         fitView
-        fitViewOptions={FIT_PADDING}
+        fitViewOptions={fitOptions}
         attributionPosition="top-left"
         minZoom={0.2}
         maxZoom={2.5}
@@ -113,9 +165,12 @@ export function FlowCanvas({ colorMode, dots, onDrawn, controls = true, children
         multiSelectionKeyCode={null}
         zoomOnDoubleClick={false}
       >
-        <AutoFit options={FIT_PADDING} userMoved={userMoved} />
+        <AutoFit options={fitOptions} userMoved={userMoved} />
+        {onBounds ? <ReportBounds onBounds={onBounds} userMoved={userMoved} /> : null}
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--grid-dot)" />
-        {controls ? <Controls showInteractive={false} position="top-right" /> : null}
+        {controls ? (
+          <Controls showInteractive={false} position="top-right" orientation="horizontal" />
+        ) : null}
         <DotLayer
           source={source}
           ticker={sim.ticker}

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 /** A labelled bar: a value against a maximum (queue depth, concurrency, tokens, connections). */
 export function Meter({
   label,
@@ -7,8 +9,10 @@ export function Meter({
   colour,
   tone = 'normal',
   testId,
+  title,
 }: {
   testId?: string;
+  title?: string;
   label: string;
   value: number;
   max: number;
@@ -19,8 +23,8 @@ export function Meter({
   const fraction = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
   const fill = tone === 'bad' ? 'var(--bad)' : tone === 'warn' ? 'var(--warn)' : colour;
   return (
-    <div className="meter" data-tone={tone}>
-      <div className="flex items-baseline justify-between gap-2">
+    <div className="meter" data-tone={tone} title={title}>
+      <div className="meter-head">
         <span className="badge-label">{label}</span>
         <span className="badge-value" data-testid={testId}>
           {text}
@@ -33,7 +37,7 @@ export function Meter({
   );
 }
 
-/** A small "label value" pair; `alert` turns it red when the value is above zero. */
+/** A small stat cell: the label above its value, so a growing number never moves its neighbours. */
 export function Stat({
   label,
   value,
@@ -49,10 +53,19 @@ export function Stat({
 }) {
   return (
     <span className="stat" data-alert={alert ? 'true' : undefined} title={title}>
-      <span className="badge-label">{label}</span>{' '}
+      <span className="badge-label">{label}</span>
       <span className="badge-value" data-testid={testId}>
         {value}
       </span>
     </span>
+  );
+}
+
+/** A row of stat cells in equal fixed columns. */
+export function StatRow({ children, columns }: { children: ReactNode; columns: number }) {
+  return (
+    <div className="stat-row" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+      {children}
+    </div>
   );
 }

@@ -46,7 +46,7 @@ export function ServiceEdge({
     ? { transform: `translate(10px, -50%) translate(${labelX}px, ${labelY}px)`, maxWidth: 150 }
     : {
         transform: `translate(-50%, calc(-100% - 5px)) translate(${labelX}px, ${labelY}px)`,
-        maxWidth: Math.max(72, Math.abs(targetX - sourceX) - 6),
+        maxWidth: Math.max(72, Math.abs(targetX - sourceX) - 4),
         textAlign: 'center',
       };
   return (

@@ -63,7 +63,7 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
       {flashKey > 0 ? (
         <div key={`${runVersion}-${flashKey}`} className="node-flash" aria-hidden="true" />
       ) : null}
-      <div className="flex items-center gap-2.5">
+      <div className="flex items-center gap-2">
         <ServiceIcon kind={data.kind} size={30} />
         <div className="min-w-0">
           <div className="node-service">{SERVICE_NAME[data.kind]}</div>

@@ -8,12 +8,13 @@ import type {
   ServiceKind,
 } from '../patterns';
 
-/** Card width by kind: the client is a small card, services a wider one. */
+/** Card width by kind: the client is a small card, services a wider one (room for the long name). */
 export function nodeWidth(kind: ServiceKind): number {
-  return kind === 'user' ? 156 : 188;
+  if (kind === 'user') return 148;
+  return kind === 'apiGateway' ? 192 : 176;
 }
 /** Horizontal room between columns of cards (arrows and their labels live there). */
-const COLUMN_GAP = 108;
+const COLUMN_GAP = 96;
 /** Nodes whose x differ by less than this share a column. */
 const SAME_COLUMN = 60;
 
@@ -111,6 +112,7 @@ export function toFlowNodes(pattern: PatternDefinition, params: ParamValues): Se
       ...roles(pattern, n),
     },
     hidden: !isVisible(n, params),
+    ariaLabel: n.sublabel ? `${n.label}, ${n.sublabel}` : n.label,
     connectable: false,
     deletable: false,
   }));

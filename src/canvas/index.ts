@@ -1,4 +1,4 @@
-export { FlowCanvas } from './FlowCanvas';
+export { FlowCanvas, FIT_MAX_ZOOM, FIT_SIDE, FIT_TOP } from './FlowCanvas';
 export { ServiceIcon } from './icons/ServiceIcon';
 export { CATEGORY_COLOUR, SERVICE_NAME, DOT_COLOURS, DOT_LEGEND } from './serviceStyle';
 export { useReducedMotion } from './useReducedMotion';

@@ -1,6 +1,8 @@
+import type { Hop } from '../engine';
 import type { ScenarioRun } from '../patterns';
+import { ChartHistory } from './chartHistory';
 import type { HopBuffer } from './hopBuffer';
-import type { LiveSnapshot, SimStore } from './simStore';
+import type { LastStep, LiveSnapshot, SimStore } from './simStore';
 
 /** How often React sees new numbers while running (the canvas itself draws every frame). */
 export const PUBLISH_INTERVAL_MS = 100;
@@ -17,6 +19,10 @@ export interface PlaybackPerf {
  */
 export class Bridge {
   private lastPublishWall = -Infinity;
+  /** The run's whole history for the charts (replaced with the run). */
+  history = new ChartHistory();
+  /** What the last single step did; cleared when playback runs frames again. */
+  private lastStep: LastStep | null = null;
 
   constructor(
     private readonly store: SimStore,
@@ -24,10 +30,28 @@ export class Bridge {
   ) {}
 
   /** Moves the run's recorded hops into the dot buffer and drops dots that have arrived. */
-  feedHops(run: ScenarioRun, minDotDurationMs: number): void {
+  feedHops(run: ScenarioRun, minDotDurationMs: number): Hop[] {
     const drained = run.drainHops();
     if (drained.length > 0) this.hops.addHops(drained);
     this.hops.compact(run.now, minDotDurationMs);
+    this.lastStep = null;
+    return drained;
+  }
+
+  /** Feeds the hops of one stepped event and remembers the last one for the status line. */
+  feedStep(run: ScenarioRun, minDotDurationMs: number): void {
+    const drained = this.feedHops(run, minDotDurationMs);
+    const hop = drained[drained.length - 1];
+    this.lastStep = {
+      event: run.world.sim.eventsRun,
+      hop: hop ? { msgId: hop.msgId, edgeId: hop.edgeId, reverse: hop.reverse } : null,
+    };
+  }
+
+  /** A new run: empty history, nothing stepped. */
+  reset(): void {
+    this.history = new ChartHistory();
+    this.lastStep = null;
   }
 
   /** Publishes if the last publish is older than the interval (or when `force`). */
@@ -39,6 +63,7 @@ export class Bridge {
 
   /** Publishes the run's live numbers now. */
   publish(run: ScenarioRun, perf: PlaybackPerf): void {
+    this.history.update(run.world.sampler);
     const live: LiveSnapshot = {
       simTimeMs: run.now,
       nodeStats: run.nodeStats(),
@@ -49,6 +74,7 @@ export class Bridge {
       inFlight: Math.round(this.hops.estimatedInFlight),
       totalHops: this.hops.totalHops,
       eventsRun: run.world.sim.eventsRun,
+      lastStep: this.lastStep,
     };
     this.store.setState((s) => ({ live, chartVersion: s.chartVersion + 1 }));
   }

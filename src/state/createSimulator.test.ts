@@ -72,6 +72,53 @@ describe('createSimulator playback', () => {
     expect(sim.run.now).toBeGreaterThan(0);
   });
 
+  it('a new seed restarts from t=0 and keeps playing if it was playing', () => {
+    const { sim, ticker, state } = setup(100);
+    sim.play();
+    for (let i = 0; i < 20; i++) ticker.tick(16);
+    sim.setSeed(7);
+    expect(state().status).toBe('running');
+    expect(state().seed).toBe(7);
+    expect(sim.run.now).toBe(0);
+    expect(sim.run.options.seed).toBe(7);
+    ticker.tick(16);
+    expect(sim.run.now).toBeGreaterThan(0);
+    sim.pause();
+    sim.setSeed(8);
+    expect(state().status).toBe('idle');
+  });
+
+  it('a step names the event it ran and the message it moved', () => {
+    const { sim, state } = setup();
+    for (let i = 0; i < 12; i++) sim.step();
+    const step = state().live.lastStep;
+    expect(step?.event).toBe(12);
+    expect(state().live.eventsRun).toBe(12);
+    const moved = [];
+    for (let i = 0; i < 50; i++) {
+      sim.step();
+      const hop = state().live.lastStep?.hop;
+      if (hop) moved.push(hop);
+    }
+    expect(moved.length).toBeGreaterThan(0);
+    expect(pattern.edges.map((e) => e.id)).toContain(moved[0]?.edgeId);
+    sim.play();
+    expect(state().status).toBe('running');
+  });
+
+  it('keeps an hour of samples and the whole run for the charts', () => {
+    const { sim, ticker } = setup(1000);
+    expect(sim.run.world.sampler.capacity).toBe(3600);
+    sim.play();
+    for (let i = 0; i < 60; i++) ticker.tick(100);
+    ticker.tick(0);
+    const xs = sim.history.xs();
+    expect(xs[0]).toBeLessThanOrEqual(sim.history.bucket);
+    expect(xs[xs.length - 1]).toBeGreaterThan(1000);
+    sim.reset();
+    expect(sim.history.xs()).toEqual([]);
+  });
+
   it('reset goes back to idle at t=0', () => {
     const { sim, ticker, state } = setup(100);
     sim.play();

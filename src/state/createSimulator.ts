@@ -7,6 +7,7 @@ import {
   type ScenarioRun,
 } from '../patterns';
 import { Bridge, type PlaybackPerf } from './bridge';
+import type { ChartHistory } from './chartHistory';
 import { HopBuffer } from './hopBuffer';
 import { playbackMachine, type PlaybackEvent, type PlaybackStatus } from './playbackMachine';
 import { createSimStore, emptySnapshot, type SimStore } from './simStore';
@@ -15,8 +16,11 @@ import { createTicker, wallNow, type Ticker } from './ticker';
 /** Slowest and fastest playback. */
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
-/** A run stops after a simulated day (the charts keep the last ten minutes). */
+/** A run stops after a simulated day (the charts show all of it, downsampled). */
 export const MAX_SIM_MS = 24 * 60 * 60 * 1000;
+/** The sampler keeps an hour at one sample per second; the chart history keeps the whole run. */
+export const SAMPLE_INTERVAL_MS = 1000;
+export const SAMPLE_CAPACITY = 3600;
 /** Wall ms of simulation work allowed per frame, so the page stays responsive. */
 const FRAME_WORK_MS = 8;
 /** Longest wall gap one frame may cover (a background tab must not jump hours ahead). */
@@ -46,6 +50,8 @@ export interface Simulator {
   readonly hops: HopBuffer;
   /** The current run (replaced when parameters, seed or pattern change). */
   readonly run: ScenarioRun;
+  /** The current run's whole history for the charts, updated at every publish. */
+  readonly history: ChartHistory;
   /** Simulated ms a dot stays visible at least, for the current speed. */
   minDotDurationMs(): number;
   send(event: PlaybackEvent): void;
@@ -86,7 +92,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   const newRun = (): ScenarioRun => {
     const { pattern, params, seed } = store.getState();
-    return createRun(pattern, params, { seed, recordHops: true });
+    return createRun(pattern, params, {
+      seed,
+      recordHops: true,
+      sampleIntervalMs: SAMPLE_INTERVAL_MS,
+      sampleCapacity: SAMPLE_CAPACITY,
+    });
   };
   let run = newRun();
 
@@ -134,6 +145,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const rebuild = (): void => {
     run = newRun();
     hops.clear();
+    bridge.reset();
     perf.behind = false;
     perf.effectiveSpeed = 0;
     behindScore = 0;
@@ -152,7 +164,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     actions: {
       stepOnce: () => {
         run.step();
-        bridge.feedHops(run, minDotDurationMs());
+        bridge.feedStep(run, minDotDurationMs());
         bridge.publish(run, perf);
       },
       rebuild,
@@ -175,6 +187,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     hops,
     get run() {
       return run;
+    },
+    get history() {
+      return bridge.history;
     },
     minDotDurationMs,
     send,

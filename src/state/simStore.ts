@@ -3,6 +3,13 @@ import type { LedgerSummary } from '../engine';
 import type { ParamValues, PatternDefinition } from '../patterns';
 import type { PlaybackStatus } from './playbackMachine';
 
+/** What one step did: the event's number and the last message it moved, if any. */
+export interface LastStep {
+  /** Events run so far, this one included. */
+  event: number;
+  hop: { msgId: number; edgeId: string; reverse: boolean } | null;
+}
+
 /** Numbers the badges, panels and status line show; published about ten times a second. */
 export interface LiveSnapshot {
   /** Simulated time in ms. */
@@ -21,6 +28,8 @@ export interface LiveSnapshot {
   /** Hops seen since the start. */
   totalHops: number;
   eventsRun: number;
+  /** Set after a single step (the status line names it); null while playing. */
+  lastStep: LastStep | null;
 }
 
 /** The state of one simulator instance, as React reads it. */
@@ -54,6 +63,7 @@ export function emptySnapshot(): LiveSnapshot {
     inFlight: 0,
     totalHops: 0,
     eventsRun: 0,
+    lastStep: null,
   };
 }
 

@@ -1,15 +1,29 @@
+import type { Ref } from 'react';
 import { DOT_COLOURS, DOT_LEGEND, useReducedMotion } from '../canvas';
 import { useSim } from '../state';
 import { formatCount } from './format';
 
-/** Over the canvas: the dot legend with the sampling note, and the message ledger. */
-export function CanvasOverlay({ dark, ledger = true }: { dark: boolean; ledger?: boolean }) {
+/**
+ * The dot legend with the sampling note, and the message ledger. They float along the bottom of a
+ * wide canvas (side by side, or stacked when they do not fit) and sit below a narrow one.
+ */
+export function CanvasOverlay({
+  dark,
+  ledger = true,
+  placement = 'float',
+  ref,
+}: {
+  dark: boolean;
+  ledger?: boolean;
+  placement?: 'float' | 'below';
+  ref?: Ref<HTMLDivElement>;
+}) {
   const sampleN = useSim((s) => s.live.sampleN);
   const reduced = useReducedMotion();
   const colours = dark ? DOT_COLOURS.dark : DOT_COLOURS.light;
   return (
-    <>
-      <div className="overlay-card bottom-3 left-3" aria-label="Legend">
+    <div className="canvas-overlays" data-placement={placement} ref={ref}>
+      <div className="overlay-card" role="group" aria-label="Legend">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           {DOT_LEGEND.slice(0, 4).map((label, i) => (
             <span key={label} className="inline-flex items-center gap-1.5">
@@ -32,7 +46,7 @@ export function CanvasOverlay({ dark, ledger = true }: { dark: boolean; ledger?:
         </div>
       </div>
       {ledger ? <LedgerCard /> : null}
-    </>
+    </div>
   );
 }
 
@@ -70,7 +84,8 @@ function LedgerCard() {
   ];
   return (
     <div
-      className="overlay-card right-3 bottom-3"
+      className="overlay-card"
+      role="group"
       aria-label="Message ledger"
       data-testid="ledger"
       title={

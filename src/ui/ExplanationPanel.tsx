@@ -1,11 +1,14 @@
 import { formatParamValue } from '../patterns';
 import { useSim, useSimulator } from '../state';
+import { stepRestarts } from './paramConditions';
+import { blurAfterPointer } from './pointerBlur';
 
 /** The pattern's explanation: what it is, when to use it, its trade-offs, and guided experiments. */
 export function ExplanationPanel() {
   const sim = useSimulator();
   const pattern = useSim((s) => s.pattern);
   const status = useSim((s) => s.status);
+  const params = useSim((s) => s.params);
   const { explanation } = pattern;
   return (
     <div className="flex flex-col gap-5 text-sm leading-relaxed">
@@ -19,12 +22,14 @@ export function ExplanationPanel() {
           {explanation.whatToTry.map((step, i) => {
             const settings = Object.entries(step.set ?? {});
             const param = (id: string) => pattern.params.find((p) => p.id === id);
+            const restarts = stepRestarts(step.set, pattern, params);
             return (
               <li key={i}>
                 <button
                   type="button"
                   className="try-step"
-                  onClick={() => {
+                  onClick={(e) => {
+                    blurAfterPointer(e);
                     if (settings.length > 0) sim.setParams(step.set ?? {});
                     if (status !== 'running') sim.play();
                   }}
@@ -49,6 +54,14 @@ export function ExplanationPanel() {
                               : ''}
                           </span>
                         ))}
+                        {restarts ? (
+                          <span
+                            className="chip chip-restart"
+                            title="This step flips a switch that rewires the diagram, so the run starts again from t = 0."
+                          >
+                            restarts at t = 0
+                          </span>
+                        ) : null}
                       </span>
                     ) : null}
                   </span>

@@ -1,14 +1,33 @@
 import { useEffect } from 'react';
 import { SERVICE_NAME, ServiceIcon } from '../canvas';
 import { useSim, useSimulator } from '../state';
-import { formatCount } from './format';
+import { formatCount, formatRate } from './format';
 import { paramsForNode } from './nodeParams';
 import { ParamList } from './ParamsPanel';
 
-/** "coldStarts" → "cold starts", "oldestAgeS" → "oldest age (s)", "meanLatencyMs" → "mean latency (ms)". */
-function humanise(key: string): string {
-  const unit = key.endsWith('Ms') ? ' (ms)' : key.endsWith('S') ? ' (s)' : '';
-  const base = unit ? key.replace(/(Ms|S)$/, '') : key;
+/** Names of stats that read better spelled out. */
+const LABELS: Record<string, string> = {
+  outPerS: 'recorded per second (last ~10 s)',
+  capacityPerS: 'capacity per second (estimate)',
+  throttled: 'throttled (all 429s)',
+  throttledByGateway: 'throttled by the gateway',
+};
+
+/**
+ * "coldStarts" → "cold starts", "oldestAgeS" → "oldest age (s)", "meanLatencyMs" → "mean latency
+ * (ms)", "outPerS" → "out per second".
+ */
+export function humanise(key: string): string {
+  const known = LABELS[key];
+  if (known) return known;
+  const unit = key.endsWith('PerS')
+    ? ' per second'
+    : key.endsWith('Ms')
+      ? ' (ms)'
+      : key.endsWith('S')
+        ? ' (s)'
+        : '';
+  const base = unit ? key.replace(/(PerS|Ms|S)$/, '') : key;
   return base.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() + unit;
 }
 
@@ -64,6 +83,12 @@ export function NodeDetails() {
       </header>
 
       <h3 className="section-title mt-3">Live</h3>
+      {stats?.outPerS !== undefined && stats.capacityPerS !== undefined ? (
+        <p className="details-throughput" data-testid="details-throughput">
+          Processing <b>≈{formatRate(stats.outPerS)}</b> of <b>≈{formatRate(stats.capacityPerS)}</b>{' '}
+          capacity
+        </p>
+      ) : null}
       {stats && Object.keys(stats).length > 0 ? (
         <dl className="stats-grid">
           {Object.entries(stats).map(([key, value]) => (

@@ -1,94 +1,85 @@
-import { useId, useState } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ParamSpec, ParamValue } from '../patterns';
+import { ExactValue } from './ExactValue';
 import { formatWithUnit } from './format';
-import { LOG_STEPS, accessibleName, fromPosition, snap, toPosition } from './sliderScale';
+import { ChoiceParam, Description, SwitchParam } from './ParamChoiceSwitch';
+import {
+  LOG_STEPS,
+  accessibleName,
+  fromPosition,
+  nudgeLog,
+  sliderKeyDirection,
+  snap,
+  toPosition,
+} from './sliderScale';
 
-interface Props {
+/** What every parameter control gets. */
+export interface ParamProps {
   spec: ParamSpec;
   value: ParamValue;
   onChange: (value: ParamValue) => void;
   /** Differs from the default: shown with a dot and a reset button. */
   changed: boolean;
+  /** Why the parameter does nothing with the current settings (then it is disabled), or null. */
+  unused?: string | null;
 }
 
 /** One parameter: a slider (with an exact-value box), a select for choices, a switch for booleans. */
-export function ParamControl({ spec, value, onChange, changed }: Props) {
+export function ParamControl(props: ParamProps) {
+  const { spec, changed, onChange } = props;
+  const unused = props.unused ?? null;
+  const reset =
+    changed && !unused ? (
+      <button
+        type="button"
+        className="param-reset"
+        onClick={() => onChange(spec.default)}
+        aria-label={`Reset ${spec.label} to default`}
+        title="Back to the default"
+      >
+        ↺
+      </button>
+    ) : null;
+  if (spec.kind === 'boolean') return <SwitchParam {...props} spec={spec} unused={unused} />;
+  if (spec.kind === 'choice')
+    return <ChoiceParam {...props} spec={spec} unused={unused} reset={reset} />;
+  return <NumberParam {...props} spec={spec} unused={unused} reset={reset} />;
+}
+
+type NumberSpec = Extract<ParamSpec, { kind: 'number' }>;
+
+/** A number: a slider (logarithmic for rates spanning decades) and the exact value. */
+function NumberParam({
+  spec,
+  value,
+  onChange,
+  changed,
+  unused,
+  reset,
+}: ParamProps & { spec: NumberSpec; unused: string | null; reset: ReactNode }) {
   const id = useId();
   const name = accessibleName(spec);
   // Said when a typed value was out of range and got clamped, so nothing changes silently.
   const [note, setNote] = useState<string | null>(null);
-  const reset = changed ? (
-    <button
-      type="button"
-      className="param-reset"
-      onClick={() => onChange(spec.default)}
-      aria-label={`Reset ${spec.label} to default`}
-      title="Back to the default"
-    >
-      ↺
-    </button>
-  ) : null;
-
-  if (spec.kind === 'boolean') {
-    const on = value === true;
-    return (
-      <div className="param" data-changed={changed || undefined}>
-        <div className="flex items-center justify-between gap-3">
-          <span className="param-label" id={`${id}-label`}>
-            {spec.label}
-          </span>
-          <button
-            type="button"
-            role="switch"
-            aria-checked={on}
-            aria-labelledby={`${id}-label`}
-            aria-describedby={`${id}-desc`}
-            className="switch"
-            onClick={() => onChange(!on)}
-          >
-            <span className="switch-thumb" />
-          </button>
-        </div>
-        <p className="param-desc" id={`${id}-desc`}>
-          {spec.description}
-        </p>
-      </div>
-    );
-  }
-
-  if (spec.kind === 'choice') {
-    return (
-      <div className="param" data-changed={changed || undefined}>
-        <div className="flex items-center justify-between gap-2">
-          <label className="param-label" htmlFor={id}>
-            {spec.label}
-          </label>
-          {reset}
-        </div>
-        <select
-          id={id}
-          className="select w-full"
-          value={String(value)}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={`${id}-desc`}
-        >
-          {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <p className="param-desc" id={`${id}-desc`}>
-          {spec.description}
-        </p>
-      </div>
-    );
-  }
-
   const n = typeof value === 'number' ? value : spec.default;
   const position = spec.log ? toPosition(spec, n) : n;
+  // One native step of a log slider can round back to the same value: move to the next one.
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const move = spec.log ? sliderKeyDirection(e.key) : null;
+    if (!move) return;
+    e.preventDefault();
+    const next = nudgeLog(spec, n, move.direction, move.page);
+    if (next !== n) {
+      setNote(null);
+      onChange(next);
+    }
+  };
   return (
-    <div className="param" data-changed={changed || undefined}>
+    <div
+      className="param"
+      data-changed={changed || undefined}
+      data-unused={unused ? '' : undefined}
+    >
       <div className="flex items-baseline justify-between gap-2">
         <label className="param-label" htmlFor={id}>
           {spec.label} <span className="param-unit">{spec.unit}</span>
@@ -99,6 +90,7 @@ export function ParamControl({ spec, value, onChange, changed }: Props) {
             spec={spec}
             value={n}
             name={name}
+            disabled={unused !== null}
             onCommit={(v, problem) => {
               setNote(problem);
               onChange(v);
@@ -117,6 +109,8 @@ export function ParamControl({ spec, value, onChange, changed }: Props) {
         max={spec.log ? LOG_STEPS : spec.max}
         step={spec.log ? 1 : spec.step}
         value={position}
+        disabled={unused !== null}
+        onKeyDown={onKeyDown}
         onChange={(e) => {
           setNote(null);
           const raw = Number(e.target.value);
@@ -128,56 +122,7 @@ export function ParamControl({ spec, value, onChange, changed }: Props) {
           {note}
         </p>
       ) : null}
-      <p className="param-desc" id={`${id}-desc`}>
-        {spec.description}
-      </p>
+      <Description id={`${id}-desc`} text={spec.description} unused={unused} />
     </div>
-  );
-}
-
-/** The exact value, editable: type a number and press Enter (clamped to the range). */
-function ExactValue({
-  spec,
-  value,
-  onCommit,
-  name,
-}: {
-  spec: Extract<ParamSpec, { kind: 'number' }>;
-  value: number;
-  /** `problem` says what was wrong with the typed value when it had to be clamped. */
-  onCommit: (value: number, problem: string | null) => void;
-  name: string;
-}) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const parsed = Number(draft);
-    setDraft(null);
-    if (draft.trim() === '' || !Number.isFinite(parsed)) return;
-    const clamped = snap(spec, parsed);
-    const outside = parsed < spec.min || parsed > spec.max;
-    onCommit(
-      clamped,
-      outside
-        ? `${spec.label} must be between ${formatWithUnit(spec.min, spec.unit)} and ${formatWithUnit(spec.max, spec.unit)}; ${formatWithUnit(parsed, spec.unit)} was set to ${formatWithUnit(clamped, spec.unit)}.`
-        : null,
-    );
-  };
-  return (
-    <input
-      type="number"
-      className="exact-value"
-      aria-label={`${name}, exact value`}
-      min={spec.min}
-      max={spec.max}
-      step={spec.step}
-      value={draft ?? String(value)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') setDraft(null);
-      }}
-    />
   );
 }

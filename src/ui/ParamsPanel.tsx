@@ -3,6 +3,7 @@ import { ServiceIcon } from '../canvas';
 import { defaultParams, type ParamSpec, type ParamValue } from '../patterns';
 import { useSim, useSimulator } from '../state';
 import { groupParams } from './nodeParams';
+import { unusedReason } from './paramConditions';
 import { ParamControl } from './ParamControl';
 
 /** A list of parameter controls bound to the simulator (used by the panel and the node details). */
@@ -19,6 +20,7 @@ export function ParamList({ specs }: { specs: ParamSpec[] }) {
           spec={spec}
           value={params[spec.id] ?? spec.default}
           changed={params[spec.id] !== defaults[spec.id]}
+          unused={unusedReason(spec, pattern, params)}
           onChange={(value: ParamValue) => sim.setParams({ [spec.id]: value })}
         />
       ))}

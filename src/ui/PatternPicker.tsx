@@ -6,7 +6,7 @@ export function PatternPicker() {
   const sim = useSimulator();
   const current = useSim((s) => s.pattern.id);
   return (
-    <label className="flex min-w-0 items-center gap-2 text-xs text-muted">
+    <label className="flex min-w-0 shrink items-center gap-2 text-xs text-muted">
       <span className="hidden sm:inline">Pattern</span>
       <select
         className="select font-medium text-[var(--fg)]"

@@ -1,24 +1,16 @@
-import { useState } from 'react';
+import { useRef } from 'react';
 import { useSim, useSimulator } from '../state';
-import { formatClock, formatSpeed } from './format';
+import { formatSpeed } from './format';
+import { PlaybackStatus } from './PlaybackStatus';
+import { blurAfterPointer } from './pointerBlur';
+import { SeedInput } from './SeedInput';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { SPEEDS } from './speeds';
 
-const STATUS_TEXT = {
-  idle: 'Ready',
-  running: 'Running',
-  paused: 'Paused',
-  stepping: 'Stepping',
-  finished: 'Finished',
-} as const;
-
-/** Play/pause, step, reset, speed, seed, the simulated clock, and the "can't keep up" warning. */
+/** Play/pause, step, reset, speed, seed, the simulated clock, and a one-line note. */
 export function PlaybackBar({ compact = false }: { compact?: boolean }) {
   const sim = useSimulator();
   const status = useSim((s) => s.status);
-  const speed = useSim((s) => s.speed);
-  const simTime = useSim((s) => s.live.simTimeMs);
-  const behind = useSim((s) => s.live.behind);
-  const effective = useSim((s) => s.live.effectiveSpeed);
   const running = status === 'running';
 
   return (
@@ -26,7 +18,10 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
       <button
         type="button"
         className="btn btn-primary btn-play"
-        onClick={() => sim.toggle()}
+        onClick={(e) => {
+          blurAfterPointer(e);
+          sim.toggle();
+        }}
         disabled={status === 'finished'}
         aria-label={running ? 'Pause' : 'Play'}
         aria-keyshortcuts="Space"
@@ -40,100 +35,73 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
           <button
             type="button"
             className="btn"
-            onClick={() => sim.step()}
+            onClick={(e) => {
+              blurAfterPointer(e);
+              sim.step();
+            }}
             disabled={status === 'finished'}
             aria-label="Step to the next event"
-            aria-keyshortcuts=". ArrowRight"
-            title="Step to the next event (. or →)"
+            aria-keyshortcuts="ArrowRight ."
+            title="Step to the next event (→ or .)"
           >
             <StepIcon />
-            <span>Step</span>
+            <span className="btn-text">Step</span>
           </button>
           <button
             type="button"
             className="btn"
-            onClick={() => sim.reset()}
+            onClick={(e) => {
+              blurAfterPointer(e);
+              sim.reset();
+            }}
             aria-label="Reset"
             aria-keyshortcuts="R"
             title="Reset to t = 0 (R)"
           >
             <ResetIcon />
-            <span>Reset</span>
+            <span className="btn-text">Reset</span>
           </button>
         </>
       )}
-      <label className="flex items-center gap-1.5 text-xs text-muted">
-        Speed
-        <select
-          className="select select-sm tabular-nums"
-          aria-label="Speed"
-          value={String(speed)}
-          onChange={(e) => sim.setSpeed(Number(e.target.value))}
-        >
-          {SPEEDS.map((s) => (
-            <option key={s} value={String(s)}>
-              {formatSpeed(s)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SpeedSelect />
       {compact ? null : <SeedInput />}
-      <div className="sim-clock" aria-label="Simulated time" title={`${STATUS_TEXT[status]}`}>
-        <span className="text-muted">t =</span>{' '}
-        <span className="tabular-nums" data-testid="sim-time">
-          {formatClock(simTime)}
-        </span>
-        <span className="status-pill" data-status={status}>
-          {STATUS_TEXT[status]}
-        </span>
-      </div>
-      <div role="status" aria-live="polite" className="min-w-0">
-        {running && behind ? (
-          <span className="behind-note">
-            Simulation can’t keep up: running at {formatSpeed(Math.max(0.1, effective))} instead of{' '}
-            {formatSpeed(speed)}
-          </span>
-        ) : status === 'finished' ? (
-          <span className="text-xs text-muted">
-            Reached the end of the run. Press Reset to start again.
-          </span>
-        ) : null}
-      </div>
-      {compact ? null : (
-        <div className="ml-auto hidden text-[11px] text-muted xl:block" aria-hidden="true">
-          <kbd>Space</kbd> play/pause · <kbd>.</kbd> step · <kbd>R</kbd> reset
-        </div>
-      )}
+      <PlaybackStatus />
+      {compact ? null : <ShortcutsHelp />}
     </div>
   );
 }
 
-function SeedInput() {
+/** The speed; after a choice made with the mouse the page gets focus back (Space plays again). */
+function SpeedSelect() {
   const sim = useSimulator();
-  const seed = useSim((s) => s.seed);
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const n = Number(draft);
-    setDraft(null);
-    if (Number.isInteger(n) && n >= 0 && n <= 0xffffffff && n !== seed) sim.setSeed(n);
-  };
+  const speed = useSim((s) => s.speed);
+  const byPointer = useRef(false);
   return (
-    <label className="flex items-center gap-1.5 text-xs text-muted">
-      Seed
-      <input
-        type="number"
-        className="input input-sm w-20 tabular-nums"
-        aria-label="Seed"
-        min={0}
-        step={1}
-        value={draft ?? String(seed)}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+    <label className="speed-control flex items-center gap-1.5 text-xs text-muted">
+      Speed
+      <select
+        className="select select-sm tabular-nums"
+        aria-label="Speed"
+        aria-keyshortcuts="+ -"
+        title="Speed (+ faster, − slower)"
+        value={String(speed)}
+        onPointerDown={() => {
+          byPointer.current = true;
         }}
-      />
+        onKeyDown={() => {
+          byPointer.current = false;
+        }}
+        onChange={(e) => {
+          sim.setSpeed(Number(e.target.value));
+          if (byPointer.current) e.currentTarget.blur();
+        }}
+      >
+        {SPEEDS.map((s) => (
+          <option key={s} value={String(s)}>
+            {formatSpeed(s)}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }

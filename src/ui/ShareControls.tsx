@@ -48,7 +48,9 @@ export function ShareControls({ title }: { title: string }) {
         }}
       >
         <LinkIcon />
-        {copied !== null && copied === link ? 'Link copied' : 'Share link'}
+        <span className="btn-text">
+          {copied !== null && copied === link ? 'Link copied' : 'Share link'}
+        </span>
       </button>
       <button
         type="button"
@@ -58,7 +60,7 @@ export function ShareControls({ title }: { title: string }) {
         onClick={() => setEmbedOpen((o) => !o)}
       >
         <CodeIcon />
-        Embed
+        <span className="btn-text">Embed</span>
       </button>
       {shared !== null && failed ? (
         <input

@@ -11,10 +11,19 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id'];
 
 /**
- * The right-hand panel: the pattern's guide (explanation, what to try) and its parameters; while a
- * node is selected, that node's details take the panel's place (the diagram stays uncovered).
+ * The side panel: the pattern's guide (explanation, what to try) and its parameters; while a node
+ * is selected, that node's details take the panel's place (the diagram stays uncovered). On narrow
+ * screens it is a drawer: `open` shows it, `onClose` is its close button.
  */
-export function Sidebar({ initialTab = 'guide' }: { initialTab?: TabId }) {
+export function Sidebar({
+  initialTab = 'guide',
+  open = false,
+  onClose,
+}: {
+  initialTab?: TabId;
+  open?: boolean;
+  onClose?: () => void;
+}) {
   const sim = useSimulator();
   const [tab, setTabState] = useState<TabId>(initialTab);
   const selected = useSim((s) => s.selectedNodeId);
@@ -32,23 +41,41 @@ export function Sidebar({ initialTab = 'guide' }: { initialTab?: TabId }) {
     }
   };
   return (
-    <aside className="sidebar" aria-label="Pattern guide and parameters">
-      <div role="tablist" aria-label="Panels" className="tabs" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
+    <aside
+      id="side-panel"
+      className="sidebar"
+      data-open={open || selected !== null ? 'true' : undefined}
+      aria-label="Pattern guide and parameters"
+    >
+      <div className="tabs-row">
+        <div role="tablist" aria-label="Panels" className="tabs" onKeyDown={onKeyDown}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`tab-${t.id}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id && !selected}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              className="tab"
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {onClose ? (
           <button
-            key={t.id}
-            id={`tab-${t.id}`}
             type="button"
-            role="tab"
-            aria-selected={tab === t.id && !selected}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(t.id)}
+            className="btn btn-ghost btn-icon drawer-close"
+            aria-label="Close the panel"
+            title="Close (Esc)"
+            onClick={onClose}
           >
-            {t.label}
+            ✕
           </button>
-        ))}
+        ) : null}
       </div>
       {selected ? (
         <div className="sidebar-body">

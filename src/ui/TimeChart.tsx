@@ -3,10 +3,11 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartSpec } from '../patterns';
 import { useSim, useSimulator } from '../state';
-import { chartData, formatAxisTime, seriesColour, xRange } from './chartData';
+import { TIME_INCREMENTS, chartData, formatAxisTime, seriesColour, xRange } from './chartData';
 import { formatCount } from './format';
 
-const HEIGHT = 112;
+/** Below this the plot would be unreadable; the panel gives it at least this much. */
+const MIN_PLOT_HEIGHT = 80;
 
 function latest(values: (number | null)[] | undefined): string {
   if (!values) return '–';
@@ -18,7 +19,22 @@ function latest(values: (number | null)[] | undefined): string {
   return '–';
 }
 
-/** One streaming time-series chart (uPlot), redrawn when the simulator publishes. */
+function yLabel(t: number): string {
+  if (t >= 1e6) return `${Math.round(t / 1e5) / 10}M`;
+  return t >= 1000 ? `${Math.round(t / 100) / 10}k` : String(t);
+}
+
+function plotSize(host: HTMLElement): { width: number; height: number } {
+  return {
+    width: Math.max(120, host.clientWidth),
+    height: Math.max(MIN_PLOT_HEIGHT, host.clientHeight),
+  };
+}
+
+/**
+ * One time-series chart (uPlot) of the whole run so far, redrawn when the simulator publishes. The
+ * plot fills whatever height the charts panel gives it.
+ */
 export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
   const sim = useSimulator();
   const chartVersion = useSim((s) => s.chartVersion);
@@ -40,23 +56,23 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
     };
     const plot = new uPlot(
       {
-        width: Math.max(120, host.clientWidth),
-        height: HEIGHT,
+        ...plotSize(host),
         legend: { show: false },
         cursor: { show: true, points: { show: false }, drag: { x: false, y: false } },
-        padding: [6, 14, 0, 0],
+        // Room on the right for the last time label ("23h30") to be drawn whole.
+        padding: [6, 18, 0, 0],
         scales: {
-          x: { time: false, range: (_u, _min, max) => xRange(max ?? 0) },
+          x: { time: false, range: () => xRange(sim.run.now / 1000) },
           y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
         },
         axes: [
-          { ...axisStyle, values: (_u, ticks) => ticks.map(formatAxisTime) },
           {
             ...axisStyle,
-            size: 40,
-            values: (_u, ticks) =>
-              ticks.map((t) => (t >= 1000 ? `${Math.round(t / 100) / 10}k` : String(t))),
+            incrs: TIME_INCREMENTS,
+            space: 46,
+            values: (_u, ticks) => ticks.map(formatAxisTime),
           },
+          { ...axisStyle, size: 40, values: (_u, ticks) => ticks.map(yLabel) },
         ],
         series: [
           {},
@@ -68,13 +84,11 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
           })),
         ],
       },
-      chartData(sim.run, spec) as uPlot.AlignedData,
+      chartData(sim.history, spec) as uPlot.AlignedData,
       host,
     );
     plotRef.current = plot;
-    const observer = new ResizeObserver(() =>
-      plot.setSize({ width: Math.max(120, host.clientWidth), height: HEIGHT }),
-    );
+    const observer = new ResizeObserver(() => plot.setSize(plotSize(host)));
     observer.observe(host);
     return () => {
       observer.disconnect();
@@ -86,8 +100,11 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
   useEffect(() => {
     const plot = plotRef.current;
     if (!plot) return;
-    const data = chartData(sim.run, spec);
+    const data = chartData(sim.history, spec);
     plot.setData(data as uPlot.AlignedData);
+    // The x range drawn, for tests and curious readers (seconds).
+    const host = hostRef.current;
+    if (host) host.dataset.xRange = `${plot.scales.x?.min ?? 0}-${plot.scales.x?.max ?? 0}`;
     // Latest values in the legend, written directly (no React render per series).
     const legend = legendRef.current;
     if (legend) {
@@ -98,14 +115,11 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
     }
   }, [chartVersion, sim, spec]);
 
+  const fullTitle = `${spec.title} (${spec.unit})`;
   return (
-    <figure
-      className="chart"
-      aria-label={`${spec.title} (${spec.unit})`}
-      data-testid={`chart-${spec.id}`}
-    >
+    <figure className="chart" aria-label={fullTitle} data-testid={`chart-${spec.id}`}>
       <figcaption className="chart-head">
-        <span className="chart-title" title={`${spec.title} (${spec.unit})`}>
+        <span className="chart-title" title={fullTitle}>
           {spec.title}
         </span>
         <div ref={legendRef} className="chart-legend">

@@ -1,41 +1,41 @@
-import type { ChartSpec, ScenarioRun } from '../patterns';
+import type { ChartSpec } from '../patterns';
+import type { ChartHistory } from '../state';
 
-/** Seconds of simulated time the charts show; older samples scroll off to the left. */
-export const CHART_WINDOW_S = 300;
+/** The x axis always spans at least this many seconds from zero (a fresh run is not a dot). */
+export const MIN_WINDOW_S = 60;
 
 /** uPlot's data for one chart: x in simulated seconds, one array per series (null = gap). */
-export function chartData(run: ScenarioRun, spec: ChartSpec): (number | null)[][] {
-  const sampler = run.world.sampler;
-  const times = sampler.times;
-  const n = times.length;
-  const xs: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) xs[i] = times.get(i) / 1000;
-  const out: (number | null)[][] = [xs];
-  for (const series of spec.series) {
-    const buffer = sampler.values(series.id);
-    const ys: (number | null)[] = new Array<number | null>(n);
-    for (let i = 0; i < n; i++) {
-      const y = buffer && i < buffer.length ? buffer.get(i) : NaN;
-      ys[i] = Number.isFinite(y) ? y : null;
-    }
-    out.push(ys);
-  }
-  return out;
+export function chartData(history: ChartHistory, spec: ChartSpec): (number | null)[][] {
+  return [history.xs(), ...spec.series.map((s) => history.ys(s.id))];
 }
 
-/** The x range: the last CHART_WINDOW_S seconds, at least one minute wide from zero. */
+/** The x range: the whole run so far, at least a minute wide. */
 export function xRange(nowS: number): [number, number] {
-  const max = Math.max(nowS, 60);
-  return [Math.max(0, max - CHART_WINDOW_S), max];
+  return [0, Math.max(nowS, MIN_WINDOW_S)];
 }
 
-/** m:ss for the time axis. */
+/** Tick spacings for a time axis, in seconds: round minutes and hours. */
+export const TIME_INCREMENTS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+];
+
+/** Time axis labels: "0:45", "12:00", "2h", "1h30". */
 export function formatAxisTime(s: number): string {
   const m = Math.floor(s / 60);
-  const sec = Math.floor(s % 60);
-  return m >= 60
-    ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}`
-    : `${m}:${String(sec).padStart(2, '0')}`;
+  if (m >= 60) {
+    const h = Math.floor(m / 60);
+    const rest = m % 60;
+    return rest === 0 ? `${h}h` : `${h}h${String(rest).padStart(2, '0')}`;
+  }
+  return `${m}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+}
+
+/** Balanced grid columns for `n` charts in `width` px, each at least `minWidth` wide. */
+export function chartColumns(n: number, width: number, minWidth: number): number {
+  if (n <= 0) return 1;
+  const fit = Math.max(1, Math.min(n, Math.floor(width / minWidth)));
+  const rows = Math.ceil(n / fit);
+  return Math.ceil(n / rows);
 }
 
 /** Dark series colours become unreadable on a dark background: lift them. */

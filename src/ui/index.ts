@@ -14,3 +14,4 @@ export { CanvasOverlay } from './CanvasOverlay';
 export { useTheme } from './useTheme';
 export { useKeyboardShortcuts } from './useKeyboardShortcuts';
 export * from './format';
+export { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';

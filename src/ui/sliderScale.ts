@@ -29,3 +29,45 @@ export function fromPosition(spec: NumberSpec, position: number): number {
 export function accessibleName(spec: ParamSpec): string {
   return spec.unit ? `${spec.label} (${spec.unit})` : spec.label;
 }
+
+/** Slider positions one PageUp / PageDown moves on a log slider (a twentieth of the track). */
+export const LOG_PAGE = LOG_STEPS / 20;
+
+/**
+ * The value one key press moves a log slider to. A native step of one position can round back to
+ * the same value (near the low end a position is a fraction of the spec's step), so this keeps
+ * stepping until the snapped value changes; PageUp/PageDown move {@link LOG_PAGE} positions.
+ * Returns the value unchanged at the ends of the range.
+ */
+export function nudgeLog(spec: NumberSpec, value: number, direction: 1 | -1, page = false): number {
+  const start = toPosition(spec, value);
+  let position = start + direction * (page ? LOG_PAGE : 1);
+  for (;;) {
+    const clamped = Math.min(LOG_STEPS, Math.max(0, position));
+    const next = fromPosition(spec, clamped);
+    if (next !== value && Math.sign(next - value) === direction) return next;
+    if (clamped === 0 || clamped === LOG_STEPS) {
+      // The position scale cannot go further: fall back to one step of the spec.
+      return snap(spec, value + direction * spec.step);
+    }
+    position += direction;
+  }
+}
+
+/** The direction a slider key moves, and whether it is a page key; null for other keys. */
+export function sliderKeyDirection(key: string): { direction: 1 | -1; page: boolean } | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return { direction: 1, page: false };
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return { direction: -1, page: false };
+    case 'PageUp':
+      return { direction: 1, page: true };
+    case 'PageDown':
+      return { direction: -1, page: true };
+    default:
+      return null;
+  }
+}

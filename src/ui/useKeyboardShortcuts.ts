@@ -1,26 +1,30 @@
 import { useEffect } from 'react';
 import type { Simulator } from '../state';
+import { focusInfo, ownsKey } from './keyOwner';
+import { setShortcutsHelp } from './shortcutsHelp';
 import { SPEEDS, nearestSpeedIndex } from './speeds';
 
-/** Keys that belong to the focused control (typing a seed, moving a slider, pressing a button). */
-function ownsKeys(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'BUTTON') return true;
-  const role = target.getAttribute('role');
-  return role === 'switch' || role === 'slider' || role === 'tab';
-}
+/** The shortcuts, as the help popover lists them. */
+export const SHORTCUTS: { keys: string[]; join?: string; what: string }[] = [
+  { keys: ['Space'], what: 'Play / pause' },
+  { keys: ['→', '.'], what: 'Step to the next event' },
+  { keys: ['+', '−'], what: 'Faster / slower' },
+  { keys: ['R'], what: 'Reset to t = 0' },
+  { keys: ['Tab', 'Enter'], join: 'then', what: 'Open a service’s details' },
+  { keys: ['Esc'], what: 'Close details or this list' },
+  { keys: ['?'], what: 'Show these shortcuts' },
+];
 
 /**
- * Space play/pause, "." or → step, R reset, "+" / "-" faster and slower. Ignored while a form
- * control has focus, so typing and sliders keep their keys.
+ * Space play/pause, "." or → step, R reset, "+" / "-" faster and slower, "?" the list. A focused
+ * control keeps the keys it needs (see {@link ownsKey}); the rest still reach the shortcuts.
  */
 export function useKeyboardShortcuts(sim: Simulator, enabled = true): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (ownsKey(focusInfo(e.target), e.key)) return;
       const speedBy = (delta: number) => {
         const i = nearestSpeedIndex(sim.store.getState().speed) + delta;
         sim.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, i))] as number);
@@ -42,8 +46,16 @@ export function useKeyboardShortcuts(sim: Simulator, enabled = true): void {
           speedBy(1);
           break;
         case '-':
+        case '_':
+        case '−':
           speedBy(-1);
           break;
+        case '?':
+          setShortcutsHelp('toggle');
+          break;
+        case 'Escape':
+          setShortcutsHelp(false);
+          return;
         default:
           return;
       }
