@@ -70,9 +70,9 @@ export function looksLikeIntrinsic(text: string): boolean {
 /** Parses a whole expression that must be a single call. Throws IntrinsicSyntaxError. */
 export function parseIntrinsic(expression: string): IntrinsicCall {
   const p = new Parser(expression);
-  p.skip();
+  p.skipSpaces();
   const call = p.parseCall();
-  p.skip();
+  p.skipSpaces();
   if (!p.done()) p.fail(`unexpected '${expression.slice(p.pos)}'`);
   return call;
 }
@@ -94,7 +94,7 @@ class Parser {
   done(): boolean {
     return this.pos >= this.s.length;
   }
-  skip(): void {
+  skipSpaces(): void {
     while (/\s/.test(this.s[this.pos] ?? '')) this.pos += 1;
   }
   fail(detail: string): never {
@@ -109,17 +109,17 @@ class Parser {
     const arity = INTRINSIC_ARITY[name];
     if (!arity) return this.fail(`unknown function '${name}'`);
     this.pos += name.length;
-    this.skip();
+    this.skipSpaces();
     if (this.s[this.pos] !== '(') this.fail(`expected '(' after ${name}`);
     this.pos += 1;
     const args: IntrinsicArg[] = [];
-    this.skip();
+    this.skipSpaces();
     if (this.s[this.pos] === ')') this.pos += 1;
     else {
       for (;;) {
-        this.skip();
+        this.skipSpaces();
         args.push(this.parseArg());
-        this.skip();
+        this.skipSpaces();
         const c = this.s[this.pos];
         this.pos += 1;
         if (c === ')') break;

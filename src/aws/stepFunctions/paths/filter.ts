@@ -28,7 +28,7 @@ const SYMBOL_OPS = ['==', '!=', '<=', '>=', '=~', '<', '>'];
 export function parseFilter(text: string): FilterExpr {
   const p = new FilterParser(text);
   const expr = p.parseOr();
-  p.skip();
+  p.skipSpaces();
   if (!p.done()) throw new Error(`unexpected '${text.slice(p.pos)}' in filter`);
   return expr;
 }
@@ -40,11 +40,11 @@ class FilterParser {
   done(): boolean {
     return this.pos >= this.s.length;
   }
-  skip(): void {
+  skipSpaces(): void {
     while (/\s/.test(this.s[this.pos] ?? '')) this.pos += 1;
   }
   private eat(token: string): boolean {
-    this.skip();
+    this.skipSpaces();
     if (this.s.startsWith(token, this.pos)) {
       this.pos += token.length;
       return true;
@@ -63,7 +63,7 @@ class FilterParser {
     return left;
   }
   private parseUnary(): FilterExpr {
-    this.skip();
+    this.skipSpaces();
     if (this.s[this.pos] === '!' && this.s[this.pos + 1] !== '=') {
       this.pos += 1;
       return { kind: 'not', expr: this.parseUnary() };
@@ -79,7 +79,7 @@ class FilterParser {
     return { kind: 'compare', op, left, right: this.parseOperand() };
   }
   private parseOperator(): string | undefined {
-    this.skip();
+    this.skipSpaces();
     for (const op of SYMBOL_OPS) if (this.s.startsWith(op, this.pos)) return this.take(op);
     for (const op of WORD_OPS) {
       if (
@@ -97,7 +97,7 @@ class FilterParser {
   }
 
   private parseOperand(): FilterExpr {
-    this.skip();
+    this.skipSpaces();
     const c = this.s[this.pos];
     if (c === '@' || c === '$') return this.parsePathOperand(c === '@');
     if (c === "'" || c === '"') return { kind: 'literal', value: this.parseString() };
