@@ -10,6 +10,7 @@ import {
   UrlErrorAlert,
   useKeyboardShortcuts,
   useTheme,
+  StrokeIcon,
 } from '../ui';
 import { DiagramArea } from './DiagramArea';
 import { useUrlSync } from './useUrlSync';
@@ -88,18 +89,10 @@ function Shell({ errors }: { errors: string[] }) {
 
 function PanelIcon() {
   return (
-    <svg
-      width="15"
-      height="15"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-    >
+    <StrokeIcon size={15}>
       <rect x="3" y="4" width="18" height="16" rx="2" />
       <path d="M15 4v16" />
-    </svg>
+    </StrokeIcon>
   );
 }
 

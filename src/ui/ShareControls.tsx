@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useCopy } from './useCopy';
+import { StrokeIcon } from './StrokeIcon';
 
 /** The embed page's address for the current run. */
 export function embedUrl(): string {
@@ -101,35 +102,16 @@ export function ShareControls({ title }: { title: string }) {
 
 function LinkIcon() {
   return (
-    <svg
-      width="14"
-      height="14"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      aria-hidden="true"
-    >
+    <StrokeIcon size={14}>
       <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1" />
       <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />
-    </svg>
+    </StrokeIcon>
   );
 }
 function CodeIcon() {
   return (
-    <svg
-      width="14"
-      height="14"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
+    <StrokeIcon size={14}>
       <path d="m8 7-5 5 5 5M16 7l5 5-5 5" />
-    </svg>
+    </StrokeIcon>
   );
 }

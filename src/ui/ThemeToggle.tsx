@@ -1,3 +1,4 @@
+import { StrokeIcon } from './StrokeIcon';
 import { useTheme } from './useTheme';
 
 /** Switches between light and dark (following the OS until the reader chooses). */
@@ -13,33 +14,14 @@ export function ThemeToggle() {
       title={`Switch to ${next} theme${choice === 'system' ? ' (now following your system)' : ''}`}
     >
       {resolved === 'dark' ? (
-        <svg
-          viewBox="0 0 24 24"
-          width="18"
-          height="18"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          aria-hidden="true"
-        >
+        <StrokeIcon size={18} strokeWidth={1.8}>
           <circle cx="12" cy="12" r="4" />
           <path d="M12 3v2M12 19v2M3 12h2M19 12h2M5.6 5.6l1.4 1.4M17 17l1.4 1.4M5.6 18.4 7 17M17 7l1.4-1.4" />
-        </svg>
+        </StrokeIcon>
       ) : (
-        <svg
-          viewBox="0 0 24 24"
-          width="18"
-          height="18"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
-        >
+        <StrokeIcon size={18} strokeWidth={1.8}>
           <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" />
-        </svg>
+        </StrokeIcon>
       )}
     </button>
   );

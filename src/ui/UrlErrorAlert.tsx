@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StrokeIcon } from './StrokeIcon';
 
 /** Problems with the address, shown until dismissed; the app runs with defaults for the bad parts. */
 export function UrlErrorAlert({ errors }: { errors: string[] }) {
@@ -6,20 +7,10 @@ export function UrlErrorAlert({ errors }: { errors: string[] }) {
   if (dismissed || errors.length === 0) return null;
   return (
     <div role="alert" className="url-alert">
-      <svg
-        width="18"
-        height="18"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        aria-hidden="true"
-        className="mt-0.5 shrink-0"
-      >
+      <StrokeIcon size={18} className="mt-0.5 shrink-0">
         <path d="M12 3 2 20h20L12 3Z" />
         <path d="M12 10v4M12 17.5v.01" />
-      </svg>
+      </StrokeIcon>
       <div className="min-w-0 flex-1">
         <p className="font-semibold">
           {errors.length === 1

@@ -15,3 +15,4 @@ export { useTheme } from './useTheme';
 export { useKeyboardShortcuts } from './useKeyboardShortcuts';
 export * from './format';
 export { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';
+export { StrokeIcon } from './StrokeIcon';
