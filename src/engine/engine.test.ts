@@ -198,3 +198,35 @@ describe('TimeoutQueue', () => {
     ]);
   });
 });
+
+describe('cancellable events', () => {
+  it('a cancelled event never runs, does not count, and leaves ties in order', () => {
+    const sim = new Simulation(1);
+    const ran: string[] = [];
+    sim.schedule(5, (s: string) => ran.push(s), 'a');
+    const b = sim.scheduleCancellable(5, (s: string) => ran.push(s), 'b');
+    sim.scheduleCancellable(5, (s: string) => ran.push(s), 'c');
+    const d = sim.scheduleCancellable(9, (s: string) => ran.push(s), 'd');
+    expect(sim.pending).toBe(4);
+    expect(sim.cancel(b)).toBe(true);
+    expect(sim.cancel(b)).toBe(false);
+    expect(sim.cancel(d)).toBe(true);
+    expect(sim.pending).toBe(2);
+    expect(sim.nextEventTime()).toBe(5);
+    sim.runUntil(100);
+    expect(ran).toEqual(['a', 'c']);
+    expect(sim.eventsRun).toBe(2);
+    expect(sim.pending).toBe(0);
+    expect(sim.step()).toBe(false);
+  });
+
+  it('cancelling an event that already ran does nothing', () => {
+    const sim = new Simulation(1);
+    let n = 0;
+    const e = sim.scheduleCancellable(1, () => n++, undefined);
+    sim.runUntil(2);
+    expect(e.done).toBe(true);
+    expect(sim.cancel(e)).toBe(false);
+    expect(n).toBe(1);
+  });
+});

@@ -26,6 +26,16 @@ export class EventQueue {
     return this.count > 0 ? (this.times[0] as number) : Infinity;
   }
 
+  /** The handler of the earliest pending event (undefined when empty). */
+  peekFn(): EventHandler<never> | undefined {
+    return this.count > 0 ? this.fns[0] : undefined;
+  }
+
+  /** The argument of the earliest pending event (undefined when empty). */
+  peekArg(): unknown {
+    return this.count > 0 ? this.args[0] : undefined;
+  }
+
   /** Adds an event; O(log n). */
   push<A>(time: number, fn: EventHandler<A>, arg: A): void {
     if (this.count === this.times.length) this.grow();

@@ -2,7 +2,7 @@
  * The discrete-event kernel. Pure TypeScript: no DOM, no wall clock, no ambient randomness.
  * Start with {@link World}, which bundles the clock, ledger, hop log and metrics.
  */
-export { Simulation } from './simulation';
+export { Simulation, type ScheduledEvent } from './simulation';
 export { EventQueue, type EventHandler } from './eventQueue';
 export { Rng } from './rng';
 export { sample, meanOf, scaled, type Distribution } from './distributions';

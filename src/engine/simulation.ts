@@ -1,6 +1,33 @@
 import { EventQueue, type EventHandler, type PoppedEvent } from './eventQueue';
 import { Rng } from './rng';
 
+/** A scheduled event that can still be called off; see {@link Simulation.scheduleCancellable}. */
+export interface ScheduledEvent {
+  /** Virtual time the event is (or was) due. */
+  readonly time: number;
+  /** True once cancelled, or once it ran. */
+  readonly done: boolean;
+}
+
+/** The mutable form of a {@link ScheduledEvent}, private to the kernel. */
+interface CancellableEvent<A> {
+  time: number;
+  done: boolean;
+  fn: EventHandler<A> | undefined;
+  arg: A | undefined;
+}
+
+/** Runs a cancellable event unless it was cancelled; one shared function, no closure per event. */
+const runCancellable = (ev: CancellableEvent<unknown>): void => {
+  if (ev.done) return;
+  ev.done = true;
+  const fn = ev.fn as EventHandler<unknown>;
+  const arg = ev.arg;
+  ev.fn = undefined;
+  ev.arg = undefined;
+  fn(arg);
+};
+
 /**
  * The discrete-event kernel: a virtual clock in milliseconds and an event queue. Models schedule
  * callbacks; `step()` runs the next one, `runUntil(t)` runs all up to t. Nothing here reads the
@@ -17,6 +44,8 @@ export class Simulation {
   private readonly popped: PoppedEvent = { time: 0, fn: undefined, arg: undefined };
   /** Rolling FNV-1a hash of (time, sequence of runs) used to compare traces cheaply. */
   private traceHash = 0x811c9dc5;
+  /** Cancelled events still in the heap (they are skipped, not removed: O(1) cancel). */
+  private cancelledPending = 0;
 
   constructor(readonly seed: number | string = 1) {
     this.rng = new Rng(String(seed));
@@ -35,19 +64,48 @@ export class Simulation {
     this.queue.push(timeMs, fn, arg);
   }
 
-  /** Number of pending events. */
+  /**
+   * Like {@link schedule}, but returns a handle that {@link cancel} can call off: a retry timer
+   * that is no longer needed, a poll that was answered. Costs one small object per event, so
+   * the hot paths that never cancel keep using `schedule`.
+   */
+  scheduleCancellable<A>(delayMs: number, fn: EventHandler<A>, arg: A): ScheduledEvent {
+    if (!(delayMs >= 0)) throw new RangeError(`delay must be >= 0, got ${delayMs}`);
+    const ev: CancellableEvent<A> = { time: this.now + delayMs, done: false, fn, arg };
+    this.queue.push(ev.time, runCancellable as EventHandler<CancellableEvent<A>>, ev);
+    return ev;
+  }
+
+  /**
+   * Calls off an event from {@link scheduleCancellable}: it will not run and does not count as
+   * an event. Cancelling one that already ran or was cancelled does nothing. Returns whether it
+   * was still pending.
+   */
+  cancel(event: ScheduledEvent): boolean {
+    const ev = event as CancellableEvent<unknown>;
+    if (ev.done) return false;
+    ev.done = true;
+    ev.fn = undefined;
+    ev.arg = undefined;
+    this.cancelledPending++;
+    return true;
+  }
+
+  /** Number of pending events (cancelled ones not included). */
   get pending(): number {
-    return this.queue.size;
+    return this.queue.size - this.cancelledPending;
   }
 
   /** Time of the next event, or Infinity. */
   nextEventTime(): number {
+    this.skipCancelled();
     return this.queue.peekTime();
   }
 
   /** Runs the next event. Returns false when there is none. */
   step(): boolean {
     const ev = this.popped;
+    this.skipCancelled();
     if (!this.queue.pop(ev)) return false;
     this.now = ev.time;
     this.eventsRun++;
@@ -67,12 +125,26 @@ export class Simulation {
    */
   runUntil(timeMs: number, maxEvents = Infinity): boolean {
     let budget = maxEvents;
-    while (this.queue.peekTime() <= timeMs) {
+    while (this.nextEventTime() <= timeMs) {
       if (budget-- <= 0) return false;
       this.step();
     }
     if (timeMs > this.now) this.now = timeMs;
     return true;
+  }
+
+  /** Pops cancelled events off the top of the heap so that they never run or count. */
+  private skipCancelled(): void {
+    if (this.cancelledPending === 0) return;
+    const ev = this.popped;
+    while (this.queue.peekArg() !== undefined && this.queue.peekFn() === runCancellable) {
+      const top = this.queue.peekArg() as CancellableEvent<unknown>;
+      if (!top.done) break;
+      this.queue.pop(ev);
+      ev.fn = undefined;
+      ev.arg = undefined;
+      this.cancelledPending--;
+    }
   }
 
   /** A fingerprint of the event times run so far: equal runs have equal fingerprints. */
