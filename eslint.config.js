@@ -3,8 +3,107 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// ---------------------------------------------------------------------------------------------
+// Layers. Imports go one way, each layer using only the ones before it:
+//   engine ← aws ← kit ← patterns ← state ← canvas ← ui ← app
+// and the headless runner (src/cli) uses engine, aws, kit and patterns only. src/app may import
+// anything. Each layer gets exactly one `no-restricted-imports` setting, built here in full:
+// ESLint's flat config replaces a rule's options when a later block sets the same rule, so a
+// second block for a folder would silently drop the first one's list.
+// ---------------------------------------------------------------------------------------------
+
+const LAYERS = ['engine', 'aws', 'kit', 'patterns', 'state', 'canvas', 'ui', 'app'];
+const CLI_USES = ['engine', 'aws', 'kit', 'patterns'];
+const PURE_LAYERS = ['engine', 'aws', 'kit', 'patterns'];
+const SOURCE = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+const ORDER =
+  'Imports go one way: engine ← aws ← kit ← patterns ← state ← canvas ← ui ← app; cli uses engine, aws, kit and patterns only.';
+
+/** Folders below `src/` that a file in `folder` must not import. */
+function forbiddenFor(folder) {
+  if (folder === 'cli') return LAYERS.filter((layer) => !CLI_USES.includes(layer));
+  if (folder === 'app') return [];
+  return [...LAYERS.slice(LAYERS.indexOf(folder) + 1), 'cli'];
+}
+
+function allowedText(folder) {
+  const allowed = folder === 'cli' ? CLI_USES : LAYERS.slice(0, LAYERS.indexOf(folder));
+  return allowed.length ? allowed.join(', ') : 'no other folder of src';
+}
+
+/**
+ * Matches an import of one of `folders` however it is spelled: the barrel (`../ui`), a module in
+ * it (`../../ui/format`), from src/ itself (`./ui`), or root-relative (`/src/ui/x`). A path made
+ * only of `./` and `../` steps and then a layer's name is taken to mean that layer, so no folder
+ * inside a layer may share a layer's name.
+ */
+function layerImportRegex(folders) {
+  return `^(?:(?:\\.{1,2}/)+|/?src/)(?:${folders.join('|')})(?:/|$)`;
+}
+
+const viewLibraries = [
+  {
+    group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+    message: 'The simulation core and the CLI run without a view: no React.',
+  },
+  {
+    group: [
+      'zustand',
+      'zustand/*',
+      '@xyflow/*',
+      '@xstate/react',
+      '@xstate/react/*',
+      'uplot',
+      'uplot/*',
+    ],
+    message:
+      'The simulation core and the CLI run without a view: no view or store libraries (plain xstate is fine outside the engine).',
+  },
+];
+
+function restrictedImportsFor(folder) {
+  const forbidden = forbiddenFor(folder);
+  const patterns = [];
+  if (forbidden.length) {
+    patterns.push({
+      regex: layerImportRegex(forbidden),
+      message: `src/${folder} may import only ${allowedText(folder)}. ${ORDER}`,
+    });
+  }
+  if (PURE_LAYERS.includes(folder) || folder === 'cli') patterns.push(...viewLibraries);
+  if (folder === 'engine') {
+    patterns.push({
+      group: ['xstate', 'xstate/*', '@xstate/*'],
+      message: 'The engine depends on nothing above it (XState is for src/aws/stepFunctions).',
+    });
+  }
+  return patterns;
+}
+
+/** The same rule for `import('../ui')`, which no-restricted-imports does not look at. */
+function restrictedDynamicImportsFor(folder) {
+  const forbidden = forbiddenFor(folder);
+  if (!forbidden.length) return [];
+  // esquery's /regex/ may not contain a slash, so "/" is written \x2F.
+  const regex = layerImportRegex(forbidden).replaceAll('/', '\\x2F');
+  return [
+    {
+      selector: `ImportExpression[source.value=/${regex}/]`,
+      message: `src/${folder} may import only ${allowedText(folder)}. ${ORDER}`,
+    },
+  ];
+}
+
+const layerBlocks = [...LAYERS, 'cli'].map((folder) => ({
+  files: [`src/${folder}/**/*.${SOURCE}`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: restrictedImportsFor(folder) }],
+    'no-restricted-syntax': ['error', ...restrictedDynamicImportsFor(folder)],
+  },
+}));
+
 // The simulation layers must stay pure and deterministic: no DOM, no wall clock, no ambient
-// randomness, no React. Only src/state's playback machine reads the wall clock.
+// randomness. Only src/state's ticker reads the wall clock.
 const impureGlobals = [
   'window',
   'document',
@@ -26,25 +125,6 @@ const pureLayerRules = {
     { object: 'Math', property: 'random', message: 'Use the seeded Rng from src/engine/rng.ts.' },
     { object: 'Date', property: 'now', message: 'Use the simulation clock (sim.now).' },
   ],
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        {
-          group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
-          message: 'Pure layer: no React.',
-        },
-        {
-          group: ['@xyflow/*', 'zustand', 'zustand/*', '@xstate/react'],
-          message: 'Pure layer: no view libraries.',
-        },
-        {
-          group: ['**/state/*', '**/canvas/*', '**/ui/*', '**/app/*', '**/cli/*'],
-          message: 'Imports go one way: engine ← aws ← patterns ← state ← canvas/ui ← app.',
-        },
-      ],
-    },
-  ],
 };
 
 export default tseslint.config(
@@ -61,25 +141,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...layerBlocks,
   {
-    files: ['src/engine/**/*.ts', 'src/aws/**/*.ts', 'src/patterns/**/*.ts'],
+    files: PURE_LAYERS.map((layer) => `src/${layer}/**/*.${SOURCE}`),
     rules: pureLayerRules,
-  },
-  {
-    files: ['src/engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/aws/*', '**/patterns/*', 'react', '@xyflow/*', 'zustand', 'xstate'],
-              message: 'The engine depends on nothing above it.',
-            },
-          ],
-        },
-      ],
-    },
   },
   {
     // The view reads the wall clock only through src/state/ticker.ts.

@@ -20,5 +20,9 @@ export default defineConfig({
     // Playwright owns e2e/*.spec.ts; Vitest only picks up *.test.ts.
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // CI is a loaded 2-core machine where a test can run ten times slower than on a laptop. A
+    // higher default than Vitest's 5 s; tests known to be long still give their own budget.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
   },
 });

@@ -30,6 +30,11 @@ export const extras: ExtraBench[] = [
     },
   },
   {
+    name: 'patterns',
+    title: 'Patterns: headless throughput (busier than the defaults: 200 msg/s)',
+    run: async () => (await import('./patterns')).benchPatterns(),
+  },
+  {
     name: 'browser',
     title: 'Browser: frames per second of the message layer (headless Chromium)',
     run: async () => (await import('./browser')).benchBrowser(),

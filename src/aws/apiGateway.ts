@@ -18,7 +18,12 @@ export interface ApiGatewayConfig {
   rateLimitPerS: number;
   /** Token-bucket size (account default 5,000). */
   burst: number;
-  /** Integration timeout, ms (REST: 50 ms to 29 s); past it the caller gets 504. */
+  /**
+   * Integration timeout, ms; past it the caller gets 504. REST APIs allow 50 ms to 29 s by
+   * default, and since June 2024 Regional and private REST APIs may go above 29 s through a
+   * quota increase (which may lower the account's throttle rate). The model takes any positive
+   * value and caps none: keeping a timeout within what the API type allows is the pattern's job.
+   */
   integrationTimeoutMs: number;
   /** The gateway's own processing time per request, each way. */
   overhead: Distribution;
@@ -27,11 +32,36 @@ export interface ApiGatewayConfig {
 /** The integration behind a route: call `done` with the status it produced. */
 export type Integration = (done: (status: HttpStatus) => void) => void;
 
+/** Live numbers for the node badge and the CLI (a type alias, so a `Record<string, number>`). */
+export type ApiGatewayStats = {
+  /** Requests received. */
+  requests: number;
+  /** Requests refused with 429 by the throttle. */
+  throttled: number;
+  /** Requests answered 504 at the integration timeout. */
+  timedOut: number;
+  /** Requests whose integration answered 500 or 502. */
+  errors: number;
+  /** Whole tokens in the throttle bucket now. */
+  tokens: number;
+  /** The bucket's size (burst limit). */
+  burst: number;
+};
+
 /**
  * API Gateway in front of a synchronous integration. A request takes a token from the throttle
  * bucket (none left: 429 at once), pays the gateway's overhead, calls the integration and waits
  * for it; an integration slower than the timeout gets 504 (its late answer is ignored, but the
  * work it started goes on, as on AWS).
+ *
+ * Throttling is a token bucket, one token per request, refilled at the rate limit up to the burst
+ * (AWS, "Throttle requests to your REST APIs",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html).
+ * The integration timeout's range is in "Quotas for configuring and running a REST API",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html,
+ * and "Amazon API Gateway integration timeout limit increase beyond 29 seconds" (What's New,
+ * 4 June 2024),
+ * https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/.
  */
 export class ApiGateway {
   readonly bucket: TokenBucket;
@@ -96,7 +126,7 @@ export class ApiGateway {
   }
 
   /** Live numbers for the node badge and the CLI. */
-  stats(): Record<string, number> {
+  stats(): ApiGatewayStats {
     return {
       requests: this.requests.value,
       throttled: this.throttled.value,

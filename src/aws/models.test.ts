@@ -6,6 +6,7 @@ import { AuroraDatabase } from './aurora';
 import { LambdaFunction, type InvocationResult } from './lambda';
 import { SqsQueue, type Received } from './sqs';
 import { SqsEventSource } from './sqsEventSource';
+import type { SqsBatchProcessor } from './sqsPoller';
 import { TokenBucket } from './tokenBucket';
 import { TrafficSource } from './traffic';
 
@@ -59,6 +60,28 @@ describe('API Gateway', () => {
     world.sim.runUntil(10_000);
     expect(statuses).toEqual([429, 504, 504]);
     expect(api.stats()).toMatchObject({ throttled: 1, timedOut: 2 });
+  });
+
+  it('allows an integration timeout above 29 s (Regional/private REST APIs since 2024)', () => {
+    const world = new World({ seed: 1 });
+    const api = new ApiGateway(world, world.sim.rng.split('api'), {
+      rateLimitPerS: 100,
+      burst: 100,
+      integrationTimeoutMs: 29_000,
+      overhead: { kind: 'constant', value: 0 },
+    });
+    api.reconfigure({ integrationTimeoutMs: 60_000 });
+    const answers: [number, HttpStatus][] = [];
+    const after = (ms: number) => (done: (s: HttpStatus) => void) =>
+      world.sim.schedule(ms, () => done(200), undefined);
+    api.handle(after(45_000), (s) => answers.push([world.sim.now, s]));
+    api.handle(after(90_000), (s) => answers.push([world.sim.now, s]));
+    world.sim.runUntil(120_000);
+    expect(answers).toEqual([
+      [45_000, 200],
+      [60_000, 504],
+    ]);
+    expect(api.config.integrationTimeoutMs).toBe(60_000);
   });
 });
 
@@ -130,15 +153,36 @@ describe('Lambda timeouts stop the function', () => {
 });
 
 describe('SQS event source mapping', () => {
+  /** Lambda's outcome as the mapping sees it (what an assembler does). */
+  const viaLambda =
+    (fn: LambdaFunction<readonly Received[]>): SqsBatchProcessor =>
+    (batch, done) =>
+      fn.invoke(batch, (r: InvocationResult) =>
+        done(
+          r.ok
+            ? { ok: true }
+            : r.error === 'throttled'
+              ? { ok: false, error: 'throttled' }
+              : { ok: false, error: 'error' },
+        ),
+      );
+  const mappingConfig = {
+    batchWindowMs: 0,
+    initialPollers: 5,
+    scaleUpPerMinute: 300,
+    maxPollers: 1000,
+    apiLatencyMs: 0,
+  };
+
   function setup(errorEvery: number, batchSize = 10, maxConcurrency = 2) {
     const world = new World({ seed: 1 });
-    const queue = new SqsQueue<number>(world, 'q', {
+    const queue = new SqsQueue(world, 'q', {
       visibilityTimeoutMs: 10_000,
       retentionMs: 1e9,
     });
     const sizes: number[] = [];
     let calls = 0;
-    const fn = new LambdaFunction<Received<number>[]>(
+    const fn = new LambdaFunction<readonly Received[]>(
       world,
       world.sim.rng.split('f'),
       { ...lambdaConfig, concurrencyLimit: 1000 },
@@ -161,19 +205,13 @@ describe('SQS event source mapping', () => {
     const esm = new SqsEventSource(
       world,
       queue,
-      fn,
+      { ...mappingConfig, batchSize, maxConcurrency },
+      viaLambda(fn),
       {
-        batchSize,
-        batchWindowMs: 0,
-        maxConcurrency,
-        initialPollers: 5,
-        scaleUpPerMinute: 300,
-        maxPollers: 1000,
-        apiLatencyMs: 0,
-      },
-      (r) => {
-        completed.push(r.message.id);
-        world.ledger.complete(r.message.id);
+        onDeleted: (r) => {
+          completed.push(r.id);
+          world.ledger.complete(r.id);
+        },
       },
     );
     return { world, queue, esm, sizes, completed };
@@ -181,7 +219,7 @@ describe('SQS event source mapping', () => {
 
   it('delivers batches of up to 10 and never runs more pollers than MaximumConcurrency', () => {
     const { world, queue, esm, sizes, completed } = setup(0);
-    for (let i = 0; i < 25; i++) queue.send(world.ledger.create(), i);
+    for (let i = 0; i < 25; i++) queue.send(world.ledger.create());
     esm.start();
     world.sim.runUntil(5000);
     expect(esm.activePollers).toBeLessThanOrEqual(2);
@@ -191,7 +229,7 @@ describe('SQS event source mapping', () => {
 
   it('returns the whole batch to the queue when the function fails', () => {
     const { world, queue, esm, completed } = setup(1, 10, 2);
-    for (let i = 0; i < 5; i++) queue.send(world.ledger.create(), i);
+    for (let i = 0; i < 5; i++) queue.send(world.ledger.create());
     esm.start();
     world.sim.runUntil(5000);
     expect(completed).toHaveLength(0);
@@ -202,12 +240,12 @@ describe('SQS event source mapping', () => {
 
   it('retries a throttled batch while its messages are still invisible', () => {
     const world = new World({ seed: 1 });
-    const queue = new SqsQueue<number>(world, 'q', {
+    const queue = new SqsQueue(world, 'q', {
       visibilityTimeoutMs: 30_000,
       retentionMs: 1e9,
     });
     let calls = 0;
-    const fn = new LambdaFunction<Received<number>[]>(
+    const fn = new LambdaFunction<readonly Received[]>(
       world,
       world.sim.rng.split('f'),
       { ...lambdaConfig, concurrencyLimit: 1, timeoutMs: 10_000 },
@@ -218,37 +256,34 @@ describe('SQS event source mapping', () => {
     );
     // Another caller holds the function's only slot for 5 s.
     fn.invoke([], () => {});
+    const attempts: number[] = [];
     const esm = new SqsEventSource(
       world,
       queue,
-      fn,
+      { ...mappingConfig, batchSize: 10, maxConcurrency: 2 },
+      viaLambda(fn),
       {
-        batchSize: 10,
-        batchWindowMs: 0,
-        maxConcurrency: 2,
-        initialPollers: 5,
-        scaleUpPerMinute: 300,
-        maxPollers: 1000,
-        apiLatencyMs: 0,
+        onBatchDelivered: (_batch, attempt) => attempts.push(attempt),
+        onDeleted: (r) => world.ledger.complete(r.id),
       },
-      (r) => world.ledger.complete(r.message.id),
     );
-    queue.send(world.ledger.create(), 1);
+    queue.send(world.ledger.create());
     esm.start();
     world.sim.runUntil(20_000);
     expect(esm.stats().throttledBatches).toBeGreaterThan(0);
     expect(queue.stats()).toMatchObject({ received: 1, deleted: 1 });
     expect(calls).toBe(2);
+    expect(attempts).toEqual([0, 1, 2, 3]);
   });
 
   it('gathers bigger batches with a batching window', () => {
     const world = new World({ seed: 1 });
-    const queue = new SqsQueue<number>(world, 'q', {
+    const queue = new SqsQueue(world, 'q', {
       visibilityTimeoutMs: 60_000,
       retentionMs: 1e9,
     });
     const sizes: number[] = [];
-    const fn = new LambdaFunction<Received<number>[]>(
+    const fn = new LambdaFunction<readonly Received[]>(
       world,
       world.sim.rng.split('f'),
       { ...lambdaConfig, concurrencyLimit: 1000 },
@@ -260,24 +295,16 @@ describe('SQS event source mapping', () => {
     const esm = new SqsEventSource(
       world,
       queue,
-      fn,
-      {
-        batchSize: 50,
-        batchWindowMs: 2000,
-        maxConcurrency: 2,
-        initialPollers: 5,
-        scaleUpPerMinute: 300,
-        maxPollers: 1000,
-        apiLatencyMs: 0,
-      },
-      (r) => world.ledger.complete(r.message.id),
+      { ...mappingConfig, batchSize: 50, batchWindowMs: 2000, maxConcurrency: 2 },
+      viaLambda(fn),
+      { onDeleted: (r) => world.ledger.complete(r.id) },
     );
     esm.start();
     const traffic = new TrafficSource(
       world,
       world.sim.rng.split('t'),
       { pattern: 'constant', ratePerS: 100 },
-      () => queue.send(world.ledger.create(), 0),
+      () => queue.send(world.ledger.create()),
     );
     traffic.start();
     world.sim.runUntil(10_000);
@@ -286,16 +313,17 @@ describe('SQS event source mapping', () => {
 });
 
 describe('Aurora', () => {
-  it('queues queries beyond the connection limit and fails those that wait too long', () => {
+  it('behind RDS Proxy, queues beyond the pool and fails past the borrow timeout', () => {
     const world = new World({ seed: 1 });
     const db = new AuroraDatabase(world, world.sim.rng.split('db'), {
       maxConnections: 1,
       queryLatency: { kind: 'constant', value: 100 },
       contention: 0,
-      connectionWaitTimeoutMs: 250,
+      proxy: true,
+      borrowTimeoutMs: 250,
     });
     const done: [number, boolean][] = [];
-    for (let i = 0; i < 4; i++) db.query((ok) => done.push([world.sim.now, ok]));
+    for (let i = 0; i < 4; i++) db.query((r) => done.push([world.sim.now, r.ok]));
     world.sim.runUntil(1000);
     expect(done).toEqual([
       [100, true],
@@ -311,7 +339,7 @@ describe('Aurora', () => {
       maxConnections: 10,
       queryLatency: { kind: 'constant', value: 10 },
       contention: 2,
-      connectionWaitTimeoutMs: 1000,
+      proxy: false,
     });
     const times: number[] = [];
     for (let i = 0; i < 10; i++) db.query(() => times.push(world.sim.now));

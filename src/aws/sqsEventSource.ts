@@ -1,96 +1,162 @@
-import { HopKind, type Counter, type World } from '../engine';
-import type { InvocationResult, LambdaFunction } from './lambda';
-import { MAX_WAIT_MS, type Received, type SqsQueue } from './sqs';
-
-/** After a failed batch, the mapping stops adding pollers for this long (Lambda backs off). */
-const ERROR_SCALE_PAUSE_MS = 10_000;
+import type { World } from '../engine';
+import { MAX_WAIT_MS, type SqsQueue } from './sqs';
+import {
+  SqsPoller,
+  type SqsBatchProcessor,
+  type SqsOutcomeKind,
+  type SqsPollerHooks,
+  type SqsPollerPolicy,
+} from './sqsPoller';
 
 /** Event source mapping settings (Lambda polling an SQS standard queue). */
 export interface SqsEventSourceConfig {
   /** Most messages per invocation (default 10; up to 10,000 for standard queues). */
   batchSize: number;
-  /** MaximumBatchingWindowInSeconds, in ms (0–300 s). */
+  /** MaximumBatchingWindowInSeconds, in ms (0–300 s; at least 1 s once batchSize > 10). */
   batchWindowMs: number;
-  /** MaximumConcurrency (2–1,000), or undefined for no cap below the function's own limit. */
+  /** MaximumConcurrency (2–1,000), or undefined for no cap below `maxPollers`. */
   maxConcurrency?: number;
-  /** Pollers at the start (AWS: 5). */
+  /** Pollers at the start, and the number an idle mapping scales back to (AWS: 5). */
   initialPollers: number;
   /** Pollers added per minute while messages are waiting (AWS: up to 300). */
   scaleUpPerMinute: number;
-  /** Hard cap on pollers (AWS: 1,000). */
+  /** Hard cap on concurrent batches (AWS: 1,000). */
   maxPollers: number;
-  /** Edge ids for hop events: queue → function. */
-  edgeId?: string;
-  /** Network + API time of one ReceiveMessage / DeleteMessageBatch call, ms. */
+  /** Network + API time of one ReceiveMessage, Invoke or DeleteMessageBatch call, ms. */
   apiLatencyMs: number;
+  /**
+   * FunctionResponseTypes: ["ReportBatchItemFailures"]. The function's partial batch response is
+   * honoured (only the failed messages stay in the queue), and function errors no longer make the
+   * mapping back off (throttles still do).
+   */
+  reportBatchItemFailures?: boolean;
+  /**
+   * Fewest pollers that error back-off goes down to (default 2, the fewest concurrent batches the
+   * AWS scaling page mentions; AWS does not say how low error back-off goes).
+   */
+  minPollers?: number;
 }
 
+/** Typed live numbers of a mapping. */
+export interface SqsEventSourceStats {
+  /** Concurrent batches (pollers) now. */
+  pollers: number;
+  /** MaximumConcurrency, or the 1,000 cap. */
+  pollerCap: number;
+  /** The concurrency the mapping is allowed now, after back-off (a float, shown rounded). */
+  allowedConcurrency: number;
+  /** Share of recent attempts that failed with a function error (10 s moving average), 0–1. */
+  recentErrorRatio: number;
+  /** Share of recent attempts that were throttled (10 s moving average), 0–1. */
+  recentThrottleRatio: number;
+  batches: number;
+  failedBatches: number;
+  partialBatches: number;
+  throttledBatches: number;
+  deleted: number;
+  emptyPolls: number;
+}
+
+/** Time constant of the failure-ratio moving average, s. */
+const FAILURE_MEMORY_S = 10;
+/** Most of its concurrency a mapping gives up in one second of back-off. */
+const MAX_SHRINK_PER_S = 0.25;
+
 /**
- * The Lambda event source mapping that polls SQS. Each poller long-polls the queue, gathers a
- * batch (receives of at most 10 until batchSize, or until the batching window counted from the
- * first message ends), invokes the function synchronously and, on success, deletes the batch.
- * - Function error: the whole batch is left to reappear after the visibility timeout (no
- *   ReportBatchItemFailures), and the mapping backs off: that poller retires and scaling pauses.
- * - Throttled invocation: the same batch is retried with back-off while its messages are still
- *   invisible.
- * - Scaling: while messages wait, pollers are added (5 at first, up to 300 more per minute, at
- *   most 1,000 or MaximumConcurrency); a poller whose long poll comes back empty retires, down to
- *   the initial few.
+ * The Lambda event source mapping that polls SQS, on the shared {@link SqsPoller} loop. The
+ * function side is a callback (`invoke(batch, done)`), so the mapping does not depend on the Lambda
+ * model; the caller maps an invocation's outcome to an {@link SqsBatchResult} (a throttle to
+ * `throttled`, an error or timeout to `error`, a partial batch response to `error` with
+ * `failedIds`). It records no hops and ends no fates: its hooks (`onBatchDelivered`,
+ * `onBatchResult`, `onDeleted`) tell the caller.
+ *
+ * Scaling (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html): pollers long-poll
+ * the queue; "when messages are available, Lambda starts processing five batches at a time with five
+ * concurrent invocations"; while messages remain it adds "up to 300 more instances per minute", at
+ * most 1,000 concurrent batches, or MaximumConcurrency; when traffic is low it scales back to five.
+ * Here a poller whose long poll comes back empty retires, down to `initialPollers`.
+ *
+ * Errors (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html, "Backoff
+ * strategy for failed invocations"): on a function error Lambda stops processing that batch and
+ * "gradually backs off, reducing the amount of concurrency allocated to your Amazon SQS event
+ * source mapping"; the batch's messages reappear after the visibility timeout. On throttling it
+ * also backs off gradually and keeps retrying the batch until the messages' visibility timeout
+ * runs out. With ReportBatchItemFailures, only the failed messages become visible again, and
+ * Lambda does not scale message polling down when invocations fail (so that expected failures do
+ * not slow processing; stated on the same page, read here in its Japanese edition,
+ * https://docs.aws.amazon.com/ja_jp/lambda/latest/operatorguide/sqs-retries.html).
+ *
+ * AWS documents the direction of the back-off, not its rates; this model's rule (ours), applied
+ * once a second from 10 s moving averages of the attempts' outcomes:
+ * - Function errors (not counted with ReportBatchItemFailures): the mapping may use at most
+ *   (1 − error share) of its cap. Above that it sheds at most 25% of its concurrency a second;
+ *   below it, while messages wait, it grows by up to 300 a minute. So 1% errors cost about 1% of
+ *   the concurrency plus the failed work (the retries), with or without MaximumConcurrency; every
+ *   invocation failing brings it down to `minPollers`; after errors stop the ceiling rises as the
+ *   average forgets them, and the mapping climbs back at 300 a minute.
+ * - Throttles: the mapping gives up the throttled share of its concurrency each second and grows
+ *   by 300 a minute times the unthrottled share, so it settles a few pollers above the function's
+ *   concurrency limit instead of hammering it.
  */
-export class SqsEventSource<B> {
-  readonly batches: Counter = { value: 0 };
-  readonly failedBatches: Counter = { value: 0 };
-  readonly throttledBatches: Counter = { value: 0 };
-  private pollers = 0;
-  private scaleTimerArmed = false;
-  private scaleUpPausedUntil = 0;
+export class SqsEventSource {
+  readonly poller: SqsPoller;
+  /** Allowed concurrency, a float between the back-off floor and the cap. */
+  private target = 0;
+  private started = false;
+  /** Moving sums (10 s memory) of function errors, throttles and all attempts. */
+  private errorEwma = 0;
+  private throttleEwma = 0;
+  private doneEwma = 0;
+  private tickErrors = 0;
+  private tickThrottles = 0;
+  private tickDone = 0;
+  private tickArmed = false;
+  private lastTickAt = 0;
 
   constructor(
     private readonly world: World,
-    private readonly queue: SqsQueue<B>,
-    private readonly fn: LambdaFunction<Received<B>[]>,
+    readonly queue: SqsQueue,
     readonly config: SqsEventSourceConfig,
-    /** Called once per message whose batch succeeded and was deleted. */
-    private readonly onDeleted: (r: Received<B>) => void,
-  ) {}
+    invoke: SqsBatchProcessor,
+    hooks: SqsPollerHooks = {},
+  ) {
+    const policy: SqsPollerPolicy = {
+      keepPolling: () => this.poller.size <= this.allowedPollers(),
+      afterEmptyPoll: () => this.afterEmptyPoll(),
+      onOutcome: (kind) => this.onOutcome(kind),
+      onPoll: () => this.armTick(),
+    };
+    this.poller = new SqsPoller(
+      world,
+      queue,
+      {
+        batchSize: config.batchSize,
+        batchWindowMs: config.batchWindowMs,
+        waitTimeMs: MAX_WAIT_MS,
+        apiLatencyMs: config.apiLatencyMs,
+        invokeLatencyMs: config.apiLatencyMs,
+        reportBatchItemFailures: config.reportBatchItemFailures ?? false,
+        retryThrottled: true,
+      },
+      invoke,
+      hooks,
+      policy,
+    );
+  }
 
   /** The most pollers this mapping may run. */
   get cap(): number {
-    return Math.min(this.config.maxPollers, this.config.maxConcurrency ?? Infinity);
+    return Math.max(1, Math.min(this.config.maxPollers, this.config.maxConcurrency ?? Infinity));
   }
 
-  /** Current number of pollers. */
+  /** Current number of pollers (concurrent batches). */
   get activePollers(): number {
-    return this.pollers;
+    return this.poller.size;
   }
 
-  /** Starts the initial pollers. */
-  start(): void {
-    const n = Math.min(this.config.initialPollers, this.cap);
-    for (let i = 0; i < n; i++) this.addPoller();
-  }
-
-  private addPoller(): void {
-    this.pollers++;
-    this.poll();
-  }
-
-  /** Changes batch size, window or MaximumConcurrency mid-run (UpdateEventSourceMapping). */
-  reconfigure(
-    config: Partial<Pick<SqsEventSourceConfig, 'batchSize' | 'batchWindowMs' | 'maxConcurrency'>>,
-  ): void {
-    Object.assign(this.config, config);
-    this.maybeScaleUp();
-  }
-
-  private poll(): void {
-    const sim = this.world.sim;
-    // Above a lowered MaximumConcurrency, a poller retires when its batch is done.
-    if (this.pollers > this.cap) {
-      this.pollers--;
-      return;
-    }
-    sim.schedule(this.config.apiLatencyMs, () => this.gather([], 0), undefined);
+  /** The concurrency allowed now, after back-off. */
+  get allowedConcurrency(): number {
+    return this.target;
   }
 
   /** The batch size in force (BatchSize; ReceiveMessage itself returns at most 10 per call). */
@@ -103,133 +169,128 @@ export class SqsEventSource<B> {
    * model applies that minimum rather than silently capping batches at 10.
    */
   get effectiveWindowMs(): number {
-    return this.config.batchSize > 10
-      ? Math.max(1000, this.config.batchWindowMs)
-      : this.config.batchWindowMs;
+    return this.poller.windowMs;
   }
 
-  /**
-   * Receives until the batch is full or the batching window (counted from the first message) is
-   * over. The first receive is a 20 s long poll; an empty one retires surplus pollers.
-   */
-  private gather(batch: Received<B>[], windowStart: number): void {
-    const sim = this.world.sim;
-    const first = batch.length === 0;
-    const windowLeft = first ? 0 : windowStart + this.effectiveWindowMs - sim.now;
-    const want = this.config.batchSize - batch.length;
-    this.queue.receive(Math.min(10, want), first ? MAX_WAIT_MS : Math.max(0, windowLeft), (got) => {
-      if (first && got.length === 0) {
-        // An empty long poll: retire surplus pollers, keep the initial few polling.
-        if (this.pollers > Math.min(this.config.initialPollers, this.cap)) this.pollers--;
-        else this.poll();
-        return;
-      }
-      for (const r of got) batch.push(r);
-      const start = first ? sim.now : windowStart;
-      const windowOver = sim.now >= start + this.effectiveWindowMs;
-      if (batch.length < this.config.batchSize && !windowOver) {
-        sim.schedule(
-          got.length > 0 ? 0 : this.config.apiLatencyMs,
-          () => this.gather(batch, start),
-          undefined,
-        );
-        return;
-      }
-      this.invoke(batch, 0);
-    });
-    this.maybeScaleUp();
+  /** Starts the initial pollers. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.lastTickAt = this.world.sim.now;
+    const n = Math.min(this.config.initialPollers, this.cap);
+    this.target = n;
+    for (let i = 0; i < n; i++) this.poller.spawn();
+    this.armTick();
   }
 
-  private invoke(batch: Received<B>[], attempt: number): void {
-    const sim = this.world.sim;
-    if (attempt === 0) {
-      this.batches.value++;
-      if (this.config.edgeId) {
-        for (const r of batch) {
-          const kind = r.message.receiveCount > 1 ? HopKind.Retry : HopKind.Normal;
-          this.world.hops.record(
-            r.message.id,
-            this.config.edgeId,
-            sim.now,
-            sim.now + this.config.apiLatencyMs,
-            kind,
-          );
-        }
-      }
-    }
-    sim.schedule(
-      this.config.apiLatencyMs,
-      () =>
-        this.fn.invoke(batch, (result: InvocationResult) => {
-          if (result.ok) {
-            sim.schedule(
-              this.config.apiLatencyMs,
-              () => {
-                for (const r of batch) if (this.queue.delete(r)) this.onDeleted(r);
-                this.poll();
-              },
-              undefined,
-            );
-            return;
-          }
-          if (result.error === 'throttled') {
-            this.throttledBatches.value++;
-            // AWS keeps retrying a throttled batch (backing off) while its messages are still
-            // invisible; after that they are back in the queue anyway.
-            const backoff = Math.min(1000 * 2 ** attempt, 8000);
-            // A receipt stays current exactly while its message is invisible.
-            const stillHidden = batch.every((r) => r.message.receipt === r.receipt);
-            if (stillHidden) {
-              sim.schedule(backoff, () => this.invoke(batch, attempt + 1), undefined);
-              return;
-            }
-            sim.schedule(backoff, () => this.poll(), undefined);
-            return;
-          }
-          // A function error: the batch is not deleted and each message reappears after its
-          // visibility timeout. Lambda backs off by reducing concurrency: this poller retires
-          // (down to one) and scaling up pauses for a while.
-          this.failedBatches.value++;
-          this.scaleUpPausedUntil = sim.now + ERROR_SCALE_PAUSE_MS;
-          if (this.pollers > 1) this.pollers--;
-          else sim.schedule(1000, () => this.poll(), undefined);
-        }),
-      undefined,
-    );
-  }
-
-  /** While messages wait and pollers are below the cap, add up to scaleUpPerMinute/60 each second. */
-  private maybeScaleUp(): void {
-    if (this.scaleTimerArmed) return;
-    this.scaleTimerArmed = true;
-    this.world.sim.schedule(
-      1000,
-      () => {
-        this.scaleTimerArmed = false;
-        if (this.queue.visibleNow === 0 || this.pollers >= this.cap) return;
-        if (this.world.sim.now < this.scaleUpPausedUntil) {
-          this.maybeScaleUp();
-          return;
-        }
-        const add = Math.min(
-          Math.max(1, Math.floor(this.config.scaleUpPerMinute / 60)),
-          this.cap - this.pollers,
-        );
-        for (let i = 0; i < add; i++) this.addPoller();
-        this.maybeScaleUp();
-      },
-      undefined,
-    );
+  /** Changes batch size, window, MaximumConcurrency or ReportBatchItemFailures mid-run. */
+  reconfigure(
+    config: Partial<
+      Pick<
+        SqsEventSourceConfig,
+        'batchSize' | 'batchWindowMs' | 'maxConcurrency' | 'reportBatchItemFailures'
+      >
+    >,
+  ): void {
+    Object.assign(this.config, config);
+    const pc = this.poller.config;
+    pc.batchSize = this.config.batchSize;
+    pc.batchWindowMs = this.config.batchWindowMs;
+    pc.reportBatchItemFailures = this.config.reportBatchItemFailures ?? false;
+    // Above a lowered MaximumConcurrency, pollers retire as their batches finish.
+    this.target = Math.min(this.target, this.cap);
+    this.armTick();
   }
 
   /** Live numbers for the badge and the CLI. */
-  stats(): Record<string, number> {
+  stats(): SqsEventSourceStats {
+    const p = this.poller;
     return {
-      pollers: this.pollers,
+      pollers: p.size,
       pollerCap: this.cap,
-      batches: this.batches.value,
-      failedBatches: this.failedBatches.value,
-      throttledBatches: this.throttledBatches.value,
+      allowedConcurrency: Math.round(this.target * 10) / 10,
+      recentErrorRatio: Math.round(this.errorRatio() * 1000) / 1000,
+      recentThrottleRatio: Math.round(this.throttleRatio() * 1000) / 1000,
+      batches: p.batches.value,
+      failedBatches: p.failedBatches.value,
+      partialBatches: p.partialBatches.value,
+      throttledBatches: p.throttledAttempts.value,
+      deleted: p.deletedMessages.value,
+      emptyPolls: p.emptyPolls.value,
     };
   }
+
+  private get floor(): number {
+    return Math.min(this.config.minPollers ?? 2, this.cap);
+  }
+
+  private get idleFloor(): number {
+    return Math.min(this.config.initialPollers, this.cap);
+  }
+
+  private allowedPollers(): number {
+    // Rounded: the moving averages only tend to 0, and 99.99 allowed should still be 100.
+    return Math.max(1, Math.min(this.cap, Math.round(this.target)));
+  }
+
+  /** Share of recent attempts that failed with a function error (0 with ReportBatchItemFailures). */
+  private errorRatio(): number {
+    return this.doneEwma > 0 ? this.errorEwma / this.doneEwma : 0;
+  }
+
+  /** Share of recent attempts that were throttled. */
+  private throttleRatio(): number {
+    return this.doneEwma > 0 ? this.throttleEwma / this.doneEwma : 0;
+  }
+
+  /** An empty long poll: surplus pollers retire, down to the initial few. */
+  private afterEmptyPoll(): boolean {
+    const size = this.poller.size;
+    if (size <= this.idleFloor) return true;
+    this.target = Math.max(this.idleFloor, Math.min(this.target, size - 1));
+    return false;
+  }
+
+  private onOutcome(kind: SqsOutcomeKind): void {
+    this.tickDone++;
+    if (kind === 'throttled') this.tickThrottles++;
+    else if (kind === 'error' && !(this.config.reportBatchItemFailures ?? false)) this.tickErrors++;
+    this.armTick();
+  }
+
+  private armTick(): void {
+    if (this.tickArmed || !this.started) return;
+    this.tickArmed = true;
+    this.world.sim.schedule(1000, this.tick, undefined);
+  }
+
+  /** Once a second while there is anything to do: back off, scale up, start new pollers. */
+  private readonly tick = (): void => {
+    this.tickArmed = false;
+    const now = this.world.sim.now;
+    const decay = Math.exp(-(now - this.lastTickAt) / 1000 / FAILURE_MEMORY_S);
+    this.lastTickAt = now;
+    this.errorEwma = this.errorEwma * decay + this.tickErrors;
+    this.throttleEwma = this.throttleEwma * decay + this.tickThrottles;
+    this.doneEwma = this.doneEwma * decay + this.tickDone;
+    this.tickErrors = 0;
+    this.tickThrottles = 0;
+    this.tickDone = 0;
+    const errors = this.errorRatio();
+    const throttles = this.throttleRatio();
+    const cap = this.cap;
+    const floor = this.floor;
+    // Function errors: the mapping may use (1 - error share) of its cap.
+    const ceiling = Math.max(floor, cap * (1 - errors));
+    let target = this.target;
+    // Throttles: give up the throttled share, so the mapping settles near the function's limit.
+    if (throttles > 0) target -= target * Math.min(throttles, MAX_SHRINK_PER_S);
+    if (target > ceiling) target = Math.max(ceiling, target * (1 - MAX_SHRINK_PER_S));
+    else if (this.queue.visibleNow > 0)
+      target = Math.min(ceiling, target + (this.config.scaleUpPerMinute / 60) * (1 - throttles));
+    this.target = Math.min(cap, Math.max(floor, target));
+    const allowed = this.allowedPollers();
+    while (this.poller.size < allowed && this.queue.visibleNow > 0) this.poller.spawn();
+    if (this.queue.visibleNow > 0 || this.errorEwma + this.throttleEwma > 1e-3) this.armTick();
+  };
 }

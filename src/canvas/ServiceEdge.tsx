@@ -8,6 +8,7 @@ const STYLE: Record<EdgeKind, CSSProperties> = {
   sync: { strokeWidth: 1.75 },
   async: { strokeWidth: 1.75, strokeDasharray: '7 5' },
   poll: { strokeWidth: 1.75, strokeDasharray: '2 5', strokeLinecap: 'round' },
+  redrive: { strokeWidth: 1.5, strokeDasharray: '7 5' },
   subscription: { strokeWidth: 1.75, strokeDasharray: '7 5' },
   rule: { strokeWidth: 1.75, strokeDasharray: '7 5' },
   write: { strokeWidth: 1.5 },

@@ -2,9 +2,8 @@ import { Handle, type NodeProps } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import { useSim } from '../state';
 import { ServiceIcon } from './icons/ServiceIcon';
-import { SIDES, nodeWidth, type ServiceFlowNode } from './graphAdapter';
-import { NodeBadges, errorTotal } from './NodeBadges';
-import { CATEGORY_COLOUR, SERVICE_NAME } from './serviceStyle';
+import { SIDES, type ServiceFlowNode } from './graphAdapter';
+import { kindView } from './kinds';
 import { useFlashKey } from './useFlashKey';
 
 const EMPTY: Record<string, number> = {};
@@ -13,30 +12,25 @@ const SIDE_HANDLE_STYLE: CSSProperties = { top: 34 };
 const handleStyle = (side: string) =>
   side === 'left' || side === 'right' ? SIDE_HANDLE_STYLE : undefined;
 
-/** A service card: icon, names, live badges; flashes red when its error counters grow. */
+/**
+ * A service card: icon, names, live badges; flashes red when its alarm grows. Everything specific
+ * to its kind comes from the kind's view (`kinds/`).
+ */
 export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
   const stats = useSim((s) => s.live.nodeStats[id]) ?? EMPTY;
-  const pollerCap = useSim((s) =>
-    data.pollSource ? s.live.nodeStats[data.pollSource]?.pollerCap : undefined,
-  );
   const selected = useSim((s) => s.selectedNodeId === id);
   const runVersion = useSim((s) => s.runVersion);
-  const alarm = data.dlq ? (stats.visible ?? 0) : errorTotal(stats);
-  const flashKey = useFlashKey(alarm);
-  const limit =
-    pollerCap !== undefined && stats.concurrencyLimit !== undefined
-      ? Math.min(pollerCap, stats.concurrencyLimit)
-      : undefined;
+  const view = kindView(data.kind);
+  const flashKey = useFlashKey(view.alarm(stats, data.role));
 
   return (
     <div
       className="node-card"
       data-selected={selected ? 'true' : undefined}
       data-kind={data.kind}
+      data-role={data.role}
       data-testid={`node-${id}`}
-      style={
-        { '--accent': CATEGORY_COLOUR[data.kind], width: nodeWidth(data.kind) } as CSSProperties
-      }
+      style={{ '--accent': view.colour, width: view.width } as CSSProperties}
     >
       {SIDES.map(([side, position]) => (
         <Handle
@@ -66,18 +60,14 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
       <div className="flex items-center gap-2">
         <ServiceIcon kind={data.kind} size={30} />
         <div className="min-w-0">
-          <div className="node-service">{SERVICE_NAME[data.kind]}</div>
+          <div className="node-service">{view.serviceName}</div>
           <div className="node-label">{data.label}</div>
           {data.sublabel ? <div className="node-sublabel">{data.sublabel}</div> : null}
         </div>
       </div>
-      <NodeBadges
-        nodeId={id}
-        kind={data.kind}
-        stats={stats}
-        role={data.dlq ? 'dlq' : undefined}
-        limit={limit}
-      />
+      <div className="badges">
+        <view.Badges nodeId={id} stats={stats} role={data.role} colour={view.colour} />
+      </div>
     </div>
   );
 }

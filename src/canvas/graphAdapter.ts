@@ -3,16 +3,16 @@ import type {
   EdgeKind,
   GraphEdge,
   GraphNode,
+  NodeRole,
   ParamValues,
   PatternDefinition,
   ServiceKind,
 } from '../patterns';
+import { holds } from '../patterns';
+import { kindView } from './kinds';
 
-/** Card width by kind: the client is a small card, services a wider one (room for the long name). */
-export function nodeWidth(kind: ServiceKind): number {
-  if (kind === 'user') return 148;
-  return kind === 'apiGateway' ? 192 : 176;
-}
+/** Card width of a node (its kind's). */
+const widthOf = (node: GraphNode): number => kindView(node.kind).width;
 /** Horizontal room between columns of cards (arrows and their labels live there). */
 const COLUMN_GAP = 96;
 /** Nodes whose x differ by less than this share a column. */
@@ -37,7 +37,7 @@ export function layout(pattern: PatternDefinition): Map<string, { x: number; y: 
   const widths: number[] = [];
   for (const n of pattern.nodes) {
     const c = columnOf.get(n.position.x) ?? 0;
-    widths[c] = Math.max(widths[c] ?? 0, nodeWidth(n.kind));
+    widths[c] = Math.max(widths[c] ?? 0, widthOf(n));
   }
   const left: number[] = [];
   let cursor = 0;
@@ -49,7 +49,7 @@ export function layout(pattern: PatternDefinition): Map<string, { x: number; y: 
   for (const n of pattern.nodes) {
     const c = columnOf.get(n.position.x) ?? 0;
     // Centre narrower cards in their column.
-    const x = (left[c] ?? 0) + ((widths[c] ?? 0) - nodeWidth(n.kind)) / 2;
+    const x = (left[c] ?? 0) + ((widths[c] ?? 0) - widthOf(n)) / 2;
     out.set(n.id, { x, y: n.position.y });
   }
   return out;
@@ -60,10 +60,8 @@ export interface ServiceNodeData extends Record<string, unknown> {
   kind: ServiceKind;
   label: string;
   sublabel?: string;
-  /** A queue that only receives from another queue: a dead-letter queue. */
-  dlq?: boolean;
-  /** The queue this function polls: its poller cap bounds the function's concurrency. */
-  pollSource?: string;
+  /** What the node is for, where its kind alone does not say (a dead-letter queue). */
+  role?: NodeRole;
 }
 
 /** Data of an edge. */
@@ -77,25 +75,7 @@ export type ServiceFlowEdge = Edge<ServiceEdgeData, 'service'>;
 
 /** Whether a node or edge is shown for these parameter values. */
 export function isVisible(item: GraphNode | GraphEdge, params: ParamValues): boolean {
-  return !item.visibleWhen || params[item.visibleWhen.param] === item.visibleWhen.equals;
-}
-
-function roles(
-  pattern: PatternDefinition,
-  node: GraphNode,
-): Pick<ServiceNodeData, 'dlq' | 'pollSource'> {
-  const incoming = pattern.edges.filter((e) => e.target === node.id);
-  const kindOf = (id: string) => pattern.nodes.find((n) => n.id === id)?.kind;
-  const out: Pick<ServiceNodeData, 'dlq' | 'pollSource'> = {};
-  if (
-    node.kind === 'sqs' &&
-    incoming.length > 0 &&
-    incoming.every((e) => kindOf(e.source) === 'sqs')
-  )
-    out.dlq = true;
-  const poll = incoming.find((e) => e.kind === 'poll');
-  if (poll) out.pollSource = poll.source;
-  return out;
+  return holds(item.visibleWhen, params);
 }
 
 /** React Flow nodes for a pattern. */
@@ -109,7 +89,7 @@ export function toFlowNodes(pattern: PatternDefinition, params: ParamValues): Se
       kind: n.kind,
       label: n.label,
       ...(n.sublabel ? { sublabel: n.sublabel } : {}),
-      ...roles(pattern, n),
+      ...(n.role ? { role: n.role } : {}),
     },
     hidden: !isVisible(n, params),
     ariaLabel: n.sublabel ? `${n.label}, ${n.sublabel}` : n.label,

@@ -6,6 +6,8 @@ export interface SimArgs {
   pattern?: string;
   sets: Record<string, string>;
   durationS: number;
+  /** Seconds at the start left out of the flows' latencies. */
+  warmUpS: number;
   seed: number;
 }
 
@@ -14,11 +16,21 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   npm run sim -- --list
-  npm run sim -- <pattern-id> [--set <param>=<value>]... [--duration <seconds>] [--seed <n>] [--json]`;
+  npm run sim -- <pattern-id> [--set <param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
+
+  --warmup s   leave the first s seconds out of the flows' latencies (the steady state only)`;
 
 /** Parses argv (without node and the script). Throws UsageError naming the problem. */
 export function parseArgs(argv: string[]): SimArgs {
-  const out: SimArgs = { list: false, json: false, help: false, sets: {}, durationS: 60, seed: 1 };
+  const out: SimArgs = {
+    list: false,
+    json: false,
+    help: false,
+    sets: {},
+    durationS: 60,
+    warmUpS: 0,
+    seed: 1,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = (): string => {
@@ -42,6 +54,14 @@ export function parseArgs(argv: string[]): SimArgs {
           `--duration must be a number of seconds greater than 0 and at most 2592000 (30 days), got "${v}"`,
         );
       out.durationS = d;
+    } else if (arg === '--warmup' || arg.startsWith('--warmup=')) {
+      const v = arg === '--warmup' ? value() : arg.slice(9);
+      const w = Number(v);
+      if (!Number.isFinite(w) || w < 0 || w > 30 * 86_400)
+        throw new UsageError(
+          `--warmup must be a number of seconds from 0 to 2592000 (30 days), got "${v}"`,
+        );
+      out.warmUpS = w;
     } else if (arg === '--seed' || arg.startsWith('--seed=')) {
       const v = arg === '--seed' ? value() : arg.slice(7);
       const s = Number(v);
@@ -53,5 +73,9 @@ export function parseArgs(argv: string[]): SimArgs {
     else if (out.pattern === undefined) out.pattern = arg;
     else throw new UsageError(`unexpected argument "${arg}" (one pattern at a time)`);
   }
+  if (out.warmUpS >= out.durationS && out.warmUpS > 0)
+    throw new UsageError(
+      `--warmup (${out.warmUpS} s) must be shorter than --duration (${out.durationS} s)`,
+    );
   return out;
 }

@@ -56,9 +56,14 @@ export function formatSummary(s: RunSummary, pattern: PatternDefinition): string
     Object.entries(s.ledger.dropped)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ') || 'none';
+  const fanOut =
+    s.ledger.deliveries > 0
+      ? `, fanned out ${s.ledger.fannedOut} into ${s.ledger.deliveries} deliveries`
+      : '';
   out.push(
-    `messages: created ${s.ledger.created}, completed ${s.ledger.completed}, dead-lettered ${s.ledger.deadLettered}, dropped ${dropped}, still in system ${s.ledger.inSystem}`,
+    `messages: created ${s.ledger.created}${fanOut}, completed ${s.ledger.completed}, dead-lettered ${s.ledger.deadLettered}, dropped ${dropped}, still in system ${s.ledger.inSystem}`,
   );
+  if (s.warmUpS > 0) out.push(`latencies leave out the first ${s.warmUpS} s (warm-up)`);
   out.push('');
   const flowRows = Object.entries(s.flows).map(([id, f]) => {
     const label = pattern.flows.find((x) => x.id === id)?.label ?? id;

@@ -18,7 +18,7 @@ describe('the headless runner', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/message-decoupling-sqs/);
     expect(r.stdout).toMatch(/paymentRate\s+Payment rate\s+msg\/s\s+0\s+5000\s+10/);
-  });
+  }, 60_000);
 
   it('--json prints one object with the documented fields', () => {
     const r = sim(
@@ -38,9 +38,11 @@ describe('the headless runner', () => {
       'seed',
       'durationS',
       'params',
+      'warmUpS',
       'ledger',
       'nodes',
       'flows',
+      'notes',
     ]);
     expect(out).toMatchObject({
       pattern: 'message-decoupling-sqs',
@@ -50,12 +52,27 @@ describe('the headless runner', () => {
     });
     expect(Object.keys(out.ledger as object)).toEqual([
       'created',
+      'deliveries',
       'completed',
       'deadLettered',
       'dropped',
+      'fannedOut',
       'inSystem',
     ]);
-    expect(Object.keys(out.flows as object)).toEqual(['response', 'payment']);
+    expect(Object.keys(out.flows as object)).toEqual(['response', 'payment', 'deadLettered']);
+    // What a capacity planner reads off a queue: backlog over time, its peak, the oldest
+    // message's peak age, and how long messages waited before their first receive.
+    expect(Object.keys((out.nodes as Record<string, object>).salesQueue as object)).toEqual(
+      expect.arrayContaining([
+        'meanVisible',
+        'maxVisible',
+        'maxOldestAgeS',
+        'firstReceiveWaitMeanS',
+        'firstReceiveWaitP50S',
+        'firstReceiveWaitP95S',
+        'firstReceiveWaitP99S',
+      ]),
+    );
     expect(Object.keys((out.flows as Record<string, object>).response as object)).toEqual([
       'count',
       'meanMs',
@@ -64,7 +81,7 @@ describe('the headless runner', () => {
       'p99Ms',
     ]);
     expect(Object.keys(out.nodes as object)).toContain('salesQueue');
-  });
+  }, 60_000);
 
   it.each([
     [['nope'], /unknown pattern "nope"/],
@@ -72,15 +89,23 @@ describe('the headless runner', () => {
     [['message-decoupling-sqs', '--set', 'paymentRate=1e9'], /paymentRate=1e9 is out of range/],
     [['message-decoupling-sqs', '--set', 'paymentRate=abc'], /paymentRate must be a number/],
     [['message-decoupling-sqs', '--duration', '-1'], /--duration must be/],
+    [['message-decoupling-sqs', '--duration', '10', '--warmup', '20'], /--warmup .* shorter/],
     [['message-decoupling-sqs', '--frobnicate'], /unknown option --frobnicate/],
-  ])('%j exits with status 2 naming the problem', (args, message) => {
-    const r = sim(...args);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message);
-  });
+  ])(
+    '%j exits with status 2 naming the problem',
+    (args, message) => {
+      const r = sim(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+    },
+    60_000,
+  );
 });
 
 describe('parseArgs', () => {
+  it('reads --warmup', () => {
+    expect(parseArgs(['p', '--duration', '60', '--warmup=10']).warmUpS).toBe(10);
+  });
   it('reads repeated --set and the --x=y forms', () => {
     expect(
       parseArgs(['p', '--set', 'a=1', '--set=b=2', '--duration=5', '--seed', '3']),

@@ -24,7 +24,7 @@ function main(argv: string[]): number {
     );
   const { values, errors } = resolveParams(pattern, args.sets);
   if (errors.length > 0) throw new UsageError(errors.map((e) => e.message).join('\n'));
-  const run = createRun(pattern, values, { seed: args.seed });
+  const run = createRun(pattern, values, { seed: args.seed, warmUpMs: args.warmUpS * 1000 });
   advanceWithProgress(run, args.durationS * 1000);
   const summary = run.summary();
   console.log(args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, pattern));

@@ -230,3 +230,65 @@ describe('cancellable events', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('MessageLedger fan-out', () => {
+  it('one publish, one delivery per subscriber, each with its own fate; totals balance', () => {
+    const ledger = new MessageLedger();
+    const msg = ledger.create();
+    const first = ledger.fanOut(msg, 3);
+    expect([first, first + 1, first + 2].map((id) => ledger.parentOf(id))).toEqual([msg, msg, msg]);
+    expect(ledger.rootOf(first + 2)).toBe(msg);
+    ledger.complete(first);
+    ledger.drop(first + 1, 'filteredOut');
+    expect(() => ledger.complete(msg)).toThrow(/already ended/);
+    let s = ledger.summary();
+    expect(s).toMatchObject({ created: 1, deliveries: 3, fannedOut: 1, completed: 1, inSystem: 1 });
+    expect(ledger.countInSystem()).toBe(1);
+    ledger.deadLetter(first + 2);
+    s = ledger.summary();
+    const dropped = Object.values(s.dropped).reduce((a, b) => a + (b ?? 0), 0);
+    expect(s.completed + s.deadLettered + dropped + s.fannedOut + s.inSystem).toBe(
+      s.created + s.deliveries,
+    );
+    expect(ledger.countInSystem()).toBe(0);
+  });
+
+  it('fan-out to nobody drops the message as having no subscriber', () => {
+    const ledger = new MessageLedger();
+    const msg = ledger.create();
+    expect(ledger.fanOut(msg, 0)).toBe(0);
+    expect(ledger.summary().dropped).toEqual({ noSubscriber: 1 });
+  });
+
+  it('balances under random fan-outs and fates', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(4), { maxLength: 200 }), fc.nat(), (ops, seed) => {
+        const ledger = new MessageLedger();
+        const rng = new Rng(String(seed));
+        const open: number[] = [];
+        for (const op of ops) {
+          if (op === 0 || open.length === 0) open.push(ledger.create());
+          else {
+            const i = Math.floor(rng.next() * open.length);
+            const id = open.splice(i, 1)[0] as number;
+            if (op === 1) ledger.complete(id);
+            else if (op === 2) ledger.drop(id, 'subscriberDown');
+            else if (op === 3) ledger.deadLetter(id);
+            else {
+              const n = Math.floor(rng.next() * 3);
+              const first = ledger.fanOut(id, n);
+              for (let k = 0; k < n; k++) open.push(first + k);
+            }
+          }
+        }
+        const s = ledger.summary();
+        const dropped = Object.values(s.dropped).reduce((a, b) => a + (b ?? 0), 0);
+        expect(s.completed + s.deadLettered + dropped + s.fannedOut + s.inSystem).toBe(
+          s.created + s.deliveries,
+        );
+        expect(ledger.countInSystem()).toBe(open.length);
+        expect(s.inSystem).toBe(open.length);
+      }),
+    );
+  });
+});

@@ -38,7 +38,7 @@ describe('queues agree with queueing theory', () => {
     // Little: L = λW with the measured λ.
     const measuredLambda = station.arrivals.value / span;
     within(station.inSystem.mean(span), measuredLambda * station.sojourn.mean(), 0.02);
-  });
+  }, 60_000);
 
   it('M/M/c (c=2, λ=160/s, μ=100/s): C=0.7111, Lq=2.844, W=27.8 ms', () => {
     const theory = mmc(2, 160, 100);
@@ -53,7 +53,7 @@ describe('queues agree with queueing theory', () => {
     within(station.wait.mean(), theory.Wq * 1000);
     within(station.waitingCount.mean(span), theory.Lq);
     within(station.inSystem.mean(span), theory.L);
-  });
+  }, 60_000);
 
   it('M/M/c with c=8 at ρ=0.9', () => {
     const theory = mmc(8, 720, 100);
@@ -65,7 +65,7 @@ describe('queues agree with queueing theory', () => {
     );
     within(station.wait.mean(), theory.Wq * 1000, 0.05);
     within(station.inSystem.mean(span), theory.L);
-  });
+  }, 60_000);
 
   it('M/D/1 (λ=80/s, service 10 ms): Lq=1.6, W=30 ms', () => {
     const theory = md1(80, 0.01);
@@ -77,7 +77,7 @@ describe('queues agree with queueing theory', () => {
     );
     within(station.sojourn.mean(), theory.W * 1000);
     within(station.waitingCount.mean(span), theory.Lq);
-  });
+  }, 60_000);
 
   it('Erlang B (c=2, a=1.6, no waiting room): 33% blocked', () => {
     expect(erlangB(2, 1.6)).toBeCloseTo(0.33, 2);
@@ -87,5 +87,5 @@ describe('queues agree with queueing theory', () => {
       500_000,
     );
     within(station.blocked.value / station.arrivals.value, erlangB(2, 1.6));
-  });
+  }, 60_000);
 });

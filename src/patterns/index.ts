@@ -1,15 +1,19 @@
+import type { Pattern } from '../kit';
 import { messageDecouplingSqs } from './message-decoupling-sqs';
-import type { PatternDefinition } from './types';
 
-/** Every pattern, in the order the app lists them. Ids are stable: they are URLs. */
-export const patterns: PatternDefinition[] = [messageDecouplingSqs];
+/**
+ * Every pattern, in the order the app lists them. Ids are stable: they are URLs. Adding a
+ * pattern is one folder and one line here (see docs/ARCHITECTURE.md, "How to add a pattern").
+ */
+export const patterns: Pattern[] = [messageDecouplingSqs];
 
 /** Looks a pattern up by id. */
-export function findPattern(id: string): PatternDefinition | undefined {
+export function findPattern(id: string): Pattern | undefined {
   return patterns.find((p) => p.id === id);
 }
 
 export type * from './types';
+export { holds, conditionParams, checkDefinition, definitionOf } from '../kit';
 export {
   createRun,
   ScenarioRun,

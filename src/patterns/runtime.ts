@@ -1,5 +1,6 @@
 import { World, type Hop, type LedgerSummary } from '../engine';
-import type { BuiltScenario, ParamValues, PatternDefinition } from './types';
+import { assemble, type Assembly, type Pattern } from '../kit';
+import type { ParamValues } from './types';
 
 /** Latency summary of one end-to-end flow, in ms. */
 export interface FlowSummary {
@@ -16,9 +17,13 @@ export interface RunSummary {
   seed: number;
   durationS: number;
   params: ParamValues;
+  /** Seconds at the start left out of the flows' latencies (0: none). */
+  warmUpS: number;
   ledger: LedgerSummary;
   nodes: Record<string, Record<string, number>>;
   flows: Record<string, FlowSummary>;
+  /** Settings adjusted because AWS would refuse them as given, by node id. */
+  notes: Record<string, string>;
 }
 
 /** Options for {@link createRun}. */
@@ -28,6 +33,11 @@ export interface RunOptions {
   recordHops?: boolean;
   sampleIntervalMs?: number;
   sampleCapacity?: number;
+  /**
+   * A warm-up period left out of the results: at this simulated time every flow's latencies
+   * start afresh, so the summary describes the steady state, not the cold start.
+   */
+  warmUpMs?: number;
 }
 
 /**
@@ -37,11 +47,11 @@ export interface RunOptions {
  */
 export class ScenarioRun {
   readonly world: World;
-  readonly built: BuiltScenario;
+  readonly built: Assembly;
   private currentParams: ParamValues;
 
   constructor(
-    readonly pattern: PatternDefinition,
+    readonly pattern: Pattern,
     params: ParamValues,
     readonly options: RunOptions,
   ) {
@@ -52,8 +62,18 @@ export class ScenarioRun {
       sampleIntervalMs: options.sampleIntervalMs ?? 1000,
       sampleCapacity: options.sampleCapacity ?? 600,
     });
-    this.built = pattern.build(this.world, params);
+    this.built = assemble(pattern, pattern.handlers, this.world, params);
     this.world.startSampling();
+    const warmUp = options.warmUpMs ?? 0;
+    if (warmUp > 0) {
+      this.world.sim.schedule(
+        warmUp,
+        () => {
+          for (const flow of Object.values(this.built.flows)) flow.total.reset();
+        },
+        undefined,
+      );
+    }
   }
 
   /** The parameters in force now. */
@@ -117,9 +137,11 @@ export class ScenarioRun {
       seed: this.options.seed,
       durationS: round(this.now / 1000),
       params: { ...this.params },
+      warmUpS: round((this.options.warmUpMs ?? 0) / 1000),
       ledger: this.world.ledger.summary(),
       nodes: this.nodeStats(),
       flows,
+      notes: this.built.notes(),
     };
   }
 }
@@ -129,10 +151,6 @@ function round(x: number): number {
 }
 
 /** Creates a run; see {@link ScenarioRun}. */
-export function createRun(
-  pattern: PatternDefinition,
-  params: ParamValues,
-  options: RunOptions,
-): ScenarioRun {
+export function createRun(pattern: Pattern, params: ParamValues, options: RunOptions): ScenarioRun {
   return new ScenarioRun(pattern, params, options);
 }

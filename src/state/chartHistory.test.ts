@@ -61,5 +61,5 @@ describe('ChartHistory', () => {
         .slice(0, -1)
         .every((v) => v === 1),
     ).toBe(true);
-  });
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import {
   createRun,
   defaultParams,
   type ParamValues,
-  type PatternDefinition,
+  type Pattern,
   type ScenarioRun,
 } from '../patterns';
 import { Bridge, type PlaybackPerf } from './bridge';
@@ -30,7 +30,7 @@ export const MIN_DOT_WALL_MS = 600;
 
 /** Options for {@link createSimulator}. */
 export interface SimulatorOptions {
-  pattern: PatternDefinition;
+  pattern: Pattern;
   params?: ParamValues;
   seed: number;
   speed?: number;
@@ -67,7 +67,7 @@ export interface Simulator {
    */
   setParams(changes: ParamValues): void;
   setSeed(seed: number): void;
-  setPattern(pattern: PatternDefinition, params?: ParamValues): void;
+  setPattern(pattern: Pattern, params?: ParamValues): void;
   selectNode(nodeId: string | null): void;
   dispose(): void;
 }

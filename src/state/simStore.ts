@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LedgerSummary } from '../engine';
-import type { ParamValues, PatternDefinition } from '../patterns';
+import type { ParamValues, Pattern } from '../patterns';
 import type { PlaybackStatus } from './playbackMachine';
 
 /** What one step did: the event's number and the last message it moved, if any. */
@@ -34,7 +34,7 @@ export interface LiveSnapshot {
 
 /** The state of one simulator instance, as React reads it. */
 export interface SimState {
-  pattern: PatternDefinition;
+  pattern: Pattern;
   params: ParamValues;
   seed: number;
   status: PlaybackStatus;
@@ -56,7 +56,15 @@ export function emptySnapshot(): LiveSnapshot {
   return {
     simTimeMs: 0,
     nodeStats: {},
-    ledger: { created: 0, completed: 0, deadLettered: 0, dropped: {}, inSystem: 0 },
+    ledger: {
+      created: 0,
+      deliveries: 0,
+      completed: 0,
+      deadLettered: 0,
+      dropped: {},
+      fannedOut: 0,
+      inSystem: 0,
+    },
     effectiveSpeed: 0,
     behind: false,
     sampleN: 1,

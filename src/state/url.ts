@@ -4,7 +4,7 @@ import {
   resolveParams,
   type ParamSpec,
   type ParamValues,
-  type PatternDefinition,
+  type Pattern,
 } from '../patterns';
 
 /** The seed used when the address does not give one. */
@@ -14,7 +14,7 @@ const RESERVED = new Set(['pattern', 'seed', 'bench', 'n']);
 
 /** What an address asks for, after validation; the app shows `errors` and uses the rest. */
 export interface AppLocation {
-  pattern: PatternDefinition;
+  pattern: Pattern;
   params: ParamValues;
   seed: number;
   /** Problems with the address, one sentence each, naming the bad part. */
@@ -31,7 +31,7 @@ function describeDefault(spec: ParamSpec): string {
  * Reads `?pattern=<id>&<param>=<value>...&seed=<n>`. Never throws: every bad part is reported and
  * replaced by its default, so the app keeps working.
  */
-export function parseLocation(search: string, patterns: readonly PatternDefinition[]): AppLocation {
+export function parseLocation(search: string, patterns: readonly Pattern[]): AppLocation {
   const query = new URLSearchParams(search);
   const errors: string[] = [];
   const fallback = patterns[0];
@@ -86,7 +86,7 @@ export function parseLocation(search: string, patterns: readonly PatternDefiniti
 }
 
 /** The query string for a run: the pattern, the parameters that differ from their defaults, the seed. */
-export function buildSearch(pattern: PatternDefinition, params: ParamValues, seed: number): string {
+export function buildSearch(pattern: Pattern, params: ParamValues, seed: number): string {
   const query = new URLSearchParams();
   query.set('pattern', pattern.id);
   const defaults = defaultParams(pattern);

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import { DOT_COLOURS, DOT_LEGEND, useReducedMotion } from '../canvas';
 import { useSim } from '../state';
-import { formatCount } from './format';
+import { formatCount } from '../canvas/format';
 
 /**
  * The dot legend with the sampling note, and the message ledger. They float along the bottom of a

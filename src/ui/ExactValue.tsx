@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ParamSpec } from '../patterns';
-import { formatWithUnit } from './format';
+import { formatWithUnit } from '../canvas/format';
 import { snap } from './sliderScale';
 
 type NumberSpec = Extract<ParamSpec, { kind: 'number' }>;

@@ -57,7 +57,7 @@ export function ExplanationPanel() {
                         {restarts ? (
                           <span
                             className="chip chip-restart"
-                            title="This step flips a switch that rewires the diagram, so the run starts again from t = 0."
+                            title="This step changes a setting that rewires the diagram, so the run starts again from t = 0."
                           >
                             restarts at t = 0
                           </span>

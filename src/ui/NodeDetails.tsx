@@ -1,24 +1,23 @@
 import { useEffect } from 'react';
-import { SERVICE_NAME, ServiceIcon } from '../canvas';
+import { ServiceIcon, kindView } from '../canvas';
 import { useSim, useSimulator } from '../state';
-import { formatCount, formatRate } from './format';
+import { formatCount, formatRate } from '../canvas/format';
 import { paramsForNode } from './nodeParams';
 import { ParamList } from './ParamsPanel';
 
-/** Names of stats that read better spelled out. */
+/** Names of stats, of any kind, that read better spelled out (kinds add their own). */
 const LABELS: Record<string, string> = {
   outPerS: 'recorded per second (last ~10 s)',
   capacityPerS: 'capacity per second (estimate)',
-  throttled: 'throttled (all 429s)',
-  throttledByGateway: 'throttled by the gateway',
 };
 
 /**
- * "coldStarts" → "cold starts", "oldestAgeS" → "oldest age (s)", "meanLatencyMs" → "mean latency
- * (ms)", "outPerS" → "out per second".
+ * A stat's name for the details panel: the kind's own label (`labels`), else "coldStarts" → "cold
+ * starts", "oldestAgeS" → "oldest age (s)", "meanLatencyMs" → "mean latency (ms)", "outPerS" → "out
+ * per second".
  */
-export function humanise(key: string): string {
-  const known = LABELS[key];
+export function humanise(key: string, labels?: Readonly<Record<string, string>>): string {
+  const known = labels?.[key] ?? LABELS[key];
   if (known) return known;
   const unit = key.endsWith('PerS')
     ? ' per second'
@@ -53,6 +52,7 @@ export function NodeDetails() {
   }, [nodeId, sim]);
 
   if (!node) return null;
+  const view = kindView(node.kind);
   const specs = paramsForNode(pattern, node.id);
   const title = `${node.label}${node.sublabel ? ` (${node.sublabel})` : ''}`;
   return (
@@ -65,9 +65,7 @@ export function NodeDetails() {
       <header className="flex items-start gap-3">
         <ServiceIcon kind={node.kind} size={32} />
         <div className="min-w-0 flex-1">
-          <div className="text-[11px] uppercase tracking-wide text-muted">
-            {SERVICE_NAME[node.kind]}
-          </div>
+          <div className="text-[11px] uppercase tracking-wide text-muted">{view.serviceName}</div>
           <h2 className="font-semibold leading-tight">{node.label}</h2>
           {node.sublabel ? <div className="text-xs text-muted">{node.sublabel}</div> : null}
         </div>
@@ -93,7 +91,7 @@ export function NodeDetails() {
         <dl className="stats-grid">
           {Object.entries(stats).map(([key, value]) => (
             <div key={key} className="contents">
-              <dt>{humanise(key)}</dt>
+              <dt>{humanise(key, view.statLabels)}</dt>
               <dd>{formatStat(value)}</dd>
             </div>
           ))}

@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ParamSpec, ParamValue } from '../patterns';
 import { ExactValue } from './ExactValue';
-import { formatWithUnit } from './format';
+import { formatWithUnit } from '../canvas/format';
 import { ChoiceParam, Description, SwitchParam } from './ParamChoiceSwitch';
 import {
   LOG_STEPS,

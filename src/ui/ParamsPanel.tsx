@@ -40,7 +40,7 @@ export function ParamsPanel() {
     <div className="flex flex-col gap-5">
       <div className="flex items-center justify-between">
         <p className="text-xs text-muted">
-          Changes apply to the running simulation; a switch that rewires the graph restarts it from
+          Changes apply to the running simulation; a setting that rewires the graph restarts it from
           t = 0.
         </p>
         <button
@@ -55,7 +55,11 @@ export function ParamsPanel() {
       {groups.map((group) => {
         const kind = pattern.nodes.find((n) => n.id === group.nodeId)?.kind;
         return (
-          <section key={group.title} aria-label={group.title} className="flex flex-col gap-3">
+          <section
+            key={group.nodeId ?? 'other'}
+            aria-label={group.title}
+            className="flex flex-col gap-3"
+          >
             <h3 className="group-title">
               {kind ? <ServiceIcon kind={kind} size={18} /> : null}
               {group.title}

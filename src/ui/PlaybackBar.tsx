@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useSim, useSimulator } from '../state';
-import { formatSpeed } from './format';
+import { formatSpeed } from '../canvas/format';
 import { PlaybackStatus } from './PlaybackStatus';
 import { blurAfterPointer } from './pointerBlur';
 import { SeedInput } from './SeedInput';

@@ -1,6 +1,6 @@
 import type { PatternDefinition } from '../patterns';
 import { useSim, type LastStep } from '../state';
-import { formatClock, formatCount, formatSpeed } from './format';
+import { formatClock, formatCount, formatSpeed } from '../canvas/format';
 
 const STATUS_TEXT = {
   idle: 'Ready',

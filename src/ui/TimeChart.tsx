@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { ChartSpec } from '../patterns';
 import { useSim, useSimulator } from '../state';
 import { TIME_INCREMENTS, chartData, formatAxisTime, seriesColour, xRange } from './chartData';
-import { formatCount } from './format';
+import { formatCount } from '../canvas/format';
 
 /** Below this the plot would be unreadable; the panel gives it at least this much. */
 const MIN_PLOT_HEIGHT = 80;

@@ -13,6 +13,5 @@ export { Sidebar } from './Sidebar';
 export { CanvasOverlay } from './CanvasOverlay';
 export { useTheme } from './useTheme';
 export { useKeyboardShortcuts } from './useKeyboardShortcuts';
-export * from './format';
 export { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';
 export { StrokeIcon } from './StrokeIcon';

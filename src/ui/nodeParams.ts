@@ -1,54 +1,50 @@
-import type { ParamSpec, PatternDefinition } from '../patterns';
+import { kindView } from '../canvas/kinds';
+import type { GraphNode, ParamSpec, PatternDefinition } from '../patterns';
 
-/**
- * Which parameters belong to which node, per pattern: the node details panel shows them and the
- * parameters panel groups by them. A parameter may belong to several nodes; the first one groups it.
- */
-const NODE_PARAMS: Record<string, Record<string, string[]>> = {
-  'message-decoupling-sqs': {
-    user: ['paymentRate', 'arrivalPattern'],
-    api: ['apiRateLimit', 'apiBurst', 'integrationTimeoutMs'],
-    customer: ['customerDurationMs', 'coldStartMs', 'withoutQueue'],
-    customerDb: [],
-    salesQueue: [
-      'withoutQueue',
-      'visibilityTimeoutS',
-      'maxReceiveCount',
-      'batchSize',
-      'batchWindowS',
-    ],
-    salesDlq: ['maxReceiveCount'],
-    sales: ['salesConcurrency', 'salesDurationMs', 'salesErrorRate', 'batchSize', 'coldStartMs'],
-    salesDb: ['dbConnections'],
-  },
-};
-
-/** The parameters related to one node, in the pattern's order. */
-export function paramsForNode(pattern: PatternDefinition, nodeId: string): ParamSpec[] {
-  const ids = NODE_PARAMS[pattern.id]?.[nodeId] ?? [];
-  return pattern.params.filter((p) => ids.includes(p.id));
+/** A group of the parameters panel: the node its parameters belong to first, or "Other". */
+export interface ParamGroup {
+  nodeId: string | null;
+  title: string;
+  params: ParamSpec[];
 }
 
-/** The parameters grouped by the node they belong to first, in graph order; leftovers in "Other". */
-export function groupParams(
-  pattern: PatternDefinition,
-): { nodeId: string | null; title: string; params: ParamSpec[] }[] {
-  const mapping = NODE_PARAMS[pattern.id] ?? {};
-  const placed = new Set<string>();
-  const groups: { nodeId: string | null; title: string; params: ParamSpec[] }[] = [];
+/** The nodes a parameter belongs to (`ParamSpec.node`), the one that groups it first. */
+export function nodesOf(spec: ParamSpec): readonly string[] {
+  if (spec.node === undefined) return [];
+  return typeof spec.node === 'string' ? [spec.node] : spec.node;
+}
+
+/** The parameters that belong to one node, in the pattern's order (its details panel shows them). */
+export function paramsForNode(pattern: PatternDefinition, nodeId: string): ParamSpec[] {
+  return pattern.params.filter((p) => nodesOf(p).includes(nodeId));
+}
+
+/**
+ * The parameters grouped by the first node each belongs to, groups in graph order and parameters in
+ * the pattern's order; those that belong to no node of the graph go last, in "Other".
+ */
+export function groupParams(pattern: PatternDefinition): ParamGroup[] {
+  const groups: ParamGroup[] = [];
+  const placed = new Set<ParamSpec>();
   for (const node of pattern.nodes) {
-    const ids = (mapping[node.id] ?? []).filter((id) => !placed.has(id));
-    if (ids.length === 0) continue;
-    ids.forEach((id) => placed.add(id));
-    const title =
-      node.sublabel && node.kind === 'user' ? `${node.label} · ${node.sublabel}` : node.label;
-    groups.push({
-      nodeId: node.id,
-      title,
-      params: pattern.params.filter((p) => ids.includes(p.id)),
-    });
+    const params = pattern.params.filter((p) => nodesOf(p)[0] === node.id);
+    if (params.length === 0) continue;
+    params.forEach((p) => placed.add(p));
+    groups.push({ nodeId: node.id, title: groupTitle(node, pattern.nodes), params });
   }
-  const rest = pattern.params.filter((p) => !placed.has(p.id));
+  const rest = pattern.params.filter((p) => !placed.has(p));
   if (rest.length > 0) groups.push({ nodeId: null, title: 'Other', params: rest });
   return groups;
+}
+
+/**
+ * A group's title: the node's label, with its sublabel when its kind asks for it ("User · Make
+ * payment") or when another node has the same label ("Aurora · sales database").
+ */
+function groupTitle(node: GraphNode, nodes: readonly GraphNode[]): string {
+  if (!node.sublabel) return node.label;
+  const shared = nodes.some((n) => n !== node && n.label === node.label);
+  return shared || kindView(node.kind).sublabelInGroupTitle
+    ? `${node.label} · ${node.sublabel}`
+    : node.label;
 }

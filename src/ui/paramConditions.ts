@@ -1,14 +1,16 @@
+import { holds } from '../patterns';
 import type {
   ChartSpec,
   ParamCondition,
+  ParamEquals,
   ParamSpec,
   ParamValues,
   PatternDefinition,
 } from '../patterns';
 
-/** Whether a condition holds for these values (no condition always holds). */
-export function holds(condition: ParamCondition | undefined, params: ParamValues): boolean {
-  return !condition || params[condition.param] === condition.equals;
+/** The single comparisons a condition is made of. */
+function clausesOf(condition: ParamCondition): readonly ParamEquals[] {
+  return 'all' in condition ? condition.all : [condition];
 }
 
 /** The charts to show for these values (a queue chart is hidden without the queue). */
@@ -25,23 +27,24 @@ export function unusedReason(
   pattern: PatternDefinition,
   params: ParamValues,
 ): string | null {
-  const condition = spec.usedWhen;
-  if (!condition || holds(condition, params)) return null;
-  const other = pattern.params.find((p) => p.id === condition.param);
-  if (!other) return 'Not used with the current settings.';
-  const current = params[condition.param];
+  if (!spec.usedWhen || holds(spec.usedWhen, params)) return null;
+  // Explain the first comparison that fails (of several, the reader changes one at a time).
+  const failed = clausesOf(spec.usedWhen).find((c) => params[c.param] !== c.equals);
+  const other = failed && pattern.params.find((p) => p.id === failed.param);
+  if (!failed || !other) return 'Not used with the current settings.';
+  const current = params[failed.param];
   if (other.kind === 'boolean')
     return `Not used while “${other.label}” is ${current ? 'on' : 'off'}.`;
   const wanted =
     other.kind === 'choice'
-      ? (other.options.find((o) => o.value === condition.equals)?.label ?? String(condition.equals))
-      : String(condition.equals);
+      ? (other.options.find((o) => o.value === failed.equals)?.label ?? String(failed.equals))
+      : String(failed.equals);
   return `Only used when ${other.label} is ${wanted}.`;
 }
 
 /**
- * Whether applying a guide step restarts the run from t = 0: it flips a switch (a boolean
- * parameter), and switches are the structural changes that rebuild the run.
+ * Whether applying a guide step restarts the run from t = 0: it changes a parameter whose spec says
+ * it `restarts` (one that rewires the graph); every other change applies live.
  */
 export function stepRestarts(
   set: ParamValues | undefined,
@@ -51,6 +54,6 @@ export function stepRestarts(
   if (!set) return false;
   return Object.entries(set).some(([id, value]) => {
     const spec = pattern.params.find((p) => p.id === id);
-    return spec?.kind === 'boolean' && params[id] !== value;
+    return spec?.restarts === true && params[id] !== value;
   });
 }

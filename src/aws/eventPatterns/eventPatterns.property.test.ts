@@ -142,7 +142,7 @@ describe('event pattern properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('removing a field the pattern requires makes it fail', () => {
     fc.assert(
@@ -160,7 +160,7 @@ describe('event pattern properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('object and text forms, and the explainer, agree with the matcher on unrelated events', () => {
     fc.assert(
@@ -175,5 +175,5 @@ describe('event pattern properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

@@ -71,7 +71,7 @@ describe('property: a policy built from a message matches it', () => {
         }
       }),
     );
-  });
+  }, 60_000);
 
   type Json = Scalar | Json[] | { [key: string]: Json };
   const key = fc.stringMatching(/^[a-z]{1,3}$/);
@@ -191,7 +191,7 @@ describe('property: every entry point agrees', () => {
         expect(matchFilterPolicy(reversed, m, 'MessageAttributes')).toBe(expected);
       }),
     );
-  });
+  }, 60_000);
 
   it('validation never depends on the message and rejects with InvalidParameter only', () => {
     fc.assert(

@@ -1,7 +1,8 @@
 /**
  * Running a state machine: an `Execution` wraps the XState actor of the compiled definition on an
  * injected clock, records the history, and exposes status, result, stepping and stopping.
- * `runExecution` drives one to completion on a virtual clock.
+ * `runExecution` drives one to completion on a virtual clock. `compileDefinition` validates a
+ * definition once for many executions.
  */
 import { createActor, type AnyActor, type AnyActorRef } from 'xstate';
 import { VirtualClock } from './clock';
@@ -11,7 +12,13 @@ import { compileStateMachine, FINAL_ABORTED, FINAL_SUCCEEDED, FINAL_TIMED_OUT } 
 import type { BranchOutput, Ctx } from './nodes';
 import { isoTime, StepGate, type Branch, type Env } from './runtime';
 import { json } from './states/common';
-import type { ExecutionClock, ExecutionStatus, StateMachineDefinition, TaskHandler } from './types';
+import type {
+  ExecutionClock,
+  ExecutionObserver,
+  ExecutionStatus,
+  StateMachineDefinition,
+  TaskHandler,
+} from './types';
 import { assertValidDefinition } from './validate';
 
 /** How to run an execution. Everything is optional. */
@@ -36,15 +43,56 @@ export interface ExecutionOptions {
   maxHistoryEvents?: number;
   /** Called with every history event as it is recorded. */
   onEvent?: (event: HistoryEvent) => void;
+  /**
+   * Keep the history (default true). With false the events are still counted (ids and the
+   * history quota behave the same) but not stored, and unless `onEvent` is given their JSON text
+   * is never built: `history` stays empty.
+   */
+  history?: boolean;
+  /** Follows the execution state by state, with values rather than JSON text. */
+  observer?: ExecutionObserver;
+  /**
+   * Called once when the execution ends (whatever the status), with its outcome; `status` and
+   * `result()` already report it. If the execution ends during the constructor, so does this.
+   * It runs inside XState's notification loop, which reports anything it throws from a real
+   * timer: it must not throw (startSimulatedExecution's `onEvent` may, see there).
+   */
+  onFinish?: (outcome: ExecutionOutcome) => void;
 }
 
-/** The outcome of an execution, as DescribeExecution and GetExecutionHistory report it. */
-export interface ExecutionResult {
+/** How an execution ended (or RUNNING), as DescribeExecution reports it. */
+export interface ExecutionOutcome {
   status: ExecutionStatus;
   output?: unknown;
   error?: string;
   cause?: string;
+}
+
+/** The outcome of an execution, as DescribeExecution and GetExecutionHistory report it. */
+export interface ExecutionResult extends ExecutionOutcome {
   history: HistoryEvent[];
+}
+
+/**
+ * A definition validated once, from which any number of executions start without validating it
+ * again. It holds its own copy, so changing the object it was made from changes nothing here.
+ */
+export class CompiledStateMachine {
+  private constructor(readonly definition: Readonly<StateMachineDefinition>) {}
+
+  /** Validates (throws DefinitionError with every problem) and compiles `definition`. */
+  static compile(definition: StateMachineDefinition): CompiledStateMachine {
+    assertValidDefinition(definition);
+    const compiled = new CompiledStateMachine(structuredClone(definition));
+    // Build (and cache) the XState machine now rather than on the first execution.
+    compileStateMachine(compiled.definition as StateMachineDefinition);
+    return compiled;
+  }
+}
+
+/** Validates and compiles a definition once, to start many executions from (see Execution). */
+export function compileDefinition(definition: StateMachineDefinition): CompiledStateMachine {
+  return CompiledStateMachine.compile(definition);
 }
 
 /** The epoch a default VirtualClock starts at: 2025-01-01T00:00:00Z. */
@@ -62,6 +110,8 @@ export function seededRandom(seed = 0x5eed): () => number {
   };
 }
 
+const noop = (): void => {};
+
 const noHandler: TaskHandler = (task, cb) =>
   cb.fail(ErrorNames.TaskFailed, `No task handler is configured for resource '${task.resource}'.`);
 
@@ -78,8 +128,18 @@ export class Execution {
   private readonly gate: StepGate | null;
   private readonly env: Env;
 
-  constructor(definition: StateMachineDefinition, input: unknown, options: ExecutionOptions = {}) {
-    assertValidDefinition(definition);
+  constructor(
+    source: StateMachineDefinition | CompiledStateMachine,
+    input: unknown,
+    options: ExecutionOptions = {},
+  ) {
+    let definition: StateMachineDefinition;
+    if (source instanceof CompiledStateMachine) {
+      definition = source.definition as StateMachineDefinition;
+    } else {
+      assertValidDefinition(source);
+      definition = source;
+    }
     this.clock = options.clock ?? new VirtualClock(DEFAULT_START_TIME);
     const clock = this.clock;
     this.gate = options.stepping ? new StepGate() : null;
@@ -88,11 +148,16 @@ export class Execution {
     const smName = options.stateMachineName ?? 'StateMachine';
     const name = options.name ?? 'execution';
     const roleArn = options.roleArn ?? `arn:aws:iam::${accountId}:role/StepFunctionsRole`;
-    this.recorder = new HistoryRecorder(() => clock.now(), options.onEvent);
+    this.recorder = new HistoryRecorder(
+      () => clock.now(),
+      options.onEvent,
+      options.history ?? true,
+    );
     this.env = {
       clock,
       taskHandler: options.taskHandler ?? noHandler,
       random: options.random ?? seededRandom(),
+      observer: options.observer ?? null,
       // A copy: ResultWriter adds objects, and the caller's map must not change under it.
       s3Objects: { ...options.s3Objects },
       gate: this.gate,
@@ -124,13 +189,24 @@ export class Execution {
     this.recorder.record(
       branch.chain,
       'ExecutionStarted',
-      {
-        executionStartedEventDetails: { input: json(input), inputDetails: NOT_TRUNCATED, roleArn },
-      },
+      this.recorder.enabled
+        ? {
+            executionStartedEventDetails: {
+              input: json(input),
+              inputDetails: NOT_TRUNCATED,
+              roleArn,
+            },
+          }
+        : undefined,
       false,
     );
     const machine = compileStateMachine(definition, { stepping: !!options.stepping });
     this.actor = createActor(machine, { clock, input: { branch, input, vars: {} } });
+    // An error observer is needed anyway: without one XState rethrows an actor's error from a
+    // real setTimeout (outside the virtual clock). The status then reports FAILED/States.Runtime.
+    const onFinish = options.onFinish;
+    const finished = onFinish ? () => onFinish(this.outcome()) : noop;
+    this.actor.subscribe({ complete: finished, error: finished });
     this.actor.start();
   }
 
@@ -168,10 +244,15 @@ export class Execution {
 
   /** Status plus output (SUCCEEDED) or error and cause (otherwise), and the history. */
   result(): ExecutionResult {
+    return { ...this.outcome(), history: this.recorder.events };
+  }
+
+  /** Status plus output (SUCCEEDED) or error and cause (otherwise), without the history. */
+  outcome(): ExecutionOutcome {
     const status = this.status;
     const snapshot = this.actor.getSnapshot();
     const out = snapshot.output as BranchOutput | undefined;
-    const result: ExecutionResult = { status, history: this.recorder.events };
+    const result: ExecutionOutcome = { status };
     if (status === 'SUCCEEDED' && out?.ok) result.output = out.output;
     if (status === 'FAILED') {
       if (snapshot.status === 'error') {
@@ -232,7 +313,7 @@ export class Execution {
 
 /** Starts an execution (see `Execution`). */
 export function startExecution(
-  definition: StateMachineDefinition,
+  definition: StateMachineDefinition | CompiledStateMachine,
   input: unknown,
   options: ExecutionOptions = {},
 ): Execution {
@@ -250,7 +331,7 @@ export interface RunOptions extends Omit<ExecutionOptions, 'clock'> {
  * answers and has no timeout: the result is then RUNNING).
  */
 export function runExecution(
-  definition: StateMachineDefinition,
+  definition: StateMachineDefinition | CompiledStateMachine,
   input: unknown,
   options: RunOptions = {},
 ): ExecutionResult {

@@ -126,11 +126,13 @@ export function fanOutNode(
 
 function childBranch(parent: Branch, inline: boolean, ql: 'JSONPath' | 'JSONata'): Branch {
   // A distributed Map's children are separate executions in AWS, with their own history.
-  const history = inline ? parent.history : new HistoryRecorder(() => parent.env.clock.now());
+  const history = inline
+    ? parent.history
+    : new HistoryRecorder(() => parent.env.clock.now(), undefined, parent.history.keep);
   return {
     env: parent.env,
     history,
-    chain: { last: history.events.length },
+    chain: { last: history.count },
     queryLanguage: ql,
     memo: {},
   };

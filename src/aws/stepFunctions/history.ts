@@ -146,33 +146,51 @@ export const MAX_HISTORY_EVENTS = 25_000;
 /**
  * Collects the events of one execution (all its branches and inline Map iterations share it) and
  * forwards each to an optional listener, so a UI can follow the run live.
+ *
+ * With `keep: false` the events are counted (ids, `previousEventId` links and the history quota
+ * stay exactly as they would be) but not stored; if there is no listener either, `enabled` is
+ * false and callers may skip building the details (JSON text of inputs and outputs) altogether.
  */
 export class HistoryRecorder {
   readonly events: HistoryEvent[] = [];
+  /** True when someone reads the events: they are kept, or a listener is called. */
+  readonly enabled: boolean;
+  private recorded = 0;
 
   constructor(
     private readonly now: () => number,
     private readonly listener?: (event: HistoryEvent) => void,
-  ) {}
+    readonly keep = true,
+  ) {
+    this.enabled = keep || listener !== undefined;
+  }
+
+  /** Number of events recorded so far (kept or not): the id of the last one. */
+  get count(): number {
+    return this.recorded;
+  }
 
   /**
-   * Appends an event. `link: false` records it without making it the chain's new cause (AWS does
-   * this for ExecutionStarted, MapIterationSucceeded and the Map/Parallel "Succeeded" events).
+   * Appends an event and returns its id. `link: false` records it without making it the chain's
+   * new cause (AWS does this for ExecutionStarted, MapIterationSucceeded and the Map/Parallel
+   * "Succeeded" events).
    */
   record(
     chain: HistoryChain,
     type: HistoryEventType,
     details?: HistoryEventDetails,
     link = true,
-  ): HistoryEvent {
-    const id = this.events.length + 1;
-    const event: HistoryEvent = details
-      ? { id, previousEventId: chain.last, timestamp: this.now(), type, ...details }
-      : { id, previousEventId: chain.last, timestamp: this.now(), type };
-    this.events.push(event);
+  ): number {
+    const id = ++this.recorded;
+    if (this.enabled) {
+      const event: HistoryEvent = details
+        ? { id, previousEventId: chain.last, timestamp: this.now(), type, ...details }
+        : { id, previousEventId: chain.last, timestamp: this.now(), type };
+      if (this.keep) this.events.push(event);
+      this.listener?.(event);
+    }
     if (link) chain.last = id;
-    this.listener?.(event);
-    return event;
+    return id;
   }
 }
 

@@ -5,6 +5,10 @@
  *   clock you pass is advanced, Tasks are answered through `options.taskHandler`'s callbacks
  *   (synchronously or later), and with `stepping: true` each state transition waits for `step()`.
  * - `runExecution(...)` runs one to completion on a `VirtualClock` (tests, batch simulations).
+ * - `startSimulatedExecution(sim, rng, definition, input, options)` runs one inside a
+ *   discrete-event `Simulation` (src/engine): timers on `sim`, randomness from `rng`, Tasks
+ *   answered later through a callback, events for whoever follows it (simulated.ts).
+ * - `compileDefinition(definition)` validates once for many executions.
  * - `compileStateMachine(definition)` gives the raw XState machine; `validateDefinition` the
  *   definition problems; `history.ts` the AWS-shaped execution history.
  */
@@ -12,15 +16,27 @@ export { benchStateTransitions } from './bench';
 export { VirtualClock } from './clock';
 export { ErrorNames, errorMatches } from './errors';
 export {
+  compileDefinition,
+  CompiledStateMachine,
   DEFAULT_START_TIME,
   Execution,
   runExecution,
   seededRandom,
   startExecution,
   type ExecutionOptions,
+  type ExecutionOutcome,
   type ExecutionResult,
   type RunOptions,
 } from './execution';
+export {
+  SimulatedExecution,
+  SimulationClock,
+  startSimulatedExecution,
+  type SimulatedExecutionEvent,
+  type SimulatedExecutionOptions,
+  type SimulatedTaskHandler,
+  type SimulatedTaskResult,
+} from './simulated';
 export {
   historyProblems,
   MAX_HISTORY_EVENTS,
@@ -36,6 +52,7 @@ export type {
   ChoiceRuleDefinition,
   ContextObject,
   ExecutionClock,
+  ExecutionObserver,
   ExecutionStatus,
   RetrierDefinition,
   StateDefinition,

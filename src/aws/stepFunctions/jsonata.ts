@@ -6,7 +6,22 @@
  */
 import jsonata from 'jsonata';
 import { ErrorNames } from './errors';
+import { JavaRandom, uuidV4 } from './intrinsics/index';
 import { StatesError } from './statesError';
+
+/**
+ * The execution a JSONata field is evaluated for: where `$now()`/`$millis()` read the time and
+ * `$random()`/`$shuffle()`/`$uuid()` draw randomness (the execution's Env satisfies it).
+ */
+export interface JsonataRuntime {
+  readonly random: () => number;
+  readonly clock: { now(): number };
+  /** The bound functions, made on first use and kept for the execution's later fields. */
+  jsonataFunctions?: Record<string, unknown>;
+}
+
+/** Key of `$states`'s (hidden) link to its execution's runtime; symbols never reach JSONata. */
+export const JSONATA_RUNTIME: unique symbol = Symbol('jsonataRuntime');
 
 /** What `$states` holds while a field is evaluated. */
 export interface StatesBinding {
@@ -14,16 +29,29 @@ export interface StatesBinding {
   context: unknown;
   result?: unknown;
   errorOutput?: unknown;
+  readonly [JSONATA_RUNTIME]: JsonataRuntime;
+}
+
+/** A compiled expression, and whether it may call a clock- or random-dependent function. */
+interface Compiled {
+  expr: jsonata.Expression;
+  usesRuntime: boolean;
 }
 
 // Compiling is far dearer than evaluating, and a definition's expressions repeat on every visit.
-const compiled = new Map<string, jsonata.Expression>();
+const compiled = new Map<string, Compiled>();
 
-function compile(expression: string, field: string): jsonata.Expression {
-  let expr = compiled.get(expression);
-  if (expr) return expr;
+/**
+ * jsonata's own `$random`, `$shuffle`, `$now` and `$millis` read `Math.random` and the wall clock;
+ * expressions that name them (or `$eval`, which could) get the execution's versions instead.
+ */
+const RUNTIME_FUNCTIONS = /\$(?:random|shuffle|now|millis|uuid|eval)\b/;
+
+function compile(expression: string, field: string): Compiled {
+  let entry = compiled.get(expression);
+  if (entry) return entry;
   try {
-    expr = jsonata(expression);
+    entry = { expr: jsonata(expression), usesRuntime: RUNTIME_FUNCTIONS.test(expression) };
   } catch (e) {
     throw new StatesError(
       ErrorNames.QueryEvaluationError,
@@ -31,8 +59,73 @@ function compile(expression: string, field: string): jsonata.Expression {
     );
   }
   if (compiled.size > 2000) compiled.clear();
-  compiled.set(expression, expr);
-  return expr;
+  compiled.set(expression, entry);
+  return entry;
+}
+
+/** A jsonata function value: what a `$name` bound to a built-in evaluates to. */
+interface JsonataFunction {
+  _jsonata_function: true;
+  implementation: (...args: unknown[]) => unknown;
+  signature?: unknown;
+}
+
+/** jsonata's built-in `$name` (referenced, not called), for its parsed signature and code. */
+function builtin(name: string): JsonataFunction {
+  return jsonata(`$${name}`).evaluate(null) as JsonataFunction;
+}
+const BUILTIN = {
+  now: builtin('now'),
+  millis: builtin('millis'),
+  shuffle: builtin('shuffle'),
+  fromMillis: builtin('fromMillis'),
+};
+
+/** A function value with jsonata's argument checking (a built-in's signature) and our code. */
+function defined(implementation: (...args: never[]) => unknown, like?: JsonataFunction): unknown {
+  const fn: JsonataFunction = {
+    _jsonata_function: true,
+    implementation: implementation as (...args: unknown[]) => unknown,
+  };
+  if (like) fn.signature = like.signature;
+  return fn;
+}
+
+/**
+ * The execution's `$now`, `$millis`, `$random`, `$shuffle` and `$uuid`: time from its clock,
+ * randomness from its random source. `$random(seed)` (Step Functions' seeded form) draws from
+ * `java.util.Random(seed)`, as the seeded States.MathRandom does.
+ */
+function runtimeFunctions(runtime: JsonataRuntime): Record<string, unknown> {
+  if (runtime.jsonataFunctions) return runtime.jsonataFunctions;
+  const fromMillis = BUILTIN.fromMillis.implementation;
+  const functions: Record<string, unknown> = {
+    now: defined(function (this: unknown, picture?: string, timezone?: string) {
+      return fromMillis.call(this, runtime.clock.now(), picture, timezone);
+    }, BUILTIN.now),
+    millis: defined(() => runtime.clock.now(), BUILTIN.millis),
+    random: defined((seed?: unknown) => {
+      if (seed === undefined) return runtime.random();
+      if (typeof seed !== 'number' || !Number.isFinite(seed))
+        throw new Error('The seed argument of $random must be a number.');
+      return new JavaRandom(seed).nextDouble();
+    }),
+    shuffle: defined((array?: unknown[]) => {
+      if (array === undefined) return undefined;
+      if (array.length <= 1) return array;
+      // jsonata's own algorithm ("inside-out" Fisher-Yates), on the execution's draws.
+      const out = new Array<unknown>(array.length);
+      for (let i = 0; i < array.length; i++) {
+        const j = Math.floor(runtime.random() * (i + 1));
+        if (i !== j) out[i] = out[j];
+        out[j] = array[i];
+      }
+      return out;
+    }, BUILTIN.shuffle),
+    uuid: defined(() => uuidV4(runtime.random)),
+  };
+  runtime.jsonataFunctions = functions;
+  return functions;
 }
 
 function message(e: unknown): string {
@@ -65,10 +158,14 @@ export function evaluateExpression(
   field: string,
   allowUndefined = false,
 ): unknown {
-  const expr = compile(expression, field);
+  const { expr, usesRuntime } = compile(expression, field);
+  // Workflow variables shadow the functions, as they shadow jsonata's built-ins.
+  const bindings = usesRuntime
+    ? { ...runtimeFunctions(states[JSONATA_RUNTIME]), ...variables, states }
+    : { ...variables, states };
   let result: unknown;
   try {
-    result = expr.evaluate(states.input ?? null, { ...variables, states });
+    result = expr.evaluate(states.input ?? null, bindings);
   } catch (e) {
     throw new StatesError(
       ErrorNames.QueryEvaluationError,

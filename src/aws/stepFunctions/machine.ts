@@ -92,7 +92,8 @@ function recordEnd(
 ) {
   return ({ context, event }: Args) => {
     const { history, chain } = context.branch;
-    if (type === 'ExecutionSucceeded') {
+    if (!history.enabled) history.record(chain, type);
+    else if (type === 'ExecutionSucceeded') {
       history.record(chain, type, {
         executionSucceededEventDetails: {
           output: inputText(context.branch, context.data),

@@ -147,7 +147,7 @@ export function open(
   self: AnyActorRef,
 ): { visit: Visit } | Partial<Ctx> {
   const { branch } = context;
-  if (branch.history.events.length >= branch.env.maxHistoryEvents) {
+  if (branch.history.count >= branch.env.maxHistoryEvents) {
     return settle(
       context,
       {

@@ -4,7 +4,13 @@
  */
 import type { Failure } from './errors';
 import type { HistoryChain, HistoryRecorder } from './history';
-import type { ContextObject, ExecutionClock, StateDefinition, TaskHandler } from './types';
+import type {
+  ContextObject,
+  ExecutionClock,
+  ExecutionObserver,
+  StateDefinition,
+  TaskHandler,
+} from './types';
 
 /** Workflow variables visible to a state (`$name` / JSONata `$name`). */
 export type Vars = Record<string, unknown>;
@@ -50,7 +56,12 @@ interface GatedActor {
 export interface Env {
   readonly clock: ExecutionClock;
   readonly taskHandler: TaskHandler;
+  /** Every random draw of the execution: FULL jitter, States.UUID/MathRandom, JSONata $random. */
   readonly random: () => number;
+  /** Follows the execution state by state (null: nobody does, and nothing is built for it). */
+  readonly observer: ExecutionObserver | null;
+  /** JSONata's clock- and random-dependent functions bound to this execution (made on first use). */
+  jsonataFunctions?: Record<string, unknown>;
   /** Simulated S3 objects (`bucket/key` → text): ItemReader reads them, ResultWriter adds to them. */
   readonly s3Objects: Record<string, string>;
   readonly gate: StepGate | null;

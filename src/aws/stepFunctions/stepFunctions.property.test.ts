@@ -50,7 +50,7 @@ describe('properties', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('retry delays follow IntervalSeconds × BackoffRate^n, capped by MaxDelaySeconds', () => {
     fc.assert(
@@ -88,7 +88,7 @@ describe('properties', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('any workflow leaves a well-formed history that ends the way the execution did', () => {
     const state: fc.Arbitrary<StateDefinition> = fc.oneof(
@@ -161,5 +161,5 @@ describe('properties', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

@@ -211,5 +211,32 @@ export interface ExecutionClock {
   clearTimeout(id: unknown): void;
 }
 
+/**
+ * Follows an execution state by state, with the values themselves (not their JSON text, as the
+ * history has them). Every method is optional; the interpreter calls them synchronously, in the
+ * order things happen, across all branches and iterations (a Parallel branch's or a Map
+ * iteration's states included). The values are the interpreter's own: read them, don't change
+ * them.
+ */
+export interface ExecutionObserver {
+  /** A state was entered with `input` (its raw input, before InputPath). */
+  stateEntered?(name: string, type: StateDefinition['Type'], input: unknown): void;
+  /** A state was left with `output` (after OutputPath / Output). A Fail state never exits. */
+  stateExited?(name: string, type: StateDefinition['Type'], output: unknown): void;
+  /**
+   * A Retrier took the failure: attempt `retryCount` (1 for the first retry) starts after
+   * `delayMs` (jitter included).
+   */
+  retrying?(
+    name: string,
+    error: string | undefined,
+    cause: string | undefined,
+    retryCount: number,
+    delayMs: number,
+  ): void;
+  /** A Catcher took the failure and the execution goes on at `next`. */
+  caught?(name: string, error: string | undefined, cause: string | undefined, next: string): void;
+}
+
 /** Final (or current) status of an execution, as DescribeExecution reports it. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';

@@ -1,4 +1,4 @@
-import type { ChartSpec, Explanation, FlowSpec } from '../types';
+import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about decoupling, in the project's own words. */
 export const explanation: Explanation = {
@@ -49,23 +49,42 @@ export const flows: FlowSpec[] = [
     id: 'response',
     label: 'User response',
     description: "From the user's request until the user has the response (any status).",
+    measure: { kind: 'response', node: 'user' },
   },
   {
     id: 'payment',
     label: 'Payment recorded',
     description: "From the user's request until the sales database has the transaction.",
+    measure: { kind: 'reached', node: 'salesDb' },
+  },
+  {
+    id: 'deadLettered',
+    label: 'Payment dead-lettered',
+    description:
+      "From the user's request until the payment was parked in the dead-letter queue after maxReceiveCount receives.",
+    measure: { kind: 'ended', fate: 'deadLettered' },
   },
 ];
 
-/** Charts of the pattern (series ids registered by the build). */
+/** Charts of the pattern; each series names where its numbers come from. */
 export const charts: ChartSpec[] = [
   {
     id: 'throughput',
     title: 'Payments in / processed',
     unit: 'msg/s',
     series: [
-      { id: 'rateIn', label: 'in', color: '#64748b' },
-      { id: 'rateOut', label: 'recorded in sales DB', color: '#16a34a' },
+      {
+        id: 'rateIn',
+        label: 'in',
+        color: '#64748b',
+        source: { node: 'user', stat: 'sent', rate: true },
+      },
+      {
+        id: 'rateOut',
+        label: 'recorded in sales DB',
+        color: '#16a34a',
+        source: { flow: 'payment', rate: true },
+      },
     ],
   },
   {
@@ -74,8 +93,18 @@ export const charts: ChartSpec[] = [
     title: 'Queue backlog',
     unit: 'messages',
     series: [
-      { id: 'backlog', label: 'visible', color: '#e7157b' },
-      { id: 'inFlight', label: 'in flight', color: '#f59e0b' },
+      {
+        id: 'backlog',
+        label: 'visible',
+        color: '#e7157b',
+        source: { node: 'salesQueue', stat: 'visible' },
+      },
+      {
+        id: 'inFlight',
+        label: 'in flight',
+        color: '#f59e0b',
+        source: { node: 'salesQueue', stat: 'inFlight' },
+      },
     ],
   },
   {
@@ -83,16 +112,38 @@ export const charts: ChartSpec[] = [
     visibleWhen: { param: 'withoutQueue', equals: false },
     title: 'Age of oldest message',
     unit: 's',
-    series: [{ id: 'oldestAgeS', label: 'oldest', color: '#e7157b' }],
+    series: [
+      {
+        id: 'oldestAgeS',
+        label: 'oldest',
+        color: '#e7157b',
+        source: { node: 'salesQueue', stat: 'oldestAgeS' },
+      },
+    ],
   },
   {
     id: 'latency',
     title: 'User response time',
     unit: 'ms',
     series: [
-      { id: 'responseP50', label: 'p50', color: '#8c4fff' },
-      { id: 'responseP95', label: 'p95', color: '#c084fc' },
-      { id: 'responseP99', label: 'p99', color: '#f0abfc' },
+      {
+        id: 'responseP50',
+        label: 'p50',
+        color: '#8c4fff',
+        source: { flow: 'response', percentile: 0.5 },
+      },
+      {
+        id: 'responseP95',
+        label: 'p95',
+        color: '#c084fc',
+        source: { flow: 'response', percentile: 0.95 },
+      },
+      {
+        id: 'responseP99',
+        label: 'p99',
+        color: '#f0abfc',
+        source: { flow: 'response', percentile: 0.99 },
+      },
     ],
   },
   {
@@ -100,17 +151,49 @@ export const charts: ChartSpec[] = [
     title: 'Errors and throttles',
     unit: 'per s',
     series: [
-      { id: 'salesErrors', label: 'Sales errors', color: '#f59e0b' },
-      { id: 'userErrors', label: 'user 5xx', color: '#dc2626' },
-      { id: 'throttles', label: 'user 429', color: '#8c4fff' },
-      { id: 'lost', label: 'payments lost', color: '#7f1d1d' },
+      {
+        id: 'salesErrors',
+        label: 'Sales errors',
+        color: '#f59e0b',
+        source: { node: 'sales', stat: 'errors', rate: true },
+      },
+      {
+        id: 'userErrors',
+        label: 'user 5xx',
+        color: '#dc2626',
+        source: { node: 'user', stat: 'serverErrors', rate: true },
+      },
+      {
+        id: 'throttles',
+        label: 'user 429',
+        color: '#8c4fff',
+        source: { node: 'user', stat: 'throttled', rate: true },
+      },
+      {
+        id: 'lost',
+        label: 'payments lost',
+        color: '#7f1d1d',
+        source: { ledger: 'dropped', rate: true },
+      },
     ],
   },
   {
     id: 'dlq',
-    visibleWhen: { param: 'withoutQueue', equals: false },
+    visibleWhen: {
+      all: [
+        { param: 'withoutQueue', equals: false },
+        { param: 'dlqEnabled', equals: true },
+      ],
+    },
     title: 'Dead-letter queue',
     unit: 'messages',
-    series: [{ id: 'dlqDepth', label: 'in DLQ', color: '#b91c1c' }],
+    series: [
+      {
+        id: 'dlqDepth',
+        label: 'in DLQ',
+        color: '#b91c1c',
+        source: { node: 'salesDlq', stat: 'visible' },
+      },
+    ],
   },
 ];

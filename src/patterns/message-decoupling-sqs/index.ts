@@ -1,11 +1,11 @@
-import type { PatternDefinition } from '../types';
-import { buildMessageDecoupling } from './build';
+import type { Pattern, PatternDefinition } from '../../kit';
 import { charts, explanation, flows } from './explanation';
 import { edges, nodes } from './graph';
+import { handlers } from './handlers';
 import { params } from './params';
 
-/** "Message decoupling with SQS": the first pattern, from the seed's third diagram. */
-export const messageDecouplingSqs: PatternDefinition = {
+/** "Message decoupling with SQS", from the seed's third diagram, as data. */
+export const definition: PatternDefinition = {
   id: 'message-decoupling-sqs',
   title: 'Message decoupling with SQS',
   seedDiagram: 'message-decoupling-sqs.png',
@@ -15,5 +15,7 @@ export const messageDecouplingSqs: PatternDefinition = {
   flows,
   charts,
   explanation,
-  build: buildMessageDecoupling,
 };
+
+/** The pattern: its definition and the handlers it names. */
+export const messageDecouplingSqs: Pattern = { ...definition, handlers };

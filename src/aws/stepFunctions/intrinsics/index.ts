@@ -15,7 +15,7 @@ export {
   type IntrinsicArg,
   type IntrinsicCall,
 } from './parser';
-export { formatValue } from './functions/strings';
+export { formatValue, uuidV4 } from './functions/strings';
 export { hashHex, isHashAlgorithm, type HashAlgorithm } from './hash';
 export { base64DecodeUtf8, base64EncodeUtf8 } from './base64';
 export { JavaRandom } from './javaRandom';

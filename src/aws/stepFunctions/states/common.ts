@@ -6,7 +6,7 @@
 import { ErrorNames, failure, toFailure, type Failure } from '../errors';
 import { evaluatePayload, selectPath, type PathScope } from '../expressions';
 import { NOT_TRUNCATED, type HistoryEvent, type HistoryEventType } from '../history';
-import { evaluateTemplate, type StatesBinding } from '../jsonata';
+import { evaluateTemplate, JSONATA_RUNTIME, type StatesBinding } from '../jsonata';
 import { contextOf, isoTime, type Branch, type Outcome, type Vars, type Visit } from '../runtime';
 import type { ContextObject, StateDefinition } from '../types';
 
@@ -65,14 +65,23 @@ export function enterState(
   rawInput: unknown,
   vars: Vars,
 ): Visit {
-  branch.env.transitions++;
-  const event = branch.history.record(branch.chain, ENTERED[def.Type], {
-    stateEnteredEventDetails: {
-      name,
-      input: inputText(branch, rawInput),
-      inputDetails: NOT_TRUNCATED,
-    },
-  });
+  const env = branch.env;
+  env.transitions++;
+  const history = branch.history;
+  const id = history.record(
+    branch.chain,
+    ENTERED[def.Type],
+    history.enabled
+      ? {
+          stateEnteredEventDetails: {
+            name,
+            input: inputText(branch, rawInput),
+            inputDetails: NOT_TRUNCATED,
+          },
+        }
+      : undefined,
+  );
+  env.observer?.stateEntered?.(name, def.Type, rawInput);
   return {
     branch,
     name,
@@ -81,8 +90,8 @@ export function enterState(
     rawInput,
     input: rawInput,
     vars,
-    enteredId: event.id,
-    enteredTime: isoTime(event.timestamp),
+    enteredId: id,
+    enteredTime: isoTime(env.clock.now()),
     retryCounts: [],
     retryCount: 0,
   };
@@ -134,6 +143,7 @@ export function statesOf(
     get context() {
       return (ctx ??= contextOf(v));
     },
+    [JSONATA_RUNTIME]: v.branch.env,
   };
   if ('result' in extra) binding.result = extra.result;
   if ('errorOutput' in extra) binding.errorOutput = extra.errorOutput;
@@ -219,14 +229,18 @@ export function finish(
   memo.text = text;
   const exited = EXITED[v.def.Type];
   if (exited) {
-    const details: NonNullable<HistoryEvent['stateExitedEventDetails']> = {
-      name: v.name,
-      output: text,
-      outputDetails: NOT_TRUNCATED,
-    };
-    if (assigned && Object.keys(assigned).length > 0)
-      details.assignedVariables = assignedText(assigned);
-    v.branch.history.record(v.branch.chain, exited, { stateExitedEventDetails: details });
+    const history = v.branch.history;
+    if (history.enabled) {
+      const details: NonNullable<HistoryEvent['stateExitedEventDetails']> = {
+        name: v.name,
+        output: text,
+        outputDetails: NOT_TRUNCATED,
+      };
+      if (assigned && Object.keys(assigned).length > 0)
+        details.assignedVariables = assignedText(assigned);
+      history.record(v.branch.chain, exited, { stateExitedEventDetails: details });
+    } else history.record(v.branch.chain, exited);
+    v.branch.env.observer?.stateExited?.(v.name, v.def.Type, output);
   }
   const vars = mergeVars(v.vars, assigned);
   const target = next ?? v.def.Next;

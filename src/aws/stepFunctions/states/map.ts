@@ -164,7 +164,7 @@ export function iterationFailed(plan: MapPlan, index: number, f: Failure): Failu
 /** Every iteration is done: MapStateSucceeded (and MapRunSucceeded), then the result tail. */
 export function mapSucceeded(v: Visit, plan: MapPlan): Outcome {
   const history = v.branch.history;
-  if (!plan.distributed) v.branch.chain.last = history.events.length;
+  if (!plan.distributed) v.branch.chain.last = history.count;
   if (plan.mapRunArn) history.record(v.branch.chain, 'MapRunSucceeded');
   history.record(v.branch.chain, 'MapStateSucceeded', undefined, false);
   if (v.def.ResultWriter) {
@@ -180,7 +180,7 @@ export function mapSucceeded(v: Visit, plan: MapPlan): Outcome {
 /** The Map failed with `f` (an iteration's error, or the tolerance was exceeded). */
 export function mapFailed(v: Visit, plan: MapPlan | null, f: Failure): Outcome {
   const history = v.branch.history;
-  if (plan && !plan.distributed) v.branch.chain.last = history.events.length;
+  if (plan && !plan.distributed) v.branch.chain.last = history.count;
   if (plan?.mapRunArn) {
     history.record(v.branch.chain, 'MapRunFailed', {
       mapRunFailedEventDetails: {

@@ -39,7 +39,7 @@ export function startParallel(v: Visit): { input: unknown } | Outcome {
 export function parallelSucceeded(v: Visit, outputs: unknown[]): Outcome {
   const history = v.branch.history;
   // The state's chain continues from whatever the branches recorded last.
-  v.branch.chain.last = history.events.length;
+  v.branch.chain.last = history.count;
   history.record(v.branch.chain, 'ParallelStateSucceeded');
   return completeWithResult(v, outputs);
 }
@@ -47,6 +47,6 @@ export function parallelSucceeded(v: Visit, outputs: unknown[]): Outcome {
 /** A branch failed with `f`. */
 export function parallelFailed(v: Visit, f: Failure): Outcome {
   const history = v.branch.history;
-  v.branch.chain.last = history.events.length;
+  v.branch.chain.last = history.count;
   return handleError(v, f, () => history.record(v.branch.chain, 'ParallelStateFailed'));
 }

@@ -60,6 +60,7 @@ export function handleError(v: Visit, f: Failure, onGiveUp?: () => void): Outcom
   if (decision) {
     v.retryCounts[decision.index] = (v.retryCounts[decision.index] ?? 0) + 1;
     v.retryCount++;
+    env.observer?.retrying?.(v.name, f.error, f.cause, v.retryCount, decision.delayMs);
     return { kind: 'retry', delayMs: decision.delayMs };
   }
   onGiveUp?.();
@@ -89,5 +90,6 @@ export function handleError(v: Visit, f: Failure, onGiveUp?: () => void): Outcom
   } catch (e) {
     return failVisit(v, toFailure(e));
   }
+  env.observer?.caught?.(v.name, f.error, f.cause, catcher.Next);
   return finish(v, output, assigned, catcher.Next);
 }

@@ -121,8 +121,12 @@ export function scheduleTask(v: Visit): TaskAttempt | Outcome {
   const { resourceType, resource, legacyLambda } = describeResource(arn);
   const history = v.branch.history;
   const chain = v.branch.chain;
-  const text = json(input);
-  if (legacyLambda) {
+  if (!history.enabled) {
+    // Nobody reads the events: count them, skip their JSON text.
+    history.record(chain, legacyLambda ? 'LambdaFunctionScheduled' : 'TaskScheduled');
+    history.record(chain, legacyLambda ? 'LambdaFunctionStarted' : 'TaskStarted');
+  } else if (legacyLambda) {
+    const text = json(input);
     history.record(chain, 'LambdaFunctionScheduled', {
       lambdaFunctionScheduledEventDetails: {
         resource: arn,
@@ -138,7 +142,7 @@ export function scheduleTask(v: Visit): TaskAttempt | Outcome {
         resource,
         resourceType,
         region: env.region,
-        parameters: text,
+        parameters: json(input),
         ...(timeout !== undefined ? { timeoutInSeconds: timeout } : {}),
         ...(heartbeat !== undefined ? { heartbeatInSeconds: heartbeat } : {}),
       },
@@ -175,17 +179,18 @@ export function isAttempt(x: TaskAttempt | Outcome): x is TaskAttempt {
 /** The handler answered with a result. */
 export function taskSucceeded(v: Visit, a: TaskAttempt, output: unknown): Outcome {
   const history = v.branch.history;
-  const text = json(output);
-  if (a.legacyLambda) {
+  if (!history.enabled) {
+    history.record(v.branch.chain, a.legacyLambda ? 'LambdaFunctionSucceeded' : 'TaskSucceeded');
+  } else if (a.legacyLambda) {
     history.record(v.branch.chain, 'LambdaFunctionSucceeded', {
-      lambdaFunctionSucceededEventDetails: { output: text, outputDetails: NOT_TRUNCATED },
+      lambdaFunctionSucceededEventDetails: { output: json(output), outputDetails: NOT_TRUNCATED },
     });
   } else {
     history.record(v.branch.chain, 'TaskSucceeded', {
       taskSucceededEventDetails: {
         resource: a.resourceName,
         resourceType: a.resourceType,
-        output: text,
+        output: json(output),
         outputDetails: NOT_TRUNCATED,
       },
     });

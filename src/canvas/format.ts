@@ -1,4 +1,7 @@
-/** Number formatting shared by badges, panels and the status line (always en-US, tabular). */
+/**
+ * Number formatting shared by the node badges here and by src/ui's panels and status line (always
+ * en-US, tabular). It lives in canvas, the lower of the two view layers, so both can use it.
+ */
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const one = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });

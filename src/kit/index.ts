@@ -1,0 +1,33 @@
+/**
+ * The pattern kit: patterns as data (`definition.ts`, checked by `schema.ts`), one module per
+ * service kind (`kinds/`), links that carry messages along edges and draw them (`link.ts`), and
+ * the assembler that turns a definition and parameter values into a running simulation
+ * (`assemble.ts`). Pure, like the engine and the models.
+ */
+export type * from './definition';
+export { assemble, IN_REGION, type Assembly } from './assemble';
+export {
+  ConfigReader,
+  holds,
+  conditionParams,
+  paramRefs,
+  resolveConfig,
+  resolveValue,
+  toDistribution,
+} from './config';
+export { checkDefinition, patternDefinitionSchema, type DefinitionProblem } from './schema';
+export { defaultHandler, type Handler, type HandlerContext, type HandlerMap } from './handler';
+export type { KindModule, NodeInstance, NodeRuntime, NodeStats, NodeContext } from './kind';
+export { kindModule, hasModel } from './kinds';
+export { Link } from './link';
+export {
+  fail,
+  OK,
+  Trace,
+  Messages,
+  type Result,
+  type Reply,
+  type FailureKind,
+  type Custodian,
+} from './messages';
+export { definitionOf, type Pattern } from './pattern';

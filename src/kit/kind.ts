@@ -1,0 +1,71 @@
+import type { Rng, World } from '../engine';
+import type { ConfigReader } from './config';
+import type { GraphNode, ServiceKind } from './definition';
+import type { Handler } from './handler';
+import type { Link } from './link';
+import type { Messages, Reply, Trace } from './messages';
+
+/** Live numbers of a node, for badges, charts and the CLI. */
+export type NodeStats = Record<string, number>;
+
+/**
+ * A running node: what every service kind offers the assembler. Models stay in src/aws; a kind
+ * wraps one (or a few) and speaks this one interface.
+ */
+export interface NodeInstance {
+  /**
+   * A message arrives over `link` (a call, a hand-off, a write, a delivery). `reply` is called
+   * exactly once with the answer the caller gets.
+   */
+  accept(trace: Trace, reply: Reply, link: Link): void;
+  /** The node's config (and its links' configs) changed: apply it to the running models. */
+  reconfigure(config: ConfigReader): void;
+  /** Live numbers; the keys are the kind's `statKeys` (some only where they apply). */
+  stats(): NodeStats;
+  /** Called once every node exists and every link is wired (start traffic, pollers...). */
+  start?(): void;
+  /** Entry points only: stop producing traffic (the tests then watch the system drain). */
+  stop?(): void;
+  /** Entry points only: the assembler hooks "response" flows here (an answer reached the node). */
+  onResponse?: ((id: number) => void) | undefined;
+}
+
+/** A node of a run: its definition, its links and its instance. */
+export interface NodeRuntime {
+  readonly node: GraphNode;
+  /** Links leaving this node, in definition order (only the active ones). */
+  readonly out: Link[];
+  /** Links arriving at this node. */
+  readonly in: Link[];
+  instance: NodeInstance;
+}
+
+/** What a kind's `create` gets. */
+export interface NodeContext {
+  readonly world: World;
+  readonly messages: Messages;
+  readonly runtime: NodeRuntime;
+  readonly config: ConfigReader;
+  /** The node's own random stream (split by node id, so other nodes do not shift it). */
+  readonly rng: Rng;
+  /** The pattern's handler named by the node, if any. */
+  readonly handler: Handler | undefined;
+  /** Shared by every node of the run (e.g. the account's Lambda concurrency). */
+  readonly shared: Map<string, unknown>;
+  /**
+   * Says (or, with undefined, takes back) why a setting could not be applied as given: AWS would
+   * refuse it, so the node uses the nearest value it would accept. The app and the CLI show these.
+   */
+  note(message: string | undefined): void;
+}
+
+/**
+ * One module per service kind: how to create its running node from config. `statKeys` lists
+ * every stat it may report, so a chart series naming a stat that does not exist fails the
+ * pattern's integrity test instead of drawing a silently blank chart.
+ */
+export interface KindModule {
+  readonly kind: ServiceKind;
+  readonly statKeys: readonly string[];
+  create(ctx: NodeContext): NodeInstance;
+}

@@ -1,0 +1,139 @@
+import { SqsEventSource, type Received, type SqsBatchResult, type SqsPollerHooks } from '../../aws';
+import { HopKind } from '../../engine';
+import type { ConfigReader } from '../config';
+import type { NodeContext, NodeStats } from '../kind';
+import type { Link } from '../link';
+import { Trace, type Custodian, type Result } from '../messages';
+import { SqsNode } from './sqs';
+
+/** The work on one polled batch: handle the traces, then report the outcome and the failed ones. */
+export type BatchWork = (
+  traces: Trace[],
+  partial: boolean,
+  done: (result: Result, failed: readonly Trace[]) => void,
+) => void;
+
+/**
+ * The consumer side of a `poll` edge, shared by every consumer kind: each received message gets a
+ * trace held by this attempt; the link draws the delivery (amber for a redelivery); a message the
+ * consumer deletes is completed, unless its handling handed it on to another buffer, which then
+ * holds it. What is not deleted stays the queue's: it reappears, or goes to the DLQ.
+ */
+export class PollAttempts {
+  private readonly custodian: Custodian;
+  /** The trace of each in-flight delivery, by receipt handle. */
+  private readonly traces = new Map<number, Trace>();
+
+  constructor(
+    private readonly ctx: NodeContext,
+    readonly link: Link,
+  ) {
+    this.custodian = { name: `${link.id} consumer` };
+  }
+
+  /** The queue at the other end of the edge; throws a clear error if it is not a queue. */
+  queueNode(): SqsNode {
+    const source = this.link.source.instance;
+    if (!(source instanceof SqsNode))
+      throw new Error(`poll edge ${this.link.id} must start at an SQS queue`);
+    return source;
+  }
+
+  /** Hooks for the poller: draw deliveries, complete what was deleted. */
+  hooks(): SqsPollerHooks {
+    return {
+      onBatchDelivered: (batch, attempt) => {
+        if (attempt > 0) return;
+        for (const r of batch)
+          this.link.hop(r.id, r.receiveCount > 1 ? HopKind.Retry : HopKind.Normal);
+      },
+      onDeleted: (r) => {
+        const trace = this.traces.get(r.receipt);
+        this.traces.delete(r.receipt);
+        if (trace && trace.owner === this.custodian) this.ctx.messages.complete(trace.id);
+      },
+      onBatchResult: (batch, result) => {
+        // Deletes follow a success after the API's time; forget the rest now.
+        if (result.ok) return;
+        const failed = 'failedIds' in result ? result.failedIds : undefined;
+        for (const r of batch) if (!failed || failed.includes(r.id)) this.traces.delete(r.receipt);
+      },
+    };
+  }
+
+  /** Turns a received batch into traces and runs `work` on them. */
+  process(
+    batch: readonly Received[],
+    partial: boolean,
+    work: BatchWork,
+    done: (r: SqsBatchResult) => void,
+  ): void {
+    const traces = batch.map((r) => {
+      const t = new Trace(r.id, this.custodian, r.receiveCount);
+      this.traces.set(r.receipt, t);
+      return t;
+    });
+    work(traces, partial, (result, failed) => {
+      if (result.ok && failed.length === 0) done({ ok: true });
+      else if (!result.ok && result.error === 'throttled') done({ ok: false, error: 'throttled' });
+      else if (failed.length > 0 && failed.length < traces.length)
+        done({ ok: false, error: 'error', failedIds: failed.map((t) => t.id) });
+      else done({ ok: false, error: 'error' });
+    });
+  }
+}
+
+/** A Lambda event source mapping on a poll edge, with its settings from the edge's config. */
+export interface EventSourcePoller {
+  readonly cap: number;
+  reconfigure(): void;
+  stats(): NodeStats;
+}
+
+/** Creates (and starts) the event source mapping of a `poll` edge into a Lambda function. */
+export function sqsPollerFor(ctx: NodeContext, link: Link, work: BatchWork): EventSourcePoller {
+  const attempts = new PollAttempts(ctx, link);
+  const read = (c: ConfigReader) => {
+    const maxConcurrency = c.optNum('maxConcurrency');
+    return {
+      batchSize: c.num('batchSize', 10),
+      batchWindowMs: c.num('batchWindowMs', 0),
+      reportBatchItemFailures: c.bool('reportBatchItemFailures', false),
+      ...(maxConcurrency !== undefined ? { maxConcurrency } : {}),
+    };
+  };
+  const settings = read(link.config);
+  const mapping = new SqsEventSource(
+    ctx.world,
+    attempts.queueNode().queue,
+    {
+      ...settings,
+      initialPollers: 5,
+      scaleUpPerMinute: 300,
+      maxPollers: 1000,
+      apiLatencyMs: link.config.num('apiLatencyMs', 8),
+    },
+    (batch, done) =>
+      attempts.process(batch, mapping.config.reportBatchItemFailures ?? false, work, done),
+    attempts.hooks(),
+  );
+  mapping.start();
+  return {
+    get cap() {
+      return mapping.stats().pollerCap;
+    },
+    reconfigure: () => mapping.reconfigure(read(link.config)),
+    stats: () => {
+      const s = mapping.stats();
+      return {
+        pollers: s.pollers,
+        pollerCap: s.pollerCap,
+        allowedConcurrency: s.allowedConcurrency,
+        batches: s.batches,
+        failedBatches: s.failedBatches,
+        partialBatches: s.partialBatches,
+        throttledBatches: s.throttledBatches,
+      };
+    },
+  };
+}

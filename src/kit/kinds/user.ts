@@ -1,0 +1,122 @@
+import {
+  TrafficSource,
+  type ArrivalPattern,
+  type ArrivalSpacing,
+  type TrafficConfig,
+} from '../../aws';
+import type { ConfigReader } from '../config';
+import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
+import type { Link } from '../link';
+import { Trace, type Custodian, type Result } from '../messages';
+
+/**
+ * The users: an entry point that creates messages at the configured arrival pattern and calls its
+ * one outgoing edge with each, then tallies the answers by status. While no function has taken a
+ * message over (a 429 from the gateway, a 404), its fate is settled here from the answer.
+ *
+ * Config: `pattern` (constant | poisson | bursts | ramp | daily), `ratePerS`, `spacing`
+ * (poisson | even, for the shaped patterns), `burstLengthS`, `burstGapS`, `rampFromPerS`,
+ * `rampDurationS`, `peakHour`, `peakToTrough`, `dayCompression` (see src/aws/traffic.ts).
+ */
+class UserNode implements NodeInstance {
+  private readonly custodian: Custodian;
+  private readonly traffic: TrafficSource;
+  private link: Link | undefined;
+  private stopped = false;
+  private readonly counts = {
+    sent: 0,
+    ok: 0,
+    errors: 0,
+    throttled: 0,
+    timedOut: 0,
+    throttledByGateway: 0,
+    notFound: 0,
+  };
+  /** Answers that reached the user, for the "response" flows. */
+  onResponse: ((id: number) => void) | undefined;
+
+  constructor(private readonly ctx: NodeContext) {
+    this.custodian = { name: ctx.runtime.node.id, entry: true };
+    this.traffic = new TrafficSource(ctx.world, ctx.rng, trafficFrom(ctx.config), () =>
+      this.arrive(),
+    );
+  }
+
+  start(): void {
+    this.link = this.ctx.runtime.out[0];
+    if (this.link) this.traffic.start();
+  }
+
+  accept(_trace: Trace, reply: (r: Result) => void): void {
+    reply({ ok: false, error: 'error', message: 'users do not accept messages' });
+  }
+
+  reconfigure(config: ConfigReader): void {
+    if (!this.stopped) this.traffic.reconfigure(trafficFrom(config));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.traffic.reconfigure({ pattern: 'constant', ratePerS: 0 });
+  }
+
+  private arrive(): void {
+    const link = this.link as Link;
+    const trace = new Trace(this.ctx.messages.create(), this.custodian);
+    this.counts.sent++;
+    link.call(trace, (r) => this.answered(trace, r));
+  }
+
+  private answered(trace: Trace, r: Result): void {
+    this.onResponse?.(trace.id);
+    const c = this.counts;
+    const status = r.status ?? (r.ok ? 200 : 500);
+    if (status < 300) c.ok++;
+    else if (status === 429) {
+      c.throttled++;
+      if (!r.ok && r.atGateway) c.throttledByGateway++;
+    } else if (status === 504) c.timedOut++;
+    else if (status === 404) c.notFound++;
+    else c.errors++;
+    this.ctx.messages.settle(trace, this.custodian, r);
+  }
+
+  stats(): NodeStats {
+    const c = this.counts;
+    return { ...c, serverErrors: c.errors + c.timedOut };
+  }
+}
+
+function trafficFrom(config: ConfigReader): TrafficConfig {
+  return {
+    pattern: config.str('pattern', 'poisson') as ArrivalPattern,
+    ratePerS: config.num('ratePerS', 1),
+    spacing: config.str('spacing', 'poisson') as ArrivalSpacing,
+    burstLengthMs: config.num('burstLengthS', 5) * 1000,
+    burstGapMs: config.num('burstGapS', 15) * 1000,
+    rampFromPerS: config.num('rampFromPerS', 0),
+    rampDurationMs: config.num('rampDurationS', 60) * 1000,
+    peakHour: config.num('peakHour', 12),
+    peakToTrough: config.num('peakToTrough', 3),
+    dayCompression: config.num('dayCompression', 1),
+  };
+}
+
+/** The `user` kind. */
+export const userKind: KindModule = {
+  kind: 'user',
+  statKeys: [
+    'sent',
+    'ok',
+    'errors',
+    'throttled',
+    'timedOut',
+    'throttledByGateway',
+    'notFound',
+    'serverErrors',
+  ],
+  create: (ctx) => new UserNode(ctx),
+};
+
+/** The user kind's instance type, for the assembler's response flows. */
+export type { UserNode };

@@ -1,0 +1,76 @@
+import { HopKind, sample, type Distribution, type Rng, type World } from '../engine';
+import type { ConfigReader } from './config';
+import type { GraphEdge } from './definition';
+import type { NodeRuntime } from './kind';
+import type { Reply, Result, Trace } from './messages';
+
+/** How a link reports that its target handled a message well (for "reached" flows). */
+export type ReachedHook = (id: number) => void;
+
+/**
+ * An edge at run time: it samples the network time of each message and records the hop for the
+ * view, so that neither patterns nor models touch the hop log. Synchronous calls and writes are
+ * drawn both ways (the answer travels back, green or red); hand-offs one way.
+ */
+export class Link {
+  /** The edge's settings (an event source mapping's batch size...), re-resolved on updates. */
+  config: ConfigReader;
+  latency: Distribution;
+  /** Called when the target answers a call well (the assembler wires "reached" flows here). */
+  onReached: ReachedHook | undefined;
+
+  constructor(
+    private readonly world: World,
+    private readonly rng: Rng,
+    readonly edge: GraphEdge,
+    readonly source: NodeRuntime,
+    readonly target: NodeRuntime,
+    config: ConfigReader,
+    latency: Distribution,
+  ) {
+    this.config = config;
+    this.latency = latency;
+  }
+
+  /** The edge id; hop events refer to it. */
+  get id(): string {
+    return this.edge.id;
+  }
+
+  /**
+   * Sends `trace` to the target and gives its answer to `reply` once that has travelled back.
+   * The answer of a sync call or a write is drawn on the way back.
+   */
+  call(trace: Trace, reply: Reply): void {
+    const sim = this.world.sim;
+    const there = this.hop(trace.id, trace.attempt > 1 ? HopKind.Retry : HopKind.Normal);
+    const drawBack = this.edge.kind === 'sync' || this.edge.kind === 'write';
+    sim.schedule(
+      there,
+      () =>
+        this.target.instance.accept(
+          trace,
+          (result: Result) => {
+            if (result.ok && this.onReached) this.onReached(trace.id);
+            const back = drawBack
+              ? this.hop(trace.id, result.ok ? HopKind.Success : HopKind.Failure, true)
+              : sample(this.latency, this.rng);
+            sim.schedule(back, reply, result);
+          },
+          this,
+        ),
+      undefined,
+    );
+  }
+
+  /**
+   * Draws one message crossing the edge now (a poll delivering a batch, a redrive to a DLQ) and
+   * returns the time it takes; `reverse` draws it against the edge's direction.
+   */
+  hop(msgId: number, kind: HopKind = HopKind.Normal, reverse = false, ms?: number): number {
+    const now = this.world.sim.now;
+    const travel = ms ?? sample(this.latency, this.rng);
+    this.world.hops.record(msgId, this.edge.id, now, now + travel, kind, reverse);
+    return travel;
+  }
+}

@@ -1,0 +1,207 @@
+import { Fate, type DropReason, type FlowLatency, type World } from '../engine';
+
+/**
+ * Who holds a message now and decides its fate: the entry point that created it, the first
+ * function invocation that took it, a buffer it was handed to (a queue, a topic, an asynchronous
+ * invocation queue), or a consumer's attempt at it. Plain tokens compared by identity.
+ */
+export interface Custodian {
+  readonly name: string;
+  /** An entry point: the first function invocation that gets the message takes it over. */
+  readonly entry?: boolean;
+}
+
+/**
+ * Takes a message over from an entry point (a function invocation starting on it); a message
+ * that a buffer or an earlier invocation already holds stays where it is. Returns whether `by`
+ * now holds it.
+ */
+export function takeCustody(trace: Trace, by: Custodian): boolean {
+  if (!trace.owner.entry) return trace.owner === by;
+  trace.owner = by;
+  return true;
+}
+
+/** The custodian of a message that a buffer (queue, topic, event bus) now holds. */
+export const BUFFER: Custodian = { name: 'buffer' };
+
+/** Why a call failed, as the caller sees it. */
+export type FailureKind = 'throttled' | 'timeout' | 'error' | 'notFound' | 'refused';
+
+/**
+ * The answer to a call. `status` is an HTTP status where one applies. A call can answer well yet
+ * carry a failed business outcome (`fate`: a function that turns a throttle into a 429 proxy
+ * response), which is what the ledger records when its custodian settles it.
+ */
+export type Result =
+  | { ok: true; status?: number; fate?: DropReason }
+  | {
+      ok: false;
+      error: FailureKind;
+      status?: number;
+      message?: string;
+      /** Refused by an API gateway's own throttle or route table: it never reached the backend. */
+      atGateway?: boolean;
+    };
+
+/** Called exactly once with a call's answer. */
+export type Reply = (result: Result) => void;
+
+/** The success result, shared (results are never mutated). */
+export const OK: Result = { ok: true };
+
+/** A failed result. */
+export function fail(error: FailureKind, message?: string, status?: number): Result {
+  return { ok: false, error, ...(message ? { message } : {}), ...(status ? { status } : {}) };
+}
+
+/** The ledger's reason for a failure kind. */
+export function dropReason(error: FailureKind): DropReason {
+  return error === 'throttled' ? 'throttled' : error === 'timeout' ? 'timedOut' : 'error';
+}
+
+/**
+ * One message on its way through a chain of synchronous calls: its ledger id and who holds it.
+ * A new trace starts at an entry point, and again at each receive from a buffer; only the
+ * message's id is stored while it waits in a buffer, so waiting messages stay small.
+ */
+export class Trace {
+  constructor(
+    readonly id: number,
+    public owner: Custodian,
+    /** 1 for a first delivery, n for the n-th receive from a queue (drawn as a retry). */
+    readonly attempt = 1,
+  ) {}
+}
+
+/** A flow measured up to an end event, with its latencies. */
+interface EndedFlow {
+  fate: 'completed' | 'deadLettered' | 'dropped';
+  latency: FlowLatency;
+}
+
+/**
+ * The run's messages: creation times and hand-off marks by ledger id (typed columns: a few bytes
+ * a message), and every fate goes through here so that the "ended" flows see it. Models never
+ * touch the ledger; node kinds call these methods.
+ */
+export class Messages {
+  private createdAt = new Float64Array(1024);
+  /** 1 once the message was handed to a buffer: a second hand-off is a duplicate delivery. */
+  private handedOff = new Uint8Array(1024);
+  private readonly endedFlows: EndedFlow[] = [];
+  /** Duplicates made by at-least-once delivery (a redelivered message handed off again). */
+  duplicates = 0;
+
+  constructor(private readonly world: World) {}
+
+  /** A new message enters the system now. */
+  create(): number {
+    const id = this.world.ledger.create();
+    this.ensure(id);
+    this.createdAt[id] = this.world.sim.now;
+    return id;
+  }
+
+  /** Fans message `id` out into `count` deliveries; returns the first delivery's id (0 if none). */
+  fanOut(id: number, count: number): number {
+    if (count <= 0) {
+      this.drop(id, 'noSubscriber');
+      return 0;
+    }
+    const first = this.world.ledger.fanOut(id, count);
+    this.ensure(first + count);
+    const at = this.createdAtOf(id);
+    for (let i = 0; i < count; i++) this.createdAt[first + i] = at;
+    return first;
+  }
+
+  /** Virtual time now. */
+  now(): number {
+    return this.world.sim.now;
+  }
+
+  /** When the message (or the message it was fanned out from) entered the system. */
+  createdAtOf(id: number): number {
+    return this.createdAt[id] ?? 0;
+  }
+
+  /** Measures the latency from creation to a fate for every message that ends with it. */
+  measureEnded(fate: EndedFlow['fate'], latency: FlowLatency): void {
+    this.endedFlows.push({ fate, latency });
+  }
+
+  /**
+   * Marks a hand-off to a buffer and returns the id the buffer keeps: the message's own, or, when
+   * this message was already handed off once (a redelivery after a partial failure), a new
+   * message counted as a duplicate, since both copies now travel on.
+   */
+  handOff(trace: Trace): number {
+    trace.owner = BUFFER;
+    const id = trace.id;
+    // A message whose fate is already recorded (its caller gave up on it, a timeout) cannot be
+    // handed on as itself: what travels on is a copy, counted as a duplicate.
+    if (this.handedOff[id] === 0 && this.world.ledger.fateOf(id) === Fate.InSystem) {
+      this.handedOff[id] = 1;
+      return id;
+    }
+    this.duplicates++;
+    const copy = this.world.ledger.create();
+    this.ensure(copy);
+    this.createdAt[copy] = this.createdAtOf(id);
+    this.handedOff[copy] = 1;
+    return copy;
+  }
+
+  /** Ends a message well. */
+  complete(id: number): void {
+    this.world.ledger.complete(id);
+    this.recordEnded('completed', id);
+  }
+
+  /** Ends a message as lost or refused. */
+  drop(id: number, reason: DropReason): void {
+    this.world.ledger.drop(id, reason);
+    this.recordEnded('dropped', id);
+  }
+
+  /** Ends a message in a dead-letter queue. */
+  deadLetter(id: number): void {
+    this.world.ledger.deadLetter(id);
+    this.recordEnded('deadLettered', id);
+  }
+
+  /**
+   * The custodian `by` settles the message's fate from a call's result, if it still holds it:
+   * ok → completed (unless the result carries a failed business outcome), failed → dropped.
+   */
+  settle(trace: Trace, by: Custodian, result: Result): void {
+    if (trace.owner !== by) return;
+    trace.owner = SETTLED;
+    if (result.ok) {
+      if (result.fate) this.drop(trace.id, result.fate);
+      else this.complete(trace.id);
+    } else this.drop(trace.id, dropReason(result.error));
+  }
+
+  private recordEnded(fate: EndedFlow['fate'], id: number): void {
+    if (this.endedFlows.length === 0) return;
+    const ms = this.world.sim.now - this.createdAtOf(id);
+    for (const f of this.endedFlows) if (f.fate === fate) f.latency.record(ms);
+  }
+
+  private ensure(id: number): void {
+    if (id < this.createdAt.length) return;
+    let size = this.createdAt.length;
+    while (size <= id) size *= 2;
+    const createdAt = new Float64Array(size);
+    createdAt.set(this.createdAt);
+    this.createdAt = createdAt;
+    const handedOff = new Uint8Array(size);
+    handedOff.set(this.handedOff);
+    this.handedOff = handedOff;
+  }
+}
+
+/** The custodian of a message whose fate is already in the ledger. */
+const SETTLED: Custodian = { name: 'settled' };

@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { conditionParams, paramRefs } from './config';
+import type { ConfigValue, PatternDefinition } from './definition';
+
+/**
+ * The schema of a pattern definition (src/kit/definition.ts), with zod: the shape of every field,
+ * then the references between them (edges name nodes, bindings name parameters, charts name
+ * nodes and flows). Built-in patterns are checked by the tests; definitions made from users'
+ * templates will be checked the same way before they run.
+ */
+
+const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'ids are letters, digits, _ and -');
+const paramValue = z.union([z.number(), z.string(), z.boolean()]);
+const equals = z.object({ param: z.string(), equals: paramValue }).strict();
+const condition = z.union([equals, z.object({ all: z.array(equals).min(1) }).strict()]);
+const side = z.enum(['top', 'right', 'bottom', 'left']);
+
+const configValue: z.ZodType<ConfigValue> = z.lazy(() =>
+  z.union([
+    z.number(),
+    z.string(),
+    z.boolean(),
+    z.null(),
+    z
+      .object({ $param: z.string(), times: z.number().optional(), plus: z.number().optional() })
+      .strict(),
+    z.object({ $if: condition, then: configValue, else: configValue }).strict(),
+    z.array(configValue),
+    z.record(z.string(), configValue),
+  ]),
+);
+const config = z.record(z.string(), configValue);
+
+const serviceKind = z.enum([
+  'user',
+  'apiGateway',
+  'lambda',
+  'sqs',
+  'sns',
+  'eventBridge',
+  'stepFunctions',
+  'aurora',
+  'ec2',
+  'email',
+]);
+
+const node = z
+  .object({
+    id,
+    kind: serviceKind,
+    label: z.string().min(1),
+    sublabel: z.string().optional(),
+    position: z.object({ x: z.number(), y: z.number() }).strict(),
+    role: z.enum(['deadLetterQueue']).optional(),
+    visibleWhen: condition.optional(),
+    config: config.optional(),
+    handler: z.string().optional(),
+  })
+  .strict();
+
+const edge = z
+  .object({
+    id,
+    source: z.string(),
+    target: z.string(),
+    kind: z.enum(['sync', 'async', 'poll', 'redrive', 'subscription', 'rule', 'write']),
+    label: z.string().optional(),
+    sourceSide: side.optional(),
+    targetSide: side.optional(),
+    visibleWhen: condition.optional(),
+    latency: configValue.optional(),
+    config: config.optional(),
+    filterPolicy: z.record(z.string(), z.unknown()).optional(),
+    eventPattern: z.record(z.string(), z.unknown()).optional(),
+    route: z.object({ method: z.string(), path: z.string() }).strict().optional(),
+  })
+  .strict();
+
+const paramCommon = {
+  id,
+  label: z.string().min(1),
+  description: z.string().min(1),
+  usedWhen: condition.optional(),
+  node: z.union([z.string(), z.array(z.string())]).optional(),
+  restarts: z.boolean().optional(),
+};
+const param = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...paramCommon,
+      kind: z.literal('number'),
+      unit: z.string(),
+      min: z.number(),
+      max: z.number(),
+      step: z.number().positive(),
+      default: z.number(),
+      log: z.boolean().optional(),
+    })
+    .strict()
+    .refine((p) => p.min <= p.default && p.default <= p.max, {
+      message: 'default must lie between min and max',
+    }),
+  z
+    .object({
+      ...paramCommon,
+      kind: z.literal('choice'),
+      unit: z.literal(''),
+      options: z.array(z.object({ value: z.string(), label: z.string() }).strict()).min(1),
+      default: z.string(),
+    })
+    .strict()
+    .refine((p) => p.options.some((o) => o.value === p.default), {
+      message: 'default must be one of the options',
+    }),
+  z
+    .object({
+      ...paramCommon,
+      kind: z.literal('boolean'),
+      unit: z.literal(''),
+      default: z.boolean(),
+    })
+    .strict(),
+]);
+
+const flow = z
+  .object({
+    id,
+    label: z.string(),
+    description: z.string(),
+    measure: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('response'), node: z.string() }).strict(),
+      z.object({ kind: z.literal('reached'), node: z.string() }).strict(),
+      z
+        .object({
+          kind: z.literal('ended'),
+          fate: z.enum(['completed', 'deadLettered', 'dropped']),
+        })
+        .strict(),
+    ]),
+  })
+  .strict();
+
+const ledgerTotal = z.enum(['created', 'completed', 'deadLettered', 'dropped', 'inSystem']);
+const seriesSource = z.union([
+  z.object({ node: z.string(), stat: z.string(), rate: z.boolean().optional() }).strict(),
+  z.object({ flow: z.string(), percentile: z.number().min(0).max(1) }).strict(),
+  z.object({ flow: z.string(), rate: z.literal(true) }).strict(),
+  z.object({ ledger: ledgerTotal, rate: z.boolean().optional() }).strict(),
+]);
+
+const chart = z
+  .object({
+    id,
+    title: z.string(),
+    unit: z.string(),
+    series: z
+      .array(z.object({ id, label: z.string(), color: z.string(), source: seriesSource }).strict())
+      .min(1),
+    visibleWhen: condition.optional(),
+  })
+  .strict();
+
+/** The definition's shape (references between its parts are checked by {@link checkDefinition}). */
+export const patternDefinitionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a pattern id is kebab-case'),
+    title: z.string().min(1),
+    seedDiagram: z.string(),
+    nodes: z.array(node).min(1),
+    edges: z.array(edge),
+    params: z.array(param),
+    flows: z.array(flow),
+    charts: z.array(chart),
+    explanation: z
+      .object({
+        summary: z.string().min(1),
+        whenToUse: z.array(z.string()),
+        tradeOffs: z.array(z.string()),
+        whatToTry: z.array(
+          z
+            .object({ text: z.string().min(1), set: z.record(z.string(), paramValue).optional() })
+            .strict(),
+        ),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** One problem found in a definition, with the path to the offending field. */
+export interface DefinitionProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks a definition: its shape, then its references. Returns every problem found (an empty
+ * list when it is valid), each with a path such as `edges[3].target`.
+ */
+export function checkDefinition(input: unknown): DefinitionProblem[] {
+  const parsed = patternDefinitionSchema.safeParse(input);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    }));
+  }
+  return checkReferences(parsed.data as PatternDefinition);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
+
+function checkReferences(d: PatternDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const unique = (items: { id: string }[], what: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) add(`${what}[${i}].id`, `duplicate ${what} id "${item.id}"`);
+      seen.add(item.id);
+    });
+  };
+  unique(d.nodes, 'nodes');
+  unique(d.edges, 'edges');
+  unique(d.params, 'params');
+  unique(d.flows, 'flows');
+  unique(d.charts, 'charts');
+
+  const nodes = new Set(d.nodes.map((n) => n.id));
+  const params = new Set(d.params.map((p) => p.id));
+  const flows = new Set(d.flows.map((f) => f.id));
+  const checkParam = (path: string, ref: string) => {
+    if (!params.has(ref)) add(path, `unknown parameter "${ref}"`);
+  };
+  const checkCondition = (path: string, c: PatternDefinition['nodes'][number]['visibleWhen']) => {
+    for (const ref of conditionParams(c)) checkParam(path, ref);
+  };
+  const checkNode = (path: string, ref: string) => {
+    if (!nodes.has(ref)) add(path, `unknown node "${ref}"`);
+  };
+
+  d.nodes.forEach((n, i) => {
+    checkCondition(`nodes[${i}].visibleWhen`, n.visibleWhen);
+    for (const ref of paramRefs(n.config ?? null)) checkParam(`nodes[${i}].config`, ref);
+  });
+  d.edges.forEach((e, i) => {
+    checkNode(`edges[${i}].source`, e.source);
+    checkNode(`edges[${i}].target`, e.target);
+    if (e.source === e.target) add(`edges[${i}]`, 'an edge cannot loop to its own node');
+    checkCondition(`edges[${i}].visibleWhen`, e.visibleWhen);
+    for (const ref of paramRefs(e.config ?? null)) checkParam(`edges[${i}].config`, ref);
+    for (const ref of paramRefs(e.latency)) checkParam(`edges[${i}].latency`, ref);
+  });
+  d.params.forEach((p, i) => {
+    checkCondition(`params[${i}].usedWhen`, p.usedWhen);
+    const owners = p.node === undefined ? [] : Array.isArray(p.node) ? p.node : [p.node];
+    owners.forEach((n, k) =>
+      checkNode(`params[${i}].node${Array.isArray(p.node) ? `[${k}]` : ''}`, n),
+    );
+  });
+  d.flows.forEach((f, i) => {
+    if (f.measure.kind !== 'ended') checkNode(`flows[${i}].measure.node`, f.measure.node);
+  });
+  // Series ids key the sampler, so they are unique across the whole pattern.
+  const seen = new Set<string>();
+  d.charts.forEach((c, i) => {
+    checkCondition(`charts[${i}].visibleWhen`, c.visibleWhen);
+    c.series.forEach((s, k) => {
+      const path = `charts[${i}].series[${k}]`;
+      if (seen.has(s.id)) add(`${path}.id`, `duplicate series id "${s.id}"`);
+      seen.add(s.id);
+      if ('node' in s.source) checkNode(`${path}.source.node`, s.source.node);
+      if ('flow' in s.source && !flows.has(s.source.flow))
+        add(`${path}.source.flow`, `unknown flow "${s.source.flow}"`);
+    });
+  });
+  d.explanation.whatToTry.forEach((step, i) => {
+    for (const ref of Object.keys(step.set ?? {}))
+      checkParam(`explanation.whatToTry[${i}].set.${ref}`, ref);
+  });
+  return problems;
+}
