@@ -35,6 +35,33 @@ export const extras: ExtraBench[] = [
     run: async () => (await import('./patterns')).benchPatterns(),
   },
   {
+    name: 'sqsMemory',
+    title: 'SQS: bytes per waiting message (1,000,000 messages, nobody consuming)',
+    run: async () => {
+      // A forced GC gives a clean figure: run it in a child Node with --expose-gc.
+      const { execFileSync } = await import('node:child_process');
+      const out = execFileSync(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', 'bench/sqsMemory.ts'],
+        { encoding: 'utf8' },
+      );
+      return out.trim().split('\n');
+    },
+  },
+  {
+    name: 'patternMemory',
+    title: 'Patterns: memory of a whole run with a 3-million-message backlog',
+    run: async () => {
+      const { execFileSync } = await import('node:child_process');
+      const out = execFileSync(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', 'bench/patternMemory.ts'],
+        { encoding: 'utf8' },
+      );
+      return out.trim().split('\n');
+    },
+  },
+  {
     name: 'browser',
     title: 'Browser: frames per second of the message layer (headless Chromium)',
     run: async () => (await import('./browser')).benchBrowser(),

@@ -324,11 +324,7 @@ export class AsyncEventQueue<E> {
           continue;
         }
       }
-      this.expiryTimer = this.sim.scheduleCancellable(
-        Math.max(0, deadline - now),
-        this.expiryDue,
-        undefined,
-      );
+      this.expiryTimer = this.sim.atCancellable(Math.max(now, deadline), this.expiryDue, undefined);
       return;
     }
   }

@@ -664,8 +664,8 @@ export class SqsQueue {
       if (ev.time <= due) return;
       this.world.sim.cancel(ev);
     }
-    this.delayEvent = this.world.sim.scheduleCancellable(
-      Math.max(0, due - this.world.sim.now),
+    this.delayEvent = this.world.sim.atCancellable(
+      Math.max(this.world.sim.now, due),
       this.delayEnded,
       undefined,
     );
@@ -727,11 +727,7 @@ export class SqsQueue {
       if (ev.time <= at) return;
       this.world.sim.cancel(ev);
     }
-    this.expiryEvent = this.world.sim.scheduleCancellable(
-      at - this.world.sim.now,
-      this.sweepExpired,
-      undefined,
-    );
+    this.expiryEvent = this.world.sim.atCancellable(at, this.sweepExpired, undefined);
   }
 
   private readonly sweepExpired = (): void => {
@@ -740,7 +736,8 @@ export class SqsQueue {
     let swept = false;
     while (this.heapSize > 0) {
       const top = this.heap[0] as number;
-      if (now - (this.sentAt[top] as number) < retention) break;
+      // The same sum as armExpiry's deadline, so the sweep that deadline armed always expires.
+      if ((this.sentAt[top] as number) + retention > now) break;
       this.heapPop();
       swept = true;
       this.expire(top);

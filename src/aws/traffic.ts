@@ -386,7 +386,7 @@ export class TrafficSource {
     const sim = this.world.sim;
     const t = this.curve.inverse(this.target);
     if (!(t < Infinity)) return; // the rate stays at zero: nothing more, until a reconfigure
-    this.pending = sim.scheduleCancellable(Math.max(0, t - sim.now), this.fire, undefined);
+    this.pending = sim.atCancellable(Math.max(sim.now, t), this.fire, undefined);
   }
 
   private readonly fire = (): void => {

@@ -64,6 +64,7 @@ export function formatSummary(s: RunSummary, pattern: PatternDefinition): string
     `messages: created ${s.ledger.created}${fanOut}, completed ${s.ledger.completed}, dead-lettered ${s.ledger.deadLettered}, dropped ${dropped}, still in system ${s.ledger.inSystem}`,
   );
   if (s.warmUpS > 0) out.push(`latencies leave out the first ${s.warmUpS} s (warm-up)`);
+  for (const note of Object.values(s.notes)) out.push(`adjusted: ${note}`);
   out.push('');
   const flowRows = Object.entries(s.flows).map(([id, f]) => {
     const label = pattern.flows.find((x) => x.id === id)?.label ?? id;

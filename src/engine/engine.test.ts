@@ -292,3 +292,16 @@ describe('MessageLedger fan-out', () => {
     );
   });
 });
+
+describe('atCancellable', () => {
+  it('fires at exactly the absolute time given, even where now + (t − now) would fall short', () => {
+    const sim = new Simulation(1);
+    sim.runUntil(141_820.50028353976 - 120_000 + 0.1);
+    const deadline = 21_820.60028353976 + 120_000;
+    let firedAt = -1;
+    sim.atCancellable(deadline, () => (firedAt = sim.now), undefined);
+    sim.runUntil(200_000);
+    expect(firedAt).toBe(deadline);
+    expect(() => sim.atCancellable(1, () => {}, undefined)).toThrow(/past/);
+  });
+});

@@ -77,6 +77,19 @@ export class Simulation {
   }
 
   /**
+   * Like {@link scheduleCancellable}, at absolute virtual time `timeMs` (not before now). Use it
+   * when the handler compares the clock with a deadline: `now + (deadline − now)` can land one
+   * rounding step short of `deadline`, and a handler that then re-arms would spin in place.
+   */
+  atCancellable<A>(timeMs: number, fn: EventHandler<A>, arg: A): ScheduledEvent {
+    if (!(timeMs >= this.now))
+      throw new RangeError(`cannot schedule in the past (${timeMs} < ${this.now})`);
+    const ev: CancellableEvent<A> = { time: timeMs, done: false, fn, arg };
+    this.queue.push(timeMs, runCancellable as EventHandler<CancellableEvent<A>>, ev);
+    return ev;
+  }
+
+  /**
    * Calls off an event from {@link scheduleCancellable}: it will not run and does not count as
    * an event. Cancelling one that already ran or was cancelled does nothing. Returns whether it
    * was still pending.

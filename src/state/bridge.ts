@@ -68,6 +68,7 @@ export class Bridge {
       simTimeMs: run.now,
       nodeStats: run.nodeStats(),
       ledger: run.world.ledger.summary(),
+      notes: run.built.notes(),
       effectiveSpeed: perf.effectiveSpeed,
       behind: perf.behind,
       sampleN: this.hops.sampleN,

@@ -17,6 +17,8 @@ export interface LiveSnapshot {
   /** Per node id, the model's live numbers (see the pattern's build). */
   nodeStats: Record<string, Record<string, number>>;
   ledger: LedgerSummary;
+  /** Settings the run adjusted because AWS would refuse them as given, by node id. */
+  notes: Record<string, string>;
   /** Simulated ms per wall ms actually achieved (the requested speed when keeping up). */
   effectiveSpeed: number;
   /** True when the per-frame event budget keeps running out: the run is slower than asked. */
@@ -56,6 +58,7 @@ export function emptySnapshot(): LiveSnapshot {
   return {
     simTimeMs: 0,
     nodeStats: {},
+    notes: {},
     ledger: {
       created: 0,
       deliveries: 0,

@@ -36,6 +36,7 @@ export function ParamsPanel() {
   const groups = useMemo(() => groupParams(pattern), [pattern]);
   const defaults = useMemo(() => defaultParams(pattern), [pattern]);
   const changed = pattern.params.filter((p) => params[p.id] !== defaults[p.id]).length;
+  const notes = useSim((s) => s.live.notes);
   return (
     <div className="flex flex-col gap-5">
       <div className="flex items-center justify-between">
@@ -64,6 +65,11 @@ export function ParamsPanel() {
               {kind ? <ServiceIcon kind={kind} size={18} /> : null}
               {group.title}
             </h3>
+            {group.nodeId && notes[group.nodeId] ? (
+              <p className="param-note" role="status">
+                {notes[group.nodeId]}
+              </p>
+            ) : null}
             <ParamList specs={group.params} />
           </section>
         );

@@ -152,6 +152,55 @@ describe("message-decoupling-sqs: the seed's points", () => {
   });
 });
 
+describe('message-decoupling-sqs: settings and results', () => {
+  it('a reserve AWS would refuse is adjusted, said, and the run goes on', () => {
+    const r = run({ withoutQueue: 'true', salesConcurrency: '1000', paymentRate: '20' }, 10);
+    const s = r.summary();
+    expect(s.notes.sales).toMatch(/fewer than 100 unreserved.*using 900/);
+    expect(s.nodes.sales?.concurrencyLimit).toBe(900);
+    expect(s.nodes.user?.ok).toBeGreaterThan(100);
+  });
+
+  it('a warm-up period is left out of the latencies', () => {
+    const { values } = resolveParams(pattern, { coldStartMs: '5000' });
+    const cold = createRun(pattern, values, { seed: 4 });
+    const warm = createRun(pattern, values, { seed: 4, warmUpMs: 30_000 });
+    cold.advanceTo(60_000);
+    warm.advanceTo(60_000);
+    const a = cold.summary();
+    const b = warm.summary();
+    expect(b.warmUpS).toBe(30);
+    // Same run, fewer samples: the cold starts of the first seconds are not in the warm one.
+    expect(b.ledger).toEqual(a.ledger);
+    expect(b.flows.response!.count).toBeLessThan(a.flows.response!.count * 0.6);
+    expect(b.flows.response!.p99Ms).toBeLessThan(a.flows.response!.p99Ms);
+  });
+
+  it('with an RDS Proxy the sales database makes queries wait instead of refusing them', () => {
+    const set = {
+      paymentRate: '200',
+      salesConcurrency: '100',
+      dbConnections: '2',
+      dbQueryMs: '50',
+    };
+    const refused = run(set, 60).summary().nodes.salesDb!;
+    const proxied = run({ ...set, rdsProxy: 'true' }, 60).summary().nodes.salesDb!;
+    expect(refused.refused).toBeGreaterThan(100);
+    expect(proxied.refused).toBe(0);
+    expect(proxied.queries).toBeGreaterThan(refused.queries ?? 0);
+  }, 60_000);
+
+  it('without a DLQ, failing messages stay until retention ends and are then lost as expired', () => {
+    const s = run(
+      { dlqEnabled: 'false', salesErrorRate: '100', retentionS: '120', paymentRate: '5' },
+      300,
+    ).summary();
+    expect(s.ledger.deadLettered).toBe(0);
+    expect(s.nodes.salesDlq).toBeUndefined();
+    expect(s.ledger.dropped.expired).toBeGreaterThan(400);
+  }, 60_000);
+});
+
 describe('message-decoupling-sqs: golden run', () => {
   it('seed 42, 300 s, defaults but 25 payments/s and 5% errors', async () => {
     const s = run({ paymentRate: '25', salesErrorRate: '5' }, 300, 42).summary();
