@@ -71,6 +71,8 @@ export class Trace {
     public owner: Custodian,
     /** 1 for a first delivery, n for the n-th receive from a queue (drawn as a retry). */
     readonly attempt = 1,
+    /** Received from a buffer that still holds the message until it is deleted. */
+    readonly fromBuffer = false,
   ) {}
 }
 
@@ -87,8 +89,8 @@ interface EndedFlow {
  */
 export class Messages {
   private createdAt = new Float64Array(1024);
-  /** 1 once the message was handed to a buffer: a second hand-off is a duplicate delivery. */
-  private handedOff = new Uint8Array(1024);
+  /** How many buffers hold the message now (a queue keeps it until a consumer deletes it). */
+  private holders = new Uint8Array(1024);
   private readonly endedFlows: EndedFlow[] = [];
   /** Duplicates made by at-least-once delivery (a redelivered message handed off again). */
   duplicates = 0;
@@ -132,25 +134,34 @@ export class Messages {
   }
 
   /**
-   * Marks a hand-off to a buffer and returns the id the buffer keeps: the message's own, or, when
-   * this message was already handed off once (a redelivery after a partial failure), a new
-   * message counted as a duplicate, since both copies now travel on.
+   * Marks a hand-off to a buffer and returns the id the buffer keeps. Normally the message's own;
+   * a copy, counted as a duplicate, when the message is already held by a buffer other than the
+   * one this trace came from. That is at-least-once delivery made visible: a consumer that
+   * forwarded a message and then failed gets it again, and forwards it again.
    */
   handOff(trace: Trace): number {
-    trace.owner = BUFFER;
     const id = trace.id;
-    // A message whose fate is already recorded (its caller gave up on it, a timeout) cannot be
-    // handed on as itself: what travels on is a copy, counted as a duplicate.
-    if (this.handedOff[id] === 0 && this.world.ledger.fateOf(id) === Fate.InSystem) {
-      this.handedOff[id] = 1;
+    const holders = this.holders[id] as number;
+    const own = holders === 0 || (trace.fromBuffer && holders === 1);
+    trace.owner = BUFFER;
+    // A message whose fate is already recorded (its caller gave up on it) cannot travel on as
+    // itself either.
+    if (own && this.world.ledger.fateOf(id) === Fate.InSystem) {
+      this.holders[id] = holders + 1;
       return id;
     }
     this.duplicates++;
     const copy = this.world.ledger.create();
     this.ensure(copy);
     this.createdAt[copy] = this.createdAtOf(id);
-    this.handedOff[copy] = 1;
+    this.holders[copy] = 1;
     return copy;
+  }
+
+  /** A buffer lets go of a message it passed on (deleted after a consumer forwarded it). */
+  release(id: number): void {
+    const holders = this.holders[id] as number;
+    if (holders > 0) this.holders[id] = holders - 1;
   }
 
   /** Ends a message well. */
@@ -197,9 +208,9 @@ export class Messages {
     const createdAt = new Float64Array(size);
     createdAt.set(this.createdAt);
     this.createdAt = createdAt;
-    const handedOff = new Uint8Array(size);
-    handedOff.set(this.handedOff);
-    this.handedOff = handedOff;
+    const holders = new Uint8Array(size);
+    holders.set(this.holders);
+    this.holders = holders;
   }
 }
 

@@ -34,6 +34,9 @@ const isBatch = (e: LambdaEvent): e is BatchEvent => !(e instanceof Trace);
  *
  * The function shares the run's account concurrency with every other function.
  *
+ * An `async` edge whose config is `{ "destination": "onFailure" }` is the function's on-failure
+ * destination for asynchronous invocations.
+ *
  * Config: `duration` (distribution, ms per message), `errorRate` (0–1), `timeoutMs` (default 3 s,
  * as AWS), `coldStart` (distribution), `reservedConcurrency`, `provisionedConcurrency`,
  * `memoryMb`, `keepWarmMs`, `maximumRetryAttempts`, `maximumEventAgeS`.
@@ -73,7 +76,9 @@ class LambdaNode implements NodeInstance {
       nodeId: runtime.node.id,
       config,
       rng,
-      calls: runtime.out.filter((l) => l.edge.kind !== 'poll' && l.edge.kind !== 'redrive'),
+      calls: runtime.out.filter(
+        (l) => l.edge.kind !== 'poll' && l.edge.kind !== 'redrive' && !isFailureDestination(l),
+      ),
       work: (then, failWith) =>
         world.sim.schedule(
           sample(this.duration, rng),
@@ -103,16 +108,25 @@ class LambdaNode implements NodeInstance {
     if (link.edge.kind === 'async') {
       // InvocationType Event: Lambda's own queue holds the message and answers 202 at once.
       const custodian: Custodian = { name: `${this.ctx.runtime.node.id} async queue` };
-      this.ctx.messages.handOff(trace);
-      const held = new Trace(trace.id, custodian);
+      const held = new Trace(this.ctx.messages.handOff(trace), custodian, 1, true);
       this.fn.invokeAsync(held, {
-        onSuccess: () => this.ctx.messages.settle(held, custodian, OK),
+        // Done here, or passed on by the handler to another buffer, which holds it now.
+        onSuccess: () =>
+          held.owner === custodian
+            ? this.ctx.messages.settle(held, custodian, OK)
+            : this.ctx.messages.release(held.id),
         onFailure: (_e, reason) => {
           this.asyncFailed++;
-          if (held.owner === custodian) {
-            held.owner = { name: 'settled' };
-            this.ctx.messages.drop(trace.id, reason);
+          if (held.owner !== custodian) {
+            this.ctx.messages.release(held.id); // an earlier attempt passed it on already
+            return;
           }
+          // The on-failure destination (or DLQ) takes the event; without one it is lost.
+          const destination = this.ctx.runtime.out.find(isFailureDestination);
+          if (destination) {
+            this.ctx.messages.release(held.id);
+            destination.call(held, () => {});
+          } else this.ctx.messages.settle(held, custodian, { ok: true, fate: reason });
         },
       });
       reply({ ok: true, status: 202 });
@@ -232,6 +246,16 @@ class LambdaNode implements NodeInstance {
     if (this.asyncFailed > 0) s.asyncFailed = this.asyncFailed;
     return s;
   }
+}
+
+/**
+ * An asynchronous invocation's on-failure destination (or dead-letter queue): an `async` edge
+ * whose config says `{ "destination": "onFailure" }`. Events that fail every attempt, or outlive
+ * the maximum event age, go there instead of being lost.
+ * See https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+ */
+function isFailureDestination(link: Link): boolean {
+  return link.edge.kind === 'async' && link.config.str('destination', '') === 'onFailure';
 }
 
 function settings(config: ConfigReader) {

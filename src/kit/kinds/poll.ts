@@ -50,7 +50,9 @@ export class PollAttempts {
       onDeleted: (r) => {
         const trace = this.traces.get(r.receipt);
         this.traces.delete(r.receipt);
+        // Handled here: done. Forwarded to another buffer: that one holds it now.
         if (trace && trace.owner === this.custodian) this.ctx.messages.complete(trace.id);
+        else this.ctx.messages.release(r.id);
       },
       onBatchResult: (batch, result) => {
         // Deletes follow a success after the API's time; forget the rest now.
@@ -69,7 +71,7 @@ export class PollAttempts {
     done: (r: SqsBatchResult) => void,
   ): void {
     const traces = batch.map((r) => {
-      const t = new Trace(r.id, this.custodian, r.receiveCount);
+      const t = new Trace(r.id, this.custodian, r.receiveCount, true);
       this.traces.set(r.receipt, t);
       return t;
     });
