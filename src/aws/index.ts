@@ -64,3 +64,31 @@ export {
   type AuroraError,
   type QueryResult,
 } from './aurora';
+export {
+  RetryLoop,
+  type DeliveryResult,
+  type DeliveryEndpoint,
+  type DeliveryStopReason,
+} from './delivery';
+export {
+  SnsTopic,
+  SnsSubscription,
+  SnsDeliveryPolicyError,
+  retrySchedule,
+  defaultRetryPolicy,
+  type SnsProtocol,
+  type SnsRetryPolicy,
+  type SnsSubscriptionStats,
+  type SnsTopicStats,
+} from './sns';
+export {
+  EventBus,
+  EventBridgeTarget,
+  EventBridgeRule,
+  EventBridgeLimitExceededError,
+  MAX_TARGETS_PER_RULE,
+  MAX_PUT_EVENTS_ENTRIES,
+  EVENTBRIDGE_DEFAULT_PUT_EVENTS_PER_SECOND,
+  type EventBridgeTargetConfig,
+  type EventBridgeTargetStats,
+} from './eventBridge';

@@ -80,6 +80,15 @@ export function formatSummary(s: RunSummary, pattern: PatternDefinition): string
         .join('  ')}`,
     );
   }
+  for (const [id, stats] of Object.entries(s.edges ?? {})) {
+    const edge = pattern.edges.find((e) => e.id === id);
+    const label = edge ? `${edge.source} → ${edge.target}` : id;
+    out.push(
+      `${label} [${id}]: ${Object.entries(stats)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('  ')}`,
+    );
+  }
   return out.join('\n');
 }
 

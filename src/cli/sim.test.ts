@@ -41,6 +41,7 @@ describe('the headless runner', () => {
       'warmUpS',
       'ledger',
       'nodes',
+      'edges',
       'flows',
       'notes',
     ]);

@@ -5,7 +5,7 @@ import type { HandlerMap } from './handler';
 import type { NodeRuntime, NodeStats } from './kind';
 import { kindModule } from './kinds';
 import { Link } from './link';
-import { Messages } from './messages';
+import { Messages, type Grave } from './messages';
 
 /** Network time of an edge without a `latency`: a call inside one Region. */
 export const IN_REGION = { kind: 'lognormal', mean: 1.5, cv: 0.3 } as const;
@@ -26,6 +26,25 @@ export interface Assembly {
   stopTraffic(): void;
   /** Settings adjusted because AWS would refuse them as given, by node id. */
   notes(): Record<string, string>;
+  /** The most recent lost messages at each node: which, when, why, after how many attempts. */
+  graveyard(): Record<string, readonly Grave[]>;
+  /**
+   * Replaces the rule an edge applies (a filter policy, an event pattern), live. Returns AWS's
+   * error text for an invalid rule, which then changes nothing; undefined when applied.
+   */
+  setRule(edgeId: string, rule: Record<string, unknown>): string | undefined;
+  /** The rule each rule-carrying edge applies now (edited ones included), by edge id. */
+  rules(): Record<string, Record<string, unknown>>;
+  /** Why message `msgId` does not pass the rule on edge `edgeId` (empty when it does). */
+  explainRule(edgeId: string, msgId: number): string[];
+  /** Per-edge counts (each subscription's or rule target's matched, filtered, delivered...). */
+  edgeStats(): Record<string, NodeStats>;
+}
+
+/** Options for {@link assemble}. */
+export interface AssembleOptions {
+  /** Rules edited by the user, by edge id, in place of the definition's. */
+  rules?: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -38,6 +57,7 @@ export function assemble(
   handlers: HandlerMap,
   world: World,
   params: ParamValues,
+  options: AssembleOptions = {},
 ): Assembly {
   const messages = new Messages(world);
   const shared = new Map<string, unknown>();
@@ -70,6 +90,8 @@ export function assemble(
       edgeConfig(edge, params),
       edgeLatency(edge, params),
     );
+    const edited = options.rules?.[edge.id];
+    if (edited) link.rule = edited;
     source.out.push(link);
     target.in.push(link);
     links.push(link);
@@ -111,6 +133,28 @@ export function assemble(
     flows,
     messages,
     notes: () => ({ ...notes }),
+    graveyard: () => messages.graveyard(),
+    setRule(edgeId, rule) {
+      const link = links.find((l) => l.id === edgeId);
+      if (!link) return `edge "${edgeId}" is not part of this run`;
+      const apply = link.source.instance.setRule;
+      if (!apply) return `edge "${edgeId}" carries no rule`;
+      return apply.call(link.source.instance, link, rule);
+    },
+    explainRule(edgeId, msgId) {
+      const link = links.find((l) => l.id === edgeId);
+      return link?.source.instance.explainRule?.(link, msgId) ?? [];
+    },
+    edgeStats() {
+      const out: Record<string, NodeStats> = {};
+      for (const r of runtimes.values()) Object.assign(out, r.instance.edgeStats?.());
+      return out;
+    },
+    rules() {
+      const out: Record<string, Record<string, unknown>> = {};
+      for (const link of links) if (link.rule) out[link.id] = link.rule;
+      return out;
+    },
     stopTraffic() {
       for (const r of runtimes.values()) r.instance.stop?.();
     },
@@ -153,7 +197,7 @@ function wireFlows(
     flows[spec.id] = latency;
     const m = spec.measure;
     if (m.kind === 'ended') {
-      messages.measureEnded(m.fate, latency);
+      messages.measureEnded(m.fate, latency, m.node);
     } else if (m.kind === 'response') {
       const instance = runtimes.get(m.node)?.instance;
       if (instance && 'onResponse' in instance) {

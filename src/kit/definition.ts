@@ -169,12 +169,12 @@ export type ParamSpec = ParamCommon &
  * What a flow measures, from the moment its message was created:
  * - `response`: until the answer is back at `node` (an entry point);
  * - `reached`: until `node` first handled it successfully (a database has the row);
- * - `ended`: until the ledger gave it this fate.
+ * - `ended`: until the ledger gave it this fate (at `node`, if given: a consumer that completed it).
  */
 export type FlowMeasure =
   | { kind: 'response'; node: string }
   | { kind: 'reached'; node: string }
-  | { kind: 'ended'; fate: 'completed' | 'deadLettered' | 'dropped' };
+  | { kind: 'ended'; fate: 'completed' | 'deadLettered' | 'dropped'; node?: string };
 
 /** An end-to-end path whose latency is measured (e.g. the user's response). */
 export interface FlowSpec {

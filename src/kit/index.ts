@@ -5,7 +5,7 @@
  * (`assemble.ts`). Pure, like the engine and the models.
  */
 export type * from './definition';
-export { assemble, IN_REGION, type Assembly } from './assemble';
+export { assemble, IN_REGION, type Assembly, type AssembleOptions } from './assemble';
 export {
   ConfigReader,
   holds,
@@ -29,5 +29,7 @@ export {
   type Reply,
   type FailureKind,
   type Custodian,
+  type Grave,
 } from './messages';
+export { type Payload, type Json } from './payload';
 export { definitionOf, type Pattern } from './pattern';

@@ -24,6 +24,15 @@ export interface NodeInstance {
   stats(): NodeStats;
   /** Called once every node exists and every link is wired (start traffic, pollers...). */
   start?(): void;
+  /**
+   * Applies an edited rule (filter policy, event pattern) to one of this node's outgoing links.
+   * Returns AWS's error text when the rule is invalid; the link then keeps its current rule.
+   */
+  setRule?(link: Link, rule: Record<string, unknown>): string | undefined;
+  /** Why a message does not pass the rule of one of this node's outgoing links. */
+  explainRule?(link: Link, msgId: number): string[];
+  /** Per outgoing edge (a subscription, a rule target): its own counts. */
+  edgeStats?(): Record<string, NodeStats>;
   /** Entry points only: stop producing traffic (the tests then watch the system drain). */
   stop?(): void;
   /** Entry points only: the assembler hooks "response" flows here (an answer reached the node). */

@@ -18,6 +18,11 @@ export class Link {
   latency: Distribution;
   /** Called when the target answers a call well (the assembler wires "reached" flows here). */
   onReached: ReachedHook | undefined;
+  /**
+   * The rule this edge applies now: a subscription's filter policy, a rule's event pattern (the
+   * definition's, or one the user edited since). The source node compiles and applies it.
+   */
+  rule: Record<string, unknown> | undefined;
 
   constructor(
     private readonly world: World,
@@ -30,6 +35,7 @@ export class Link {
   ) {
     this.config = config;
     this.latency = latency;
+    this.rule = edge.filterPolicy ?? edge.eventPattern;
   }
 
   /** The edge id; hop events refer to it. */

@@ -1,4 +1,5 @@
 import { Fate, type DropReason, type FlowLatency, type World } from '../engine';
+import type { Payload } from './payload';
 
 /**
  * Who holds a message now and decides its fate: the entry point that created it, the first
@@ -7,6 +8,8 @@ import { Fate, type DropReason, type FlowLatency, type World } from '../engine';
  */
 export interface Custodian {
   readonly name: string;
+  /** The node it belongs to: where a message it settles ends (for per-node "ended" flows). */
+  readonly node?: string;
   /** An entry point: the first function invocation that gets the message takes it over. */
   readonly entry?: boolean;
 }
@@ -76,9 +79,24 @@ export class Trace {
   ) {}
 }
 
+/** One message lost at a node: which, when, why, after how many attempts. */
+export interface Grave {
+  id: number;
+  /** The message that entered the system this one descends from (fan-out deliveries). */
+  root: number;
+  atMs: number;
+  reason: DropReason;
+  attempts: number;
+  detail: string;
+}
+
+const GRAVES_KEPT = 100;
+
 /** A flow measured up to an end event, with its latencies. */
 interface EndedFlow {
   fate: 'completed' | 'deadLettered' | 'dropped';
+  /** Only messages that end at this node. */
+  node: string | undefined;
   latency: FlowLatency;
 }
 
@@ -92,6 +110,13 @@ export class Messages {
   /** How many buffers hold the message now (a queue keeps it until a consumer deletes it). */
   private holders = new Uint8Array(1024);
   private readonly endedFlows: EndedFlow[] = [];
+  /** Index into {@link payloads} of what each message carries (0: the empty payload). */
+  private variants = new Uint16Array(1024);
+  /** The run's payload table; entry 0 is the empty payload. */
+  readonly payloads: Payload[] = [{ body: {}, attributes: {} }];
+  private readonly payloadIndex = new Map<string, number>();
+  /** Lost messages by node, most recent last (bounded), for the view's graveyard. */
+  private readonly graves = new Map<string, Grave[]>();
   /** Duplicates made by at-least-once delivery (a redelivered message handed off again). */
   duplicates = 0;
 
@@ -114,8 +139,64 @@ export class Messages {
     const first = this.world.ledger.fanOut(id, count);
     this.ensure(first + count);
     const at = this.createdAtOf(id);
-    for (let i = 0; i < count; i++) this.createdAt[first + i] = at;
+    const variant = this.variants[id] as number;
+    for (let i = 0; i < count; i++) {
+      this.createdAt[first + i] = at;
+      this.variants[first + i] = variant;
+    }
     return first;
+  }
+
+  /** Adds a payload to the run's table (once per distinct payload) and returns its index. */
+  registerPayload(payload: Payload): number {
+    const key = JSON.stringify(payload);
+    let index = this.payloadIndex.get(key);
+    if (index === undefined) {
+      index = this.payloads.length;
+      if (index > 65_535) throw new Error('a run can have at most 65,535 kinds of payload');
+      this.payloads.push(payload);
+      this.payloadIndex.set(key, index);
+    }
+    return index;
+  }
+
+  /** Sets what message `id` carries. */
+  setVariant(id: number, variant: number): void {
+    this.variants[id] = variant;
+  }
+
+  /** The index of what message `id` carries. */
+  variantOf(id: number): number {
+    return this.variants[id] ?? 0;
+  }
+
+  /** What message `id` carries. */
+  payloadOf(id: number): Payload {
+    return this.payloads[this.variants[id] ?? 0] as Payload;
+  }
+
+  /**
+   * Ends a message as lost at `node` and keeps the last few such losses there, with why and after
+   * how many attempts, for the view's graveyard.
+   */
+  lose(node: string, id: number, reason: DropReason, attempts: number, detail: string): void {
+    this.drop(id, reason, node);
+    let list = this.graves.get(node);
+    if (!list) this.graves.set(node, (list = []));
+    list.push({
+      id,
+      root: this.world.ledger.rootOf(id),
+      atMs: this.world.sim.now,
+      reason,
+      attempts,
+      detail,
+    });
+    if (list.length > GRAVES_KEPT) list.splice(0, list.length - GRAVES_KEPT);
+  }
+
+  /** The most recent losses at each node (at most 100 each), oldest first. */
+  graveyard(): Record<string, readonly Grave[]> {
+    return Object.fromEntries(this.graves);
   }
 
   /** Virtual time now. */
@@ -129,8 +210,8 @@ export class Messages {
   }
 
   /** Measures the latency from creation to a fate for every message that ends with it. */
-  measureEnded(fate: EndedFlow['fate'], latency: FlowLatency): void {
-    this.endedFlows.push({ fate, latency });
+  measureEnded(fate: EndedFlow['fate'], latency: FlowLatency, node?: string): void {
+    this.endedFlows.push({ fate, node, latency });
   }
 
   /**
@@ -154,6 +235,7 @@ export class Messages {
     const copy = this.world.ledger.create();
     this.ensure(copy);
     this.createdAt[copy] = this.createdAtOf(id);
+    this.variants[copy] = this.variants[id] as number;
     this.holders[copy] = 1;
     return copy;
   }
@@ -164,22 +246,22 @@ export class Messages {
     if (holders > 0) this.holders[id] = holders - 1;
   }
 
-  /** Ends a message well. */
-  complete(id: number): void {
+  /** Ends a message well (at `node`, where known). */
+  complete(id: number, node?: string): void {
     this.world.ledger.complete(id);
-    this.recordEnded('completed', id);
+    this.recordEnded('completed', id, node);
   }
 
   /** Ends a message as lost or refused. */
-  drop(id: number, reason: DropReason): void {
+  drop(id: number, reason: DropReason, node?: string): void {
     this.world.ledger.drop(id, reason);
-    this.recordEnded('dropped', id);
+    this.recordEnded('dropped', id, node);
   }
 
   /** Ends a message in a dead-letter queue. */
-  deadLetter(id: number): void {
+  deadLetter(id: number, node?: string): void {
     this.world.ledger.deadLetter(id);
-    this.recordEnded('deadLettered', id);
+    this.recordEnded('deadLettered', id, node);
   }
 
   /**
@@ -190,15 +272,16 @@ export class Messages {
     if (trace.owner !== by) return;
     trace.owner = SETTLED;
     if (result.ok) {
-      if (result.fate) this.drop(trace.id, result.fate);
-      else this.complete(trace.id);
-    } else this.drop(trace.id, dropReason(result.error));
+      if (result.fate) this.drop(trace.id, result.fate, by.node);
+      else this.complete(trace.id, by.node);
+    } else this.drop(trace.id, dropReason(result.error), by.node);
   }
 
-  private recordEnded(fate: EndedFlow['fate'], id: number): void {
+  private recordEnded(fate: EndedFlow['fate'], id: number, node: string | undefined): void {
     if (this.endedFlows.length === 0) return;
     const ms = this.world.sim.now - this.createdAtOf(id);
-    for (const f of this.endedFlows) if (f.fate === fate) f.latency.record(ms);
+    for (const f of this.endedFlows)
+      if (f.fate === fate && (f.node === undefined || f.node === node)) f.latency.record(ms);
   }
 
   private ensure(id: number): void {
@@ -211,6 +294,9 @@ export class Messages {
     const holders = new Uint8Array(size);
     holders.set(this.holders);
     this.holders = holders;
+    const variants = new Uint16Array(size);
+    variants.set(this.variants);
+    this.variants = variants;
   }
 }
 

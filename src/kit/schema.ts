@@ -134,6 +134,7 @@ const flow = z
         .object({
           kind: z.literal('ended'),
           fate: z.enum(['completed', 'deadLettered', 'dropped']),
+          node: z.string().optional(),
         })
         .strict(),
     ]),
@@ -262,7 +263,7 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
     );
   });
   d.flows.forEach((f, i) => {
-    if (f.measure.kind !== 'ended') checkNode(`flows[${i}].measure.node`, f.measure.node);
+    if (f.measure.node !== undefined) checkNode(`flows[${i}].measure.node`, f.measure.node);
   });
   // Series ids key the sampler, so they are unique across the whole pattern.
   const seen = new Set<string>();

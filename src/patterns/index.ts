@@ -1,11 +1,14 @@
 import type { Pattern } from '../kit';
+import { messageBus } from './message-bus';
 import { messageDecouplingSqs } from './message-decoupling-sqs';
+import { pubsubEventBridge } from './pubsub-eventbridge';
+import { pubsubSns } from './pubsub-sns';
 
 /**
  * Every pattern, in the order the app lists them. Ids are stable: they are URLs. Adding a
  * pattern is one folder and one line here (see docs/ARCHITECTURE.md, "How to add a pattern").
  */
-export const patterns: Pattern[] = [messageDecouplingSqs];
+export const patterns: Pattern[] = [messageDecouplingSqs, pubsubSns, pubsubEventBridge, messageBus];
 
 /** Looks a pattern up by id. */
 export function findPattern(id: string): Pattern | undefined {

@@ -21,6 +21,8 @@ export interface RunSummary {
   warmUpS: number;
   ledger: LedgerSummary;
   nodes: Record<string, Record<string, number>>;
+  /** Per subscription or rule target (edge id): matched, filtered, delivered, retried, lost... */
+  edges: Record<string, Record<string, number>>;
   flows: Record<string, FlowSummary>;
   /** Settings adjusted because AWS would refuse them as given, by node id. */
   notes: Record<string, string>;
@@ -38,6 +40,8 @@ export interface RunOptions {
    * start afresh, so the summary describes the steady state, not the cold start.
    */
   warmUpMs?: number;
+  /** Rules (filter policies, event patterns) the user edited, by edge id. */
+  rules?: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -62,7 +66,9 @@ export class ScenarioRun {
       sampleIntervalMs: options.sampleIntervalMs ?? 1000,
       sampleCapacity: options.sampleCapacity ?? 600,
     });
-    this.built = assemble(pattern, pattern.handlers, this.world, params);
+    this.built = assemble(pattern, pattern.handlers, this.world, params, {
+      ...(options.rules ? { rules: options.rules } : {}),
+    });
     this.world.startSampling();
     const warmUp = options.warmUpMs ?? 0;
     if (warmUp > 0) {
@@ -140,6 +146,7 @@ export class ScenarioRun {
       warmUpS: round((this.options.warmUpMs ?? 0) / 1000),
       ledger: this.world.ledger.summary(),
       nodes: this.nodeStats(),
+      edges: this.built.edgeStats(),
       flows,
       notes: this.built.notes(),
     };

@@ -5,6 +5,7 @@
  * leaf was expected, fields matched in different elements of one array).
  */
 import { formatIp } from '../ruler/ip';
+import { JsonNumber } from '../ruler/jsonText';
 import { matchBranch, NONE, scanField, toEventObject } from './match';
 import { buildPrograms, type FieldProgram } from './program';
 import { isComparable } from './numbers';
@@ -18,6 +19,7 @@ function valuesAt(event: object, f: FieldProgram): unknown[] {
   const out: unknown[] = [];
   const spread = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(spread);
+    else if (v instanceof JsonNumber) out.push(v.value);
     else if (v !== undefined) out.push(v);
   };
   const walk = (value: unknown, node: number): void => {
@@ -25,7 +27,7 @@ function valuesAt(event: object, f: FieldProgram): unknown[] {
       for (const el of value) if (el !== null && typeof el === 'object') walk(el, node);
       return;
     }
-    if (value === null || typeof value !== 'object') return;
+    if (value === null || typeof value !== 'object' || value instanceof JsonNumber) return;
     const obj = value as Record<string, unknown>;
     for (const step of f.plan[node] ?? []) {
       if (!hasOwn.call(obj, step.key)) continue;
@@ -78,9 +80,7 @@ export function describeCondition(c: Condition): string {
     case 'exists':
       return c.value ? 'exist' : 'be absent';
     case 'anything-but': {
-      const list = c.strings.length
-        ? c.strings.map((s) => JSON.stringify(s))
-        : c.numbers.map(String);
+      const list = c.strings.length ? c.strings.map((s) => JSON.stringify(s)) : c.numberTexts;
       return `be present and not ${list.join(' or ')}`;
     }
     case 'anything-but-prefix':
@@ -187,7 +187,7 @@ export function explainEventPatternMismatch(pattern: unknown, event: unknown): E
         path: paths.join(', '),
         condition: `{${fields.map((f) => `${JSON.stringify(f.path)}: [${f.conditions.map((c) => c.display).join(', ')}]`).join(', ')}}`,
         actual: fields.map((f) => valuesAt(e, f)),
-        message: `${label}each field matches on its own, but in different elements of the same array; fields under an array of objects must all match within one element`,
+        message: `${label}each field matches on its own, but in different elements of the same array; fields under an array of objects must all match within one element${fields.some((f) => f.absentOk) ? ', and a field that must be absent must be absent from that element (judged in sorted field order, as AWS does)' : ''}`,
       });
     }
   });

@@ -23,7 +23,7 @@ export {
   runEventPatternBenchmark,
   type EventPatternBenchResult,
 } from './bench';
-export { MAX_WILDCARD_COMPLEXITY } from './compile';
+export { MAX_OR_COMBINATIONS, MAX_WILDCARD_COMPLEXITY } from './compile';
 export type {
   Condition,
   Explanation,

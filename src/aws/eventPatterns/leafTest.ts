@@ -3,12 +3,21 @@
  *
  * Event-ruler compares values as text: strings keep their JSON quotes, numbers and true/false/null
  * do not. That is why prefix, suffix, wildcard and equals-ignore-case never match numbers, why
- * anything-but matches null, and why `{"prefix": "a\""}` matches the string `a`. Two machine-wide
- * switches change how a leaf is read: a field with any numeric condition compares numbers in
- * their comparable form, and a field with any IP condition (and no numeric one) reads IP-looking
- * strings as addresses, which then only IP conditions and anything-but can see.
+ * anything-but matches null, and why `{"prefix": "a\""}` matches the string `a`. Two switches
+ * event-ruler keeps per byte machine change how a leaf is read (`ByteMachine.transitionOn`):
+ * - a field with any IP condition tries an IP-shaped string as an address first, where only IP
+ *   conditions can match it and every anything-but passes (the address text never equals an
+ *   excluded value) — and then still reads it as the string it is, so `{"prefix": "10."}` next to
+ *   a `cidr` matches "10.1.1.1" (AWS tries both readings, and does so with or without numeric
+ *   conditions on the field);
+ * - a field with any numeric condition reads a number that is a `ComparableNumber` (at most six
+ *   decimals, within ±5e9) in its fixed-point form only; any other number is read as its text,
+ *   which only an exact pattern number with the same text can equal.
+ * Numbers are compared in micro-units or as text, never as doubles, so `9007199254740993` does
+ * not equal `9007199254740992` and `0.1` does not equal `0.10000000000000001`.
  */
 import { inIpRange, parseIp, type IpRange } from '../ruler/ip';
+import { JsonNumber, numberText, type EventNumber } from '../ruler/jsonText';
 import {
   dropEdge,
   endsWithIgnoringCase,
@@ -16,13 +25,12 @@ import {
   startsWithIgnoringCase,
   type Folded,
 } from './ignoreCase';
-import { LEADING_ZERO_OCTETS } from './ip';
-import { isComparable } from './numbers';
+import { scaledOf } from './numbers';
 import type { Condition, Leaf } from './types';
 import { matchWildcard } from './wildcard';
 
-/** A predicate over one leaf value. */
-export type LeafTest = (v: Leaf) => boolean;
+/** A predicate over one leaf value (a `JsonNumber` is a number leaf). */
+export type LeafTest = (v: Leaf | JsonNumber) => boolean;
 
 /** Switches event-ruler keeps per byte machine (per field, per path through earlier fields). */
 export interface FieldMode {
@@ -33,7 +41,7 @@ export interface FieldMode {
 /** Whether a condition turns on comparable-number reading for its field. */
 export function setsNumeric(c: Condition): boolean {
   return (
-    (c.kind === 'number' && c.comparable) ||
+    (c.kind === 'number' && c.scaled !== null) ||
     c.kind === 'numeric' ||
     (c.kind === 'anything-but' && c.numbers.length > 0)
   );
@@ -123,11 +131,11 @@ function isAnythingBut(c: Condition): boolean {
  * the caller, which knows whether any leaf exists at all.
  */
 export function buildLeafTest(conditions: readonly Condition[], mode: FieldMode): LeafTest {
-  const ipMode = mode.hasIp && !mode.hasNumeric;
   if (conditions.some((c) => c.kind === 'exists' && c.value)) return () => true;
   const exactStrings: string[] = [];
   const stringTests: Array<(v: string) => boolean> = [];
-  const exactNumbers: number[] = [];
+  const scaledNumbers: number[] = [];
+  const numberTexts: string[] = [];
   const ranges: Array<Extract<Condition, { kind: 'numeric' }>> = [];
   const ipRanges: IpRange[] = [];
   const literals: Array<boolean | null> = [];
@@ -135,8 +143,10 @@ export function buildLeafTest(conditions: readonly Condition[], mode: FieldMode)
   let anythingButOnNonStrings = false;
   for (const c of conditions) {
     if (c.kind === 'string') exactStrings.push(c.value);
-    else if (c.kind === 'number') exactNumbers.push(c.value);
-    else if (c.kind === 'numeric') ranges.push(c);
+    else if (c.kind === 'number') {
+      numberTexts.push(c.text);
+      if (c.scaled !== null) scaledNumbers.push(c.scaled);
+    } else if (c.kind === 'numeric') ranges.push(c);
     else if (c.kind === 'ip') ipRanges.push(c.range);
     else if (c.kind === 'literal') literals.push(c.value);
     else {
@@ -148,19 +158,20 @@ export function buildLeafTest(conditions: readonly Condition[], mode: FieldMode)
   }
   const exactSet = exactStrings.length > 4 ? new Set(exactStrings) : null;
   const single = exactStrings.length === 1 ? (exactStrings[0] ?? '') : null;
-  const anyIpCondition =
-    ipMode && (ipRanges.length > 0 || anythingButOnNonStrings || excludedNumbers.length > 0);
+  const anyAnythingBut = anythingButOnNonStrings || excludedNumbers.length > 0;
+  // The address reading can only succeed through an IP range or an anything-but.
+  const addressCanMatch = mode.hasIp && (ipRanges.length > 0 || anyAnythingBut);
 
   const testString = (v: string): boolean => {
-    if (ipMode) {
-      const ip = parseIp(v, LEADING_ZERO_OCTETS);
+    if (addressCanMatch) {
+      const ip = parseIp(v);
       if (ip) {
-        // Read as an address: only IP ranges can match it, and every anything-but passes.
-        if (!anyIpCondition) return false;
+        // Read as an address: IP ranges can match it, and no anything-but excludes it.
         for (const r of ipRanges) if (inIpRange(r, ip)) return true;
-        return anythingButOnNonStrings || excludedNumbers.length > 0;
+        if (anyAnythingBut) return true;
       }
     }
+    // Read as the string it is.
     if (single !== null) {
       if (v === single) return true;
     } else if (exactSet) {
@@ -171,24 +182,32 @@ export function buildLeafTest(conditions: readonly Condition[], mode: FieldMode)
     return excludedNumbers.length > 0;
   };
 
-  const testNumber = (v: number): boolean => {
-    if (exactNumbers.includes(v)) return true;
-    if (ranges.length > 0 && isComparable(v)) {
+  const testNumber = (v: EventNumber): boolean => {
+    const scaled = mode.hasNumeric ? scaledOf(v) : null;
+    if (scaled !== null) {
+      // Read in fixed point only (event-ruler returns before trying the text).
+      if (scaledNumbers.includes(scaled)) return true;
       for (const r of ranges) {
-        if ((r.lowOpen ? v > r.low : v >= r.low) && (r.highOpen ? v < r.high : v <= r.high))
+        if (
+          (r.lowOpen ? scaled > r.lowScaled : scaled >= r.lowScaled) &&
+          (r.highOpen ? scaled < r.highScaled : scaled <= r.highScaled)
+        )
           return true;
       }
+      for (const excluded of excludedNumbers) if (!excluded.includes(scaled)) return true;
+      return anythingButOnNonStrings;
     }
-    for (const excluded of excludedNumbers) if (!excluded.includes(v)) return true;
-    return anythingButOnNonStrings;
+    // Read as its text: only a pattern number written the same way equals it, and no
+    // anything-but (whose numbers are fixed-point) can exclude it.
+    if (numberTexts.length > 0 && numberTexts.includes(numberText(v))) return true;
+    return anyAnythingBut;
   };
 
-  const testLiteral = (v: boolean | null): boolean =>
-    literals.includes(v) || anythingButOnNonStrings || excludedNumbers.length > 0;
+  const testLiteral = (v: boolean | null): boolean => literals.includes(v) || anyAnythingBut;
 
   return (v) => {
     if (typeof v === 'string') return testString(v);
-    if (typeof v === 'number') return testNumber(v);
+    if (typeof v === 'number' || v instanceof JsonNumber) return testNumber(v);
     return testLiteral(v);
   };
 }

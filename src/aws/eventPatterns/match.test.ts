@@ -176,26 +176,34 @@ describe('cidr and IP addresses', () => {
     expect(m({ ip: [{ cidr: '10.0.0.0/8' }] }, { ip: 10 })).toBe(false);
   });
 
-  it('starts the range at the address as written, as event-ruler does', () => {
-    expect(m({ ip: [{ cidr: '10.0.0.5/24' }] }, { ip: '10.0.0.4' })).toBe(false);
-    expect(m({ ip: [{ cidr: '10.0.0.5/24' }] }, { ip: '10.0.0.5' })).toBe(true);
+  it('covers the whole network whatever host bits the block is written with', () => {
+    // event-ruler's CIDR.cidr clears the host bits (computeBottomBytes) for the low end.
+    expect(m({ ip: [{ cidr: '10.0.0.5/24' }] }, { ip: '10.0.0.4' })).toBe(true);
+    expect(m({ ip: [{ cidr: '10.0.0.5/24' }] }, { ip: '10.0.0.0' })).toBe(true);
+    expect(m({ ip: [{ cidr: '0.0.0.5/2' }] }, { ip: '63.255.255.255' })).toBe(true);
+    expect(m({ ip: [{ cidr: '0.0.0.5/2' }] }, { ip: '64.0.0.0' })).toBe(false);
   });
 
   it('treats IP-looking pattern strings as addresses', () => {
     expect(m({ ip: ['2001:db8::1'] }, { ip: '2001:0db8:0:0:0:0:0:1' })).toBe(true);
   });
 
-  it('hides IP values from string conditions on a field that has an IP condition', () => {
+  it('reads an IP value both as an address and as a string when the field has an IP condition', () => {
+    // ByteMachine.transitionOn tries the address reading, then the plain one.
     expect(m({ ip: [{ prefix: '10.' }] }, { ip: '10.1.1.1' })).toBe(true);
     expect(m({ ip: [{ prefix: '10.' }, { cidr: '192.168.0.0/16' }] }, { ip: '10.1.1.1' })).toBe(
-      false,
+      true,
     );
+    expect(m({ ip: [{ suffix: '.1' }, '192.168.0.1'] }, { ip: '10.0.0.1' })).toBe(true);
+    expect(m({ ip: [{ wildcard: '10.*' }, '192.168.0.1'] }, { ip: '10.0.0.1' })).toBe(true);
   });
 
-  it('turns IP reading off when the field also has a numeric condition', () => {
+  it('keeps the address reading when the field also has a numeric condition', () => {
     expect(m({ ip: [{ cidr: '10.0.0.0/8' }, { numeric: ['>', 0] }] }, { ip: '10.1.1.1' })).toBe(
-      false,
+      true,
     );
+    expect(m({ ip: [{ cidr: '10.0.0.0/8' }, { numeric: ['>', 0] }] }, { ip: 5 })).toBe(true);
+    expect(m({ ip: [{ cidr: '10.0.0.0/8' }, 7] }, { ip: '11.0.0.1' })).toBe(false);
   });
 });
 

@@ -8,14 +8,15 @@ import { parseCidr } from '../ruler/ip';
 import { numericRange, readNumericExpression, type NumericTerms } from '../ruler/numericExpression';
 import { isNumericToken, type JsonToken } from '../ruler/tokens';
 import { foldCase } from './ignoreCase';
-import { LEADING_ZERO_OCTETS } from './ip';
 import type { JsonTokenizer } from './json';
-import { comparableValue, NUMBER_LIMIT } from './numbers';
+import { comparableValue, NUMBER_LIMIT, SCALED_LIMIT } from './numbers';
 import type { Condition } from './types';
 import { parseWildcard } from './wildcard';
 
 const ONLY_ONE_KEY = 'Only one key allowed in match expression';
 const TOO_MANY_ELEMENTS = 'Too many elements in numeric expression';
+/** event-ruler's wording for a value list with nothing in it. */
+export const EMPTY_ARRAY = 'Empty arrays are not allowed';
 
 function barf(message: string): never {
   throw new PatternError(message);
@@ -65,7 +66,7 @@ export function readMatchExpression(p: JsonTokenizer): Condition {
       // event-ruler reuses the prefix message here; AWS returns it verbatim.
       if (p.nextToken() !== 'VALUE_STRING') barf('prefix match pattern must be a string');
       const text = p.text;
-      const cidr = parseCidr(text, LEADING_ZERO_OCTETS);
+      const cidr = parseCidr(text);
       if (!cidr.ok) barf(cidr.message);
       const range = cidr.range;
       endOfExpression(p);
@@ -125,11 +126,27 @@ function readAffix(p: JsonTokenizer, op: 'prefix' | 'suffix'): Condition {
   return { kind: op, value: text, display: `{"${op}":${q(text)}}` };
 }
 
-/** The condition for a numeric expression, with event-ruler's `Range` checks on its numbers. */
+/**
+ * The condition for a numeric expression, with event-ruler's `Range` checks on its numbers. The
+ * bounds are compared in micro-units (see numbers.ts), as event-ruler compares its fixed-point
+ * encodings; the doubles are kept for people.
+ */
 function numericCondition(terms: NumericTerms): Condition {
   const range = numericRange(terms, NUMBER_LIMIT, comparableValue, barf);
+  const [first, second] = terms;
+  const lower = first.operator === '=' || first.operator.startsWith('>') ? first : undefined;
+  const upper = first.operator === '=' ? first : lower === undefined ? first : second;
   const parts = terms.flatMap((t) => [q(t.operator), t.text]);
-  return { kind: 'numeric', ...range, display: `{"numeric":[${parts.join(',')}]}` };
+  return {
+    kind: 'numeric',
+    low: lower === undefined ? range.low : Number(lower.text),
+    lowOpen: range.lowOpen,
+    high: upper === undefined ? range.high : Number(upper.text),
+    highOpen: range.highOpen,
+    lowScaled: lower === undefined ? -SCALED_LIMIT : comparableValue(lower.text),
+    highScaled: upper === undefined ? SCALED_LIMIT : comparableValue(upper.text),
+    display: `{"numeric":[${parts.join(',')}]}`,
+  };
 }
 
 type AnythingButKind = 'plain' | 'ignore-case' | 'prefix' | 'suffix' | 'wildcard';
@@ -159,12 +176,15 @@ function readAnythingBut(p: JsonTokenizer): Condition {
   }
   const strings: string[] = [];
   const numbers: number[] = [];
+  const numberTexts: string[] = [];
   const texts: string[] = [];
   const take = (token: JsonToken | null): void => {
     if (kind === 'plain') {
       if (token === 'VALUE_STRING') strings.push(p.text);
-      else if (isNumericToken(token)) numbers.push(comparableValue(p.text));
-      else barf('Inside anything but list, start|null|boolean is not supported.');
+      else if (isNumericToken(token)) {
+        numbers.push(comparableValue(p.text));
+        numberTexts.push(p.text);
+      } else barf('Inside anything but list, start|null|boolean is not supported.');
     } else {
       if (token !== 'VALUE_STRING') barf(TYPE_MESSAGES[kind]);
       if ((kind === 'prefix' || kind === 'suffix') && p.text === '')
@@ -181,6 +201,11 @@ function readAnythingBut(p: JsonTokenizer): Condition {
         'Inside anything but list, either all values are number or string, mixed type is not supported',
       );
     }
+    // event-ruler builds an empty value set here without complaint and would then read the
+    // operator as "anything" (nothing to exclude); AWS refuses it instead (issue #10). AWS's text
+    // for this refusal is not in any recorded case or stored AWS document; event-ruler's wording
+    // for an empty value list, "Empty arrays are not allowed", is the closest it has.
+    if (kind !== 'plain' && strings.length === 0) barf(EMPTY_ARRAY);
   } else {
     take(t);
   }
@@ -192,7 +217,7 @@ function readAnythingBut(p: JsonTokenizer): Condition {
     kind === 'plain' ? `{"anything-but":${inner}}` : `{"anything-but":{"${op}":${inner}}}`;
   switch (kind) {
     case 'plain':
-      return { kind: 'anything-but', strings, numbers, display };
+      return { kind: 'anything-but', strings, numbers, numberTexts, display };
     case 'ignore-case':
       return { kind: 'anything-but-ignore-case', values: strings.map(foldCase), display };
     case 'prefix':

@@ -1,25 +1,74 @@
 /**
- * Numeric matching limits. AWS compares numbers through event-ruler's `ComparableNumber`: a value
- * takes part in numeric matching only if it lies in [-5e9, 5e9] and has at most six decimal
- * places. Patterns outside those limits are rejected with event-ruler's own messages, so they
- * are reproduced here exactly (including the odd "Only values upto 6 decimals" text).
+ * Numeric matching limits. AWS compares numbers through event-ruler's `ComparableNumber`, which
+ * reads a number's *text* as a `BigDecimal`, strips trailing zeros, refuses more than six decimal
+ * places, multiplies by 10^6 exactly (`longValueExact`) and keeps values in [-5e9, 5e9]; the
+ * result is a fixed-point integer of micro-units, compared as such. So a number takes part in
+ * numeric matching exactly when its text has at most six decimals and lies in range, and two
+ * numbers are numerically equal exactly when their micro-units are: no rounding to a double is
+ * involved anywhere. Those micro-units (at most 5e15 in magnitude) are exact JavaScript integers,
+ * which is how they are held here ("scaled" values). Patterns outside the limits are rejected with
+ * event-ruler's own messages, reproduced exactly (including the odd "Only values upto 6 decimals").
+ * event-ruler's README states the limits as "-5.0e9 and +5.0e9 inclusive, with 15 digits of
+ * precision, that is to say 6 digits to the right of the decimal point"; the EventBridge user
+ * guide's content-filtering page still says ±1.0e9 with the same six decimals. The engine follows
+ * event-ruler's code (±5e9), as it always has.
  */
 import { PatternError } from '../ruler/errors';
+import { JsonNumber, type EventNumber } from '../ruler/jsonText';
 
 /** The largest magnitude a number may have to take part in numeric matching. */
 export const NUMBER_LIMIT = 5e9;
 
+/** {@link NUMBER_LIMIT} in micro-units: the bound on a scaled value. */
+export const SCALED_LIMIT = 5e15;
+
 const LIMIT_SCALED = 5_000_000_000_000_000n; // 5e9 * 1e6
 const LONG_MAX = 9_223_372_036_854_775_807n;
+const PLAIN_DECIMAL = /^-?\d+(?:\.(\d+))?$/;
 
 /**
- * Whether an event number takes part in numeric comparisons. Doubles with at most six decimals are
- * exactly those that survive rounding to micro-units, so no string work is needed on the hot path.
+ * The micro-units of a double as JavaScript prints it (the text event-ruler would receive for a
+ * number in an event built from objects), or null when that text has more than six decimals or
+ * lies outside ±5e9. Exact: the integer and fractional digits are combined as integers, never by
+ * multiplying the double (which rounds for large values: 4300018816.262943 × 1e6 is not an
+ * integer in floating point).
  */
-export function isComparable(n: number): boolean {
-  if (!(n >= -NUMBER_LIMIT && n <= NUMBER_LIMIT)) return false;
-  if (Number.isInteger(n)) return true;
-  return Math.round(n * 1e6) / 1e6 === n;
+export function scaledOfDouble(n: number): number | null {
+  if (!(n >= -NUMBER_LIMIT && n <= NUMBER_LIMIT)) return null;
+  if (Number.isInteger(n)) return n * 1e6;
+  if (n > -1e9 && n < 1e9) {
+    // Below 1e9 the product is off by less than 0.2, so rounding it is exact, and the double
+    // has at most six decimals exactly when dividing back gives it again.
+    const micro = Math.round(n * 1e6);
+    return micro / 1e6 === n ? micro : null;
+  }
+  const text = String(n);
+  const m = PLAIN_DECIMAL.exec(text);
+  const frac = m?.[1];
+  if (m === null || frac === undefined || frac.length > 6) return null; // "1e-7" and the like
+  const dot = text.indexOf('.');
+  const whole = Math.abs(Number(text.slice(0, dot)));
+  const micro = whole * 1e6 + Number(frac.padEnd(6, '0'));
+  return text.startsWith('-') ? -micro : micro;
+}
+
+/** The micro-units of a number as written (event-ruler's `ComparableNumber`), or null. */
+export function scaledOfText(text: string): number | null {
+  const d = parseDecimal(text);
+  if (!d || d.scale > 6) return null;
+  const scaled = BigInt(d.digits) * 10n ** BigInt(6 - d.scale) * (d.negative ? -1n : 1n);
+  if (scaled > LIMIT_SCALED || scaled < -LIMIT_SCALED) return null;
+  return Number(scaled);
+}
+
+/** The micro-units of an event number, read from its source text when it kept one. */
+export function scaledOf(n: EventNumber): number | null {
+  return n instanceof JsonNumber ? scaledOfText(n.text) : scaledOfDouble(n);
+}
+
+/** Whether an event number takes part in numeric comparisons (at most 6 decimals, within ±5e9). */
+export function isComparable(n: EventNumber): boolean {
+  return scaledOf(n) !== null;
 }
 
 /** A decimal as Java's BigDecimal holds it: unscaled digits and a scale (digits after the point). */
@@ -91,9 +140,9 @@ function roundedDouble(d: Decimal): number {
 }
 
 /**
- * Checks a pattern number the way `ComparableNumber.generate` does and returns its value. Throws
- * event-ruler's message when the number has more than six decimals or lies outside ±5e9 (and
- * Java's "Overflow" when it does not even fit a long in micro-units).
+ * Checks a pattern number the way `ComparableNumber.generate` does and returns its micro-units.
+ * Throws event-ruler's message when the number has more than six decimals or lies outside ±5e9
+ * (and Java's "Overflow" when it does not even fit a long in micro-units).
  */
 export function comparableValue(text: string): number {
   const d = parseDecimal(text);
@@ -111,7 +160,7 @@ export function comparableValue(text: string): number {
   if (scaled > LIMIT_SCALED || scaled < -LIMIT_SCALED) {
     throw new PatternError('Value must be between -5.0E9 and 5.0E9, inclusive');
   }
-  return Number(text);
+  return Number(scaled);
 }
 
 /** Whether a pattern number can also match numerically (event-ruler swallows the error there). */

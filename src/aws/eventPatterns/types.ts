@@ -11,7 +11,11 @@ import type { Wildcard } from './wildcard';
 export type Condition =
   | { kind: 'string'; value: string; display: string }
   | { kind: 'literal'; value: boolean | null; display: string }
-  | { kind: 'number'; value: number; comparable: boolean; display: string }
+  /**
+   * A number: `text` as written (compared as text, as event-ruler's exact match does) and, when it
+   * is a `ComparableNumber` (at most six decimals, within ±5e9), its micro-units in `scaled`.
+   */
+  | { kind: 'number'; value: number; text: string; scaled: number | null; display: string }
   | { kind: 'ip'; range: IpRange; cidr: string | null; display: string }
   | { kind: 'prefix'; value: string; display: string }
   | { kind: 'prefix-ignore-case'; value: Folded; endsWithQuote: boolean; display: string }
@@ -21,14 +25,25 @@ export type Condition =
   | { kind: 'wildcard'; value: Wildcard; source: string; display: string }
   | {
       kind: 'numeric';
+      /** The bounds as doubles, for people (an open end stands at ±5e9). */
       low: number;
       lowOpen: boolean;
       high: number;
       highOpen: boolean;
+      /** The bounds in micro-units, which matching compares. */
+      lowScaled: number;
+      highScaled: number;
       display: string;
     }
   | { kind: 'exists'; value: boolean; display: string }
-  | { kind: 'anything-but'; strings: string[]; numbers: number[]; display: string }
+  | {
+      kind: 'anything-but';
+      strings: string[];
+      /** Excluded numbers in micro-units, and as written. */
+      numbers: number[];
+      numberTexts: string[];
+      display: string;
+    }
   | { kind: 'anything-but-prefix'; values: string[]; display: string }
   | { kind: 'anything-but-suffix'; values: string[]; display: string }
   | { kind: 'anything-but-ignore-case'; values: Folded[]; display: string }
@@ -45,7 +60,10 @@ export interface PatternIR {
 /** Result of validating a pattern: AWS's InvalidEventPatternException text when invalid. */
 export type ValidationResult = { ok: true } | { ok: false; message: string };
 
-/** A JSON leaf value as found in an event. */
+/**
+ * A JSON leaf value as found in an event. Events read from JSON text may also hold numbers as
+ * `JsonNumber` (../ruler/jsonText.ts) where their text is not how JavaScript prints the double.
+ */
 export type Leaf = string | number | boolean | null;
 
 /** Why a pattern did not match: which field, which condition, what the event had. */

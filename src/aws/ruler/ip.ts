@@ -4,29 +4,30 @@
  * - a string is an IP only if it first looks like one (four dotted decimals, or hex digits and
  *   colons) and then parses; a CIDR address that does not look like one is a "Nonstandard IP
  *   address", one that looks like one but does not parse an "Invalid IP address";
+ * - dotted-decimal octets are read in decimal whatever their leading zeros (`010.0.0.1` is
+ *   10.0.0.1), as the JDK's `IPAddressUtil.textToNumericFormatV4` reads them: it accumulates
+ *   each part in base 10 and only gives up on literals longer than 15 characters (which the JDK
+ *   then refuses as ambiguous, or hands to DNS, which fails: either way not an address);
+ * - IPv6 groups are read as the JDK reads them: any number of hex digits worth at most 0xffff;
  * - IPv4-mapped IPv6 addresses (::ffff:a.b.c.d written in hex) collapse to IPv4, as in Java;
- * - a CIDR range runs from the address *as written* (host bits are not cleared) to the address
- *   with all host bits set, and `/32` (IPv4) or `/128` (IPv6) is refused.
+ * - a CIDR range runs from the network address (host bits cleared) to the broadcast address
+ *   (host bits set), as event-ruler's `CIDR.cidr` computes it with `computeBottomBytes` and
+ *   `computeTopBytes`: `0.0.0.5/2` covers 0.0.0.0 to 63.255.255.255. `/32` (IPv4) and `/128`
+ *   (IPv6) are refused.
  * Addresses are their bytes: 4 for IPv4, 16 for IPv6.
  */
 
 const IPV4_SHAPE = /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/;
 const IPV6_SHAPE = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*$/;
 const JAVA_INT = /^[+-]?[0-9]+$/;
+/** `textToNumericFormatV4` returns null for longer texts before reading a digit. */
+const MAX_IPV4_LITERAL = 15;
 
 /** An inclusive range of addresses of one family (4 or 16 bytes). */
 export interface IpRange {
   low: Uint8Array;
   high: Uint8Array;
 }
-
-/**
- * How a dotted-decimal octet written with a leading zero (`010.0.0.1`) is read. Java decides this,
- * not event-ruler: current JDKs refuse such ambiguous literals (`'reject'`), older ones read them
- * as decimal (`'decimal'`, any number of digits up to 255). No recorded AWS case settles which
- * one each service runs, so each engine names its choice.
- */
-export type LeadingZeroOctets = 'reject' | 'decimal';
 
 /** The result of parsing a CIDR block: the range, or event-ruler's error text. */
 export type CidrParse =
@@ -37,12 +38,13 @@ export function looksLikeIp(text: string): boolean {
   return IPV4_SHAPE.test(text) || IPV6_SHAPE.test(text);
 }
 
-function parseIpv4(text: string, leadingZeros: LeadingZeroOctets): Uint8Array | null {
+function parseIpv4(text: string): Uint8Array | null {
+  if (text.length > MAX_IPV4_LITERAL) return null;
   const parts = text.split('.');
   const out = new Uint8Array(4);
   for (let i = 0; i < 4; i++) {
     const p = parts[i] ?? '';
-    if (leadingZeros === 'reject' && p.length > 1 && p[0] === '0') return null;
+    // Base 10 whatever the leading zeros: "010" is 10, as the JDK reads it.
     const v = Number(p);
     if (p.length === 0 || v > 255) return null;
     out[i] = v;
@@ -56,7 +58,8 @@ function parseIpv6(text: string): Uint8Array | null {
   const groupsOf = (s: string): string[] | null => {
     if (s === '') return [];
     const g = s.split(':');
-    return g.every((x) => x.length >= 1 && x.length <= 4) ? g : null;
+    // The JDK counts no digits, it only refuses a group worth more than 0xffff ("00db8" is 0xdb8).
+    return g.every((x) => x.length >= 1 && parseInt(x, 16) <= 0xffff) ? g : null;
   };
   const head = groupsOf(halves[0] ?? '');
   const tail = halves.length === 2 ? groupsOf(halves[1] ?? '') : [];
@@ -77,8 +80,8 @@ function parseIpv6(text: string): Uint8Array | null {
 }
 
 /** The address bytes (4 or 16) of an IP literal, or null when Java would not read it as one. */
-export function parseIp(text: string, leadingZeros: LeadingZeroOctets): Uint8Array | null {
-  if (IPV4_SHAPE.test(text)) return parseIpv4(text, leadingZeros);
+export function parseIp(text: string): Uint8Array | null {
+  if (IPV4_SHAPE.test(text)) return parseIpv4(text);
   if (IPV6_SHAPE.test(text)) return parseIpv6(text);
   return null;
 }
@@ -99,7 +102,7 @@ function javaSplitSlash(text: string): string[] {
 }
 
 /** Parses a `cidr` operand with event-ruler's checks, in its order and with its messages. */
-export function parseCidr(text: string, leadingZeros: LeadingZeroOctets): CidrParse {
+export function parseCidr(text: string): CidrParse {
   const fail = (message: string): CidrParse => ({ ok: false, message });
   const slashed = javaSplitSlash(text);
   if (slashed.length !== 2) return fail("Malformed CIDR, one '/' required");
@@ -108,20 +111,22 @@ export function parseCidr(text: string, leadingZeros: LeadingZeroOctets): CidrPa
   if (maskBits < 0) return fail('Malformed CIDR, mask bits must not be negative');
   const address = slashed[0] ?? '';
   if (!looksLikeIp(address)) return fail(`Nonstandard IP address: ${address}`);
-  const ip = parseIp(address, leadingZeros);
+  const ip = parseIp(address);
   if (!ip) return fail(`Invalid IP address: ${address}`);
   if (ip.length === 4 && maskBits > 31) return fail('IPv4 mask bits must be < 32');
   if (ip.length === 16 && maskBits > 127) return fail('IPv6 mask bits must be < 128');
+  // event-ruler's computeBottomBytes / computeTopBytes: the host bits cleared, then all set.
   let hostBits = ip.length * 8 - maskBits;
+  const low = new Uint8Array(ip.length);
   const high = new Uint8Array(ip.length);
   for (let i = ip.length - 1; i >= 0; i--) {
     const b = ip[i] ?? 0;
-    if (hostBits >= 8) high[i] = 0xff;
-    else if (hostBits <= 0) high[i] = b;
-    else high[i] = b | ((1 << hostBits) - 1);
+    const hostMask = hostBits >= 8 ? 0xff : hostBits <= 0 ? 0 : (1 << hostBits) - 1;
+    low[i] = b & ~hostMask;
+    high[i] = b | hostMask;
     hostBits -= 8;
   }
-  return { ok: true, range: { low: ip, high } };
+  return { ok: true, range: { low, high } };
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {

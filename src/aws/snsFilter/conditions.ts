@@ -11,9 +11,13 @@
  * SNS would have refused still evaluates to something sensible (see `compile.ts`).
  */
 import { inIpRange, parseCidr, parseIp, sameIp, type IpRange } from '../ruler/ip';
+import { JsonNumber, numberText } from '../ruler/jsonText';
 import { isNumericOperator } from '../ruler/numericExpression';
-import { LEADING_ZERO_OCTETS, NUMBER_LIMIT, NUMBER_PRECISION } from './constants';
+import { NUMBER_LIMIT, NUMBER_PRECISION } from './constants';
 import type { Scalar } from './values';
+
+/** A scalar as a policy writes it (policies are parsed objects: no number keeps other text). */
+type Literal = string | number | boolean | null;
 
 /** A numeric bound, compared at SNS's precision. */
 interface Bound {
@@ -23,9 +27,9 @@ interface Bound {
 
 /** One compiled condition. */
 export type Condition =
-  | { readonly kind: 'equals'; readonly value: Scalar; readonly ip?: Uint8Array }
+  | { readonly kind: 'equals'; readonly value: Literal; readonly ip?: Uint8Array }
   | { readonly kind: 'prefix' | 'suffix' | 'equals-ignore-case'; readonly value: string }
-  | { readonly kind: 'anything-but'; readonly values: readonly Scalar[] }
+  | { readonly kind: 'anything-but'; readonly values: readonly Literal[] }
   | { readonly kind: 'anything-but-prefix' | 'anything-but-suffix'; readonly value: string }
   | { readonly kind: 'anything-but-ignore-case'; readonly values: readonly string[] }
   | {
@@ -38,7 +42,7 @@ export type Condition =
   | { readonly kind: 'cidr'; readonly range: IpRange; readonly text: string }
   | { readonly kind: 'invalid'; readonly text: string };
 
-function isScalar(value: unknown): value is Scalar {
+function isScalar(value: unknown): value is Literal {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
@@ -55,12 +59,23 @@ function representable(n: number): boolean {
   return n >= -NUMBER_LIMIT && n <= NUMBER_LIMIT;
 }
 
-/** Typed equality of a policy literal and a message value, numbers at SNS precision. */
-function scalarEquals(literal: Scalar, value: Scalar): boolean {
-  if (typeof literal === 'number' && typeof value === 'number') {
-    if (representable(literal) && representable(value) && scaled(literal) === scaled(value))
-      return true;
-    return String(literal) === String(value);
+/** The double of a message value that is a number, or undefined. */
+function numberOf(value: Scalar): number | undefined {
+  if (typeof value === 'number') return value;
+  return value instanceof JsonNumber ? value.value : undefined;
+}
+
+/**
+ * Typed equality of a policy literal and a message value, numbers at SNS precision. Outside the
+ * range SNS compares numerically, event-ruler's exact match compares the numbers' *text*, never
+ * their doubles: 9007199254740993 does not equal 9007199254740992 although both read as the
+ * same double.
+ */
+function scalarEquals(literal: Literal, value: Scalar): boolean {
+  const n = numberOf(value);
+  if (typeof literal === 'number' && n !== undefined) {
+    if (representable(literal) && representable(n) && scaled(literal) === scaled(n)) return true;
+    return numberText(literal) === numberText(value as number | JsonNumber);
   }
   return literal === value;
 }
@@ -89,7 +104,10 @@ function compileNumeric(spec: unknown): Condition | undefined {
 function compileAnythingBut(spec: unknown, text: string): Condition {
   if (typeof spec === 'string' || typeof spec === 'number')
     return { kind: 'anything-but', values: [spec] };
-  if (Array.isArray(spec) && spec.every(isScalar)) return { kind: 'anything-but', values: spec };
+  // An empty list excludes nothing; SNS refuses it, so it is read as never matching rather than
+  // as "anything".
+  if (Array.isArray(spec) && spec.length > 0 && spec.every(isScalar))
+    return { kind: 'anything-but', values: spec };
   if (isRecord(spec) && Object.keys(spec).length === 1) {
     const [[operator, value]] = Object.entries(spec) as [[string, unknown]];
     if ((operator === 'prefix' || operator === 'suffix') && typeof value === 'string') {
@@ -110,7 +128,7 @@ function compileAnythingBut(spec: unknown, text: string): Condition {
 /** Compiles one element of a policy key's value list. */
 export function compileCondition(element: unknown): Condition {
   if (isScalar(element)) {
-    const ip = typeof element === 'string' ? parseIp(element, LEADING_ZERO_OCTETS) : null;
+    const ip = typeof element === 'string' ? parseIp(element) : null;
     return ip === null
       ? { kind: 'equals', value: element }
       : { kind: 'equals', value: element, ip };
@@ -130,7 +148,7 @@ export function compileCondition(element: unknown): Condition {
     case 'exists':
       return typeof value === 'boolean' ? { kind: 'exists', value } : { kind: 'invalid', text };
     case 'cidr': {
-      const parsed = typeof value === 'string' ? parseCidr(value, LEADING_ZERO_OCTETS) : undefined;
+      const parsed = typeof value === 'string' ? parseCidr(value) : undefined;
       return parsed?.ok === true
         ? { kind: 'cidr', range: parsed.range, text: `cidr ${String(value)}` }
         : { kind: 'invalid', text };
@@ -156,10 +174,7 @@ export function testCondition(condition: Condition, value: Scalar): boolean {
   switch (condition.kind) {
     case 'equals': {
       if (scalarEquals(condition.value, value)) return true;
-      const ip =
-        condition.ip !== undefined && typeof value === 'string'
-          ? parseIp(value, LEADING_ZERO_OCTETS)
-          : null;
+      const ip = condition.ip !== undefined && typeof value === 'string' ? parseIp(value) : null;
       return ip !== null && condition.ip !== undefined && sameIp(ip, condition.ip);
     }
     case 'prefix':
@@ -176,10 +191,12 @@ export function testCondition(condition: Condition, value: Scalar): boolean {
       return typeof value !== 'string' || !value.endsWith(condition.value);
     case 'anything-but-ignore-case':
       return typeof value !== 'string' || !condition.values.some((v) => lowerEquals(v, value));
-    case 'numeric':
-      return typeof value === 'number' && withinBounds(value, condition.lower, condition.upper);
+    case 'numeric': {
+      const n = numberOf(value);
+      return n !== undefined && withinBounds(n, condition.lower, condition.upper);
+    }
     case 'cidr': {
-      const ip = typeof value === 'string' ? parseIp(value, LEADING_ZERO_OCTETS) : null;
+      const ip = typeof value === 'string' ? parseIp(value) : null;
       return ip !== null && inIpRange(condition.range, ip);
     }
     default:

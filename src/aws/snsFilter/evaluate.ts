@@ -22,7 +22,8 @@ export function leafMatches(leaf: LeafNode, field: FieldValues): boolean {
   const present = field.values.length > 0;
   for (const condition of leaf.conditions) {
     if (condition.kind === 'exists') {
-      if (condition.value === present) return true;
+      // "exists": false only matches if at least one attribute is present (SNS developer guide).
+      if (condition.value ? present : !present && field.messageEmpty !== true) return true;
     } else if (field.values.some((value) => testCondition(condition, value))) {
       return true;
     }

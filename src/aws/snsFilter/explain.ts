@@ -13,6 +13,7 @@ import type {
   MismatchReason,
 } from './types';
 import { bodyPaths, type BodyPaths, type FieldLookup, type FieldValues } from './values';
+import { JsonNumber } from '../ruler/jsonText';
 
 function describeLeaf(leaf: LeafNode): string {
   if (leaf.unusable !== undefined) return `(${leaf.unusable})`;
@@ -20,8 +21,9 @@ function describeLeaf(leaf: LeafNode): string {
 }
 
 function actualOf(field: FieldValues): unknown {
-  if (field.values.length === 0) return undefined;
-  return field.values.length === 1 ? field.values[0] : [...field.values];
+  const values = field.values.map((v) => (v instanceof JsonNumber ? v.value : v));
+  if (values.length === 0) return undefined;
+  return values.length === 1 ? values[0] : values;
 }
 
 function sentence(leaf: LeafNode, field: FieldValues, scope: FilterPolicyScope): string {
@@ -36,6 +38,10 @@ function sentence(leaf: LeafNode, field: FieldValues, scope: FilterPolicyScope):
   const kinds = new Set(
     leaf.conditions.map((c) => (c.kind === 'exists' ? `exists:${c.value}` : c.kind)),
   );
+  if (field.values.length === 0 && field.messageEmpty === true && kinds.has('exists:false')) {
+    const what = scope === 'MessageAttributes' ? 'no attributes' : 'no properties';
+    return `${key} is absent, but the message has ${what} at all, and SNS only matches "exists": false when at least one ${noun} is present.`;
+  }
   if (field.values.length === 0) {
     return kinds.size === 1 && kinds.has('exists:true')
       ? `The message has no ${key} ${noun}, but the policy requires it to exist.`

@@ -80,8 +80,10 @@ describe('attribute matching', () => {
     expect(attrs(v6, { ip: str('2001:db9::1') })).toBe(false);
     expect(attrs(v6, { ip: str('10.0.0.1') })).toBe(false);
     expect(attrs({ ip: ['::1'] }, { ip: str('0:0:0:0:0:0:0:1') })).toBe(true);
-    // event-ruler's range starts at the address as written, not at the masked network.
-    expect(attrs({ ip: [{ cidr: '10.0.0.5/24' }] }, { ip: str('10.0.0.4') })).toBe(false);
+    // event-ruler's range spans the whole network: host bits written in the block are cleared.
+    expect(attrs({ ip: [{ cidr: '10.0.0.5/24' }] }, { ip: str('10.0.0.4') })).toBe(true);
+    expect(attrs({ ip: [{ cidr: '0.0.0.5/2' }] }, { ip: str('63.1.2.3') })).toBe(true);
+    expect(attrs({ ip: [{ cidr: '0.0.0.5/2' }] }, { ip: str('64.1.2.3') })).toBe(false);
   });
 
   it('handles string operators', () => {

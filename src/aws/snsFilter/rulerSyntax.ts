@@ -18,7 +18,7 @@ import { parseCidr } from '../ruler/ip';
 import { numericRange, readNumericExpression } from '../ruler/numericExpression';
 import { RESERVED_IN_OR } from '../ruler/reserved';
 import { isNumericToken, type JsonToken } from '../ruler/tokens';
-import { LEADING_ZERO_OCTETS, NUMBER_LIMIT } from './constants';
+import { NUMBER_LIMIT } from './constants';
 import { JacksonCursor } from './jacksonCursor';
 
 /** A syntax error as event-ruler raises it. */
@@ -168,7 +168,7 @@ class RuleCompiler {
       case 'cidr': {
         // event-ruler reuses the prefix wording here; AWS's recorded error shows it.
         if (p.nextToken() !== 'VALUE_STRING') barf(p, 'prefix match pattern must be a string');
-        const cidr = parseCidr(p.getText(), LEADING_ZERO_OCTETS);
+        const cidr = parseCidr(p.getText());
         if (!cidr.ok) throw new ArgumentFailure(cidr.message);
         return this.expectEnd('Only one key allowed in match expression');
       }

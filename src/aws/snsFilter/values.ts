@@ -7,8 +7,12 @@
  * - only scalars count: a key whose value is an object has no values of its own;
  * - attribute values keep their JSON type: a Number attribute is a number (so `"300"` in a policy
  *   does not match it), a String.Array contributes its parsed elements;
- * - Binary attributes are ignored, as AWS documents.
+ * - Binary attributes are ignored, as AWS documents;
+ * - a number keeps its text when JavaScript would print it differently (`JsonNumber`): where SNS's
+ *   engine cannot compare numbers numerically (outside ±1e9) it compares their text, so the
+ *   Number attribute `9007199254740993` is not the policy's `9007199254740992`.
  */
+import { JsonNumber, parseJsonKeepingNumbers } from '../ruler/jsonText';
 import type {
   FilterableMessage,
   JsonValue,
@@ -17,12 +21,18 @@ import type {
 } from './types';
 
 /** A scalar JSON value, the only kind of value a condition can match. */
-export type Scalar = string | number | boolean | null;
+export type Scalar = string | number | boolean | null | JsonNumber;
 
 /** What a message holds under one policy key. */
 export interface FieldValues {
   /** The scalar values found; empty when the key is absent. */
   readonly values: readonly Scalar[];
+  /**
+   * Set when the message has no attributes (or, for a body, no properties) at all: AWS then
+   * delivers nothing to an `exists: false` key ("An empty set of attributes results in the filter
+   * not matching", SNS developer guide, Key matching).
+   */
+  readonly messageEmpty?: boolean;
   /** Why the field cannot match anything even though it is present (a broken String.Array). */
   readonly unusable?: string;
   /** Set when the key names a Binary attribute, which SNS skips. */
@@ -33,14 +43,30 @@ export interface FieldValues {
 export type FieldLookup = (key: string) => FieldValues;
 
 const ABSENT: FieldValues = { values: [] };
+const ABSENT_FROM_EMPTY: FieldValues = { values: [], messageEmpty: true };
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof JsonNumber)
+  );
 }
 
 function isScalar(value: unknown): value is Scalar {
-  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  return (
+    value === null ||
+    ['string', 'number', 'boolean'].includes(typeof value) ||
+    value instanceof JsonNumber
+  );
+}
+
+/** A Number attribute's value: the number, with its text kept when JS would print it otherwise. */
+function numberFromText(text: string): Scalar {
+  const value = Number(text);
+  return String(value) === text ? value : new JsonNumber(text, value);
 }
 
 /** Flattens nested arrays into their scalar elements; objects hold no scalar of their own. */
@@ -73,7 +99,7 @@ export function decodeAttribute(attribute: MessageAttributeValue | undefined): F
     let parsed: unknown = raw;
     if (typeof raw === 'string') {
       try {
-        parsed = JSON.parse(raw);
+        parsed = parseJsonKeepingNumbers(raw);
       } catch {
         return { values: [], unusable: 'its String.Array value is not valid JSON' };
       }
@@ -89,7 +115,7 @@ export function decodeAttribute(attribute: MessageAttributeValue | undefined): F
   if (type.startsWith('Number')) {
     if (typeof raw === 'number') return { values: [raw] };
     const text = String(raw).trim();
-    return { values: [DECIMAL.test(text) ? Number(text) : text] };
+    return { values: [DECIMAL.test(text) ? numberFromText(text) : text] };
   }
   return { values: [typeof raw === 'string' ? raw : String(raw)] };
 }
@@ -97,6 +123,7 @@ export function decodeAttribute(attribute: MessageAttributeValue | undefined): F
 /** A lookup over message attributes; each attribute is decoded at most once per message. */
 export function attributeLookup(message: FilterableMessage): FieldLookup {
   const attributes: MessageAttributes = isRecord(message) ? (message as MessageAttributes) : {};
+  if (Object.keys(attributes).length === 0) return () => ABSENT_FROM_EMPTY;
   const cache = new Map<string, FieldValues>();
   return (key) => {
     let field = cache.get(key);
@@ -118,7 +145,7 @@ export function parseBody(
   let body: unknown = message;
   if (typeof message === 'string') {
     try {
-      body = JSON.parse(message);
+      body = parseJsonKeepingNumbers(message);
     } catch {
       return undefined;
     }
@@ -172,8 +199,11 @@ export function bodyLookup(
     }
   };
   walk(body, '');
+  // The same rule as for attributes: a body with no properties at all has no key to be absent
+  // from (applied to the payload by analogy; the guide states it for attributes).
+  const absent = Object.keys(body).length === 0 ? ABSENT_FROM_EMPTY : ABSENT;
   return (key) => {
     const values = found.get(key);
-    return values === undefined ? ABSENT : { values };
+    return values === undefined ? absent : { values };
   };
 }

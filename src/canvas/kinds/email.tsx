@@ -6,15 +6,22 @@ function EmailBadges(p: BadgesProps) {
     <Counts
       p={p}
       cells={[
-        { k: 'delivered', label: 'delivered', title: 'Emails delivered' },
-        { k: 'retried', label: 'retried', title: 'Delivery attempts retried' },
-        { k: 'lost', label: 'lost', alert: true, title: 'Emails given up after the retries' },
+        { k: 'delivered', label: 'delivered', title: 'Emails the mail server accepted' },
+        {
+          k: 'refused',
+          label: 'refused',
+          alert: true,
+          title: 'Delivery attempts the mail server refused (the sender retries them)',
+        },
       ]}
     />
   );
 }
 
-/** An email endpoint: what arrived, what was retried, what was lost. */
+/**
+ * An email endpoint: what it accepted and what it refused. Retries and losses belong to the
+ * sender (the SNS subscription), and lost emails land in this node's graveyard.
+ */
 export const emailView: KindView<'email'> = {
   kind: 'email',
   serviceName: 'Amazon SES',
@@ -27,5 +34,5 @@ export const emailView: KindView<'email'> = {
   ),
   width: 176,
   Badges: EmailBadges,
-  alarm: (stats) => sumOf(stats, 'lost'),
+  alarm: (stats) => sumOf(stats, 'refused'),
 };

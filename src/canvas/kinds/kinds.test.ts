@@ -86,11 +86,7 @@ describe('the kind registry', () => {
     expect(
       shown(badges('stepFunctions', all('started', 'running', 'succeeded', 'failed'))),
     ).toEqual(['started', 'running', 'succeeded', 'failed']);
-    expect(shown(badges('email', all('delivered', 'retried', 'lost')))).toEqual([
-      'delivered',
-      'retried',
-      'lost',
-    ]);
+    expect(shown(badges('email', all('delivered', 'refused')))).toEqual(['delivered', 'refused']);
     expect(shown(badges('sns', { published: 4, lost: 1 }))).toEqual(['published', 'lost']);
     expect(shown(badges('email', {}))).toEqual([]);
   });
@@ -129,6 +125,6 @@ describe('the kind registry', () => {
     expect(kindView('eventBridge').alarm({ throttled: 2, lost: 1 })).toBe(3);
     expect(kindView('stepFunctions').alarm({ succeeded: 5, failed: 2 })).toBe(2);
     expect(kindView('ec2').alarm({ processed: 5, errors: 2 })).toBe(2);
-    expect(kindView('email').alarm({ delivered: 5, lost: 1 })).toBe(1);
+    expect(kindView('email').alarm({ delivered: 5, refused: 1 })).toBe(1);
   });
 });

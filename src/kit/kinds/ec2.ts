@@ -3,7 +3,8 @@ import { sample, type Distribution } from '../../engine';
 import type { ConfigReader } from '../config';
 import { createHandlerContext, defaultHandler, type HandlerHost } from '../handler';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
-import { fail, type Reply, type Result, type Trace } from '../messages';
+import { fail, Trace, type Custodian, type Reply, type Result } from '../messages';
+import { Producer } from '../producer';
 import { Throughput } from '../throughput';
 import { PollAttempts } from './poll';
 
@@ -17,6 +18,10 @@ import { PollAttempts } from './poll';
  * Config: `instances` (default 1), `threadsPerInstance` (default 1), `batchSize` (messages per
  * receive, 1–10, default 10), `duration` (distribution, ms per message), `errorRate` (0–1),
  * `running` (false stops every instance; true starts them again).
+ *
+ * With `ratePerS` (and the other traffic and `payloads` settings of `../producer.ts`) the node is
+ * a producer instead: a service that creates messages (events) and sends each along its outgoing
+ * edges (e.g. publishes it to a topic).
  */
 class Ec2Node implements NodeInstance {
   private readonly fleets: { attempts: PollAttempts; consumers: Ec2Consumers }[] = [];
@@ -26,8 +31,16 @@ class Ec2Node implements NodeInstance {
   private running: boolean;
   private readonly throughput: Throughput;
 
+  /** A producer service: it creates messages itself (config `ratePerS`) and sends them on. */
+  private readonly producer: Producer | undefined;
+  private producerEntry: Custodian | undefined;
+  private produced = 0;
+  private publishFailures = 0;
+
   constructor(private readonly ctx: NodeContext) {
     const { world, config, rng, runtime } = ctx;
+    if (config.optNum('ratePerS') !== undefined)
+      this.producer = new Producer(ctx, (id) => this.produce(id));
     this.duration = config.dist('duration', { kind: 'lognormal', mean: 50, cv: 0.5 });
     this.errorRate = config.num('errorRate', 0);
     this.running = config.bool('running', true);
@@ -50,6 +63,15 @@ class Ec2Node implements NodeInstance {
 
   start(): void {
     const handler = this.ctx.handler ?? defaultHandler;
+    if (this.producer) {
+      const entry: Custodian = {
+        name: this.ctx.runtime.node.id,
+        node: this.ctx.runtime.node.id,
+        entry: true,
+      };
+      this.producerEntry = entry;
+      this.producer.start();
+    }
     for (const link of this.ctx.runtime.in) {
       if (link.edge.kind !== 'poll') continue;
       const attempts = new PollAttempts(this.ctx, link);
@@ -104,11 +126,37 @@ class Ec2Node implements NodeInstance {
     }
   }
 
+  /** A produced message: do the work, then send it along every outgoing edge. */
+  private produce(id: number): void {
+    const entry = this.producerEntry as Custodian;
+    const trace = new Trace(id, entry);
+    this.produced++;
+    const handler = this.ctx.handler ?? defaultHandler;
+    const started = this.ctx.world.sim.now;
+    handler(
+      createHandlerContext(
+        this.host,
+        trace,
+        () => true,
+        (r: Result) => {
+          if (!r.ok) this.publishFailures++;
+          this.throughput.record(started, r.ok ? 1 : 0);
+          this.ctx.messages.settle(trace, entry, r);
+        },
+      ),
+    );
+  }
+
+  stop(): void {
+    this.producer?.stop();
+  }
+
   accept(_trace: Trace, reply: Reply): void {
     reply(fail('error', 'this consumer only polls its queue'));
   }
 
   reconfigure(config: ConfigReader): void {
+    this.producer?.reconfigure(config);
     this.duration = config.dist('duration', this.duration);
     this.errorRate = config.num('errorRate', 0);
     for (const f of this.fleets)
@@ -145,6 +193,12 @@ class Ec2Node implements NodeInstance {
       failedBatches += s.failedBatches;
       inFlight += f.attempts.queueNode().queue.stats().inFlight;
     }
+    if (this.producer)
+      return {
+        produced: this.produced,
+        publishFailures: this.publishFailures,
+        outPerS: Math.round(this.throughput.perSecond() * 10) / 10,
+      };
     return {
       instances,
       running: runningInstances,
@@ -159,6 +213,15 @@ class Ec2Node implements NodeInstance {
 /** The `ec2` kind. */
 export const ec2Kind: KindModule = {
   kind: 'ec2',
-  statKeys: ['instances', 'running', 'processed', 'errors', 'inFlight', 'outPerS'],
+  statKeys: [
+    'instances',
+    'running',
+    'processed',
+    'errors',
+    'inFlight',
+    'outPerS',
+    'produced',
+    'publishFailures',
+  ],
   create: (ctx) => new Ec2Node(ctx),
 };

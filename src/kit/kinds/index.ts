@@ -3,6 +3,9 @@ import type { KindModule } from '../kind';
 import { apiGatewayKind } from './apiGateway';
 import { auroraKind } from './aurora';
 import { ec2Kind } from './ec2';
+import { emailKind } from './email';
+import { eventBridgeKind } from './eventBridge';
+import { snsKind } from './sns';
 import { lambdaKind } from './lambda';
 import { sqsKind } from './sqs';
 import { userKind } from './user';
@@ -15,6 +18,9 @@ const MODULES: Partial<Record<ServiceKind, KindModule>> = {
   sqs: sqsKind,
   aurora: auroraKind,
   ec2: ec2Kind,
+  sns: snsKind,
+  email: emailKind,
+  eventBridge: eventBridgeKind,
 };
 
 /** The module of a kind; throws a clear error for a kind that has no model yet. */

@@ -62,7 +62,7 @@ class LambdaNode implements NodeInstance {
     this.duration = config.dist('duration', { kind: 'lognormal', mean: 100, cv: 0.5 });
     this.errorRate = config.num('errorRate', 0);
     this.handler = ctx.handler ?? defaultHandler;
-    this.custodian = { name: runtime.node.id };
+    this.custodian = { name: runtime.node.id, node: runtime.node.id };
     this.throughput = new Throughput(world.sim);
     this.account = shared;
     this.fn = new LambdaFunction<LambdaEvent>(
@@ -105,17 +105,25 @@ class LambdaNode implements NodeInstance {
   }
 
   accept(trace: Trace, reply: Reply, link: Link): void {
-    if (link.edge.kind === 'async') {
+    // A hand-off, an SNS delivery or an EventBridge target: asynchronous invocation.
+    if (
+      link.edge.kind === 'async' ||
+      link.edge.kind === 'subscription' ||
+      link.edge.kind === 'rule'
+    ) {
       // InvocationType Event: Lambda's own queue holds the message and answers 202 at once.
-      const custodian: Custodian = { name: `${this.ctx.runtime.node.id} async queue` };
+      const node = this.ctx.runtime.node.id;
+      const custodian: Custodian = { name: `${node} async queue`, node };
       const held = new Trace(this.ctx.messages.handOff(trace), custodian, 1, true);
+      let attempts = 0;
       this.fn.invokeAsync(held, {
+        onAttempt: (_e, n) => (attempts = n),
         // Done here, or passed on by the handler to another buffer, which holds it now.
         onSuccess: () =>
           held.owner === custodian
             ? this.ctx.messages.settle(held, custodian, OK)
             : this.ctx.messages.release(held.id),
-        onFailure: (_e, reason) => {
+        onFailure: (_e, reason, lastError) => {
           this.asyncFailed++;
           if (held.owner !== custodian) {
             this.ctx.messages.release(held.id); // an earlier attempt passed it on already
@@ -126,7 +134,18 @@ class LambdaNode implements NodeInstance {
           if (destination) {
             this.ctx.messages.release(held.id);
             destination.call(held, () => {});
-          } else this.ctx.messages.settle(held, custodian, { ok: true, fate: reason });
+            return;
+          }
+          held.owner = GONE;
+          this.ctx.messages.lose(
+            node,
+            held.id,
+            reason,
+            attempts,
+            reason === 'expired'
+              ? 'older than the maximum event age before it could run'
+              : `failed every attempt${lastError ? `: ${lastError.message}` : ''}`,
+          );
         },
       });
       reply({ ok: true, status: 202 });
@@ -247,6 +266,9 @@ class LambdaNode implements NodeInstance {
     return s;
   }
 }
+
+/** The holder of a message already lost. */
+const GONE: Custodian = { name: 'lost' };
 
 /**
  * An asynchronous invocation's on-failure destination (or dead-letter queue): an `async` edge

@@ -28,7 +28,7 @@ export class PollAttempts {
     private readonly ctx: NodeContext,
     readonly link: Link,
   ) {
-    this.custodian = { name: `${link.id} consumer` };
+    this.custodian = { name: `${link.id} consumer`, node: link.target.node.id };
   }
 
   /** The queue at the other end of the edge; throws a clear error if it is not a queue. */
@@ -51,7 +51,8 @@ export class PollAttempts {
         const trace = this.traces.get(r.receipt);
         this.traces.delete(r.receipt);
         // Handled here: done. Forwarded to another buffer: that one holds it now.
-        if (trace && trace.owner === this.custodian) this.ctx.messages.complete(trace.id);
+        if (trace && trace.owner === this.custodian)
+          this.ctx.messages.complete(trace.id, this.custodian.node);
         else this.ctx.messages.release(r.id);
       },
       onBatchResult: (batch, result) => {

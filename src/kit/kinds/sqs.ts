@@ -27,11 +27,12 @@ export class SqsNode implements NodeInstance {
     this.queue = new SqsQueue(ctx.world, ctx.runtime.node.id, settings(ctx.config, false), {
       onRedrive: (id) => {
         this.redrive?.hop(id, HopKind.Failure);
-        ctx.messages.deadLetter(id);
+        ctx.messages.deadLetter(id, ctx.runtime.node.id);
       },
       // A message that expires in a dead-letter queue already has its fate (dead-lettered).
       onExpired: (id) => {
-        if (!deadLetter) ctx.messages.drop(id, 'expired');
+        if (!deadLetter)
+          ctx.messages.lose(ctx.runtime.node.id, id, 'expired', 0, 'retention period ended');
       },
     });
   }

@@ -1,28 +1,19 @@
-import {
-  TrafficSource,
-  type ArrivalPattern,
-  type ArrivalSpacing,
-  type TrafficConfig,
-} from '../../aws';
 import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link } from '../link';
 import { Trace, type Custodian, type Result } from '../messages';
+import { Producer } from '../producer';
 
 /**
- * The users: an entry point that creates messages at the configured arrival pattern and calls its
- * one outgoing edge with each, then tallies the answers by status. While no function has taken a
- * message over (a 429 from the gateway, a 404), its fate is settled here from the answer.
- *
- * Config: `pattern` (constant | poisson | bursts | ramp | daily), `ratePerS`, `spacing`
- * (poisson | even, for the shaped patterns), `burstLengthS`, `burstGapS`, `rampFromPerS`,
- * `rampDurationS`, `peakHour`, `peakToTrough`, `dayCompression` (see src/aws/traffic.ts).
+ * The users: an entry point that creates messages at the configured arrival pattern (with
+ * payloads from the configured mix, see `../producer.ts`) and calls its one outgoing edge with
+ * each, then tallies the answers by status. While no function has taken a message over (a 429
+ * from the gateway, a 404), its fate is settled here from the answer.
  */
 class UserNode implements NodeInstance {
   private readonly custodian: Custodian;
-  private readonly traffic: TrafficSource;
+  private readonly producer: Producer;
   private link: Link | undefined;
-  private stopped = false;
   private readonly counts = {
     sent: 0,
     ok: 0,
@@ -37,14 +28,12 @@ class UserNode implements NodeInstance {
 
   constructor(private readonly ctx: NodeContext) {
     this.custodian = { name: ctx.runtime.node.id, entry: true };
-    this.traffic = new TrafficSource(ctx.world, ctx.rng, trafficFrom(ctx.config), () =>
-      this.arrive(),
-    );
+    this.producer = new Producer(ctx, (id) => this.arrive(id));
   }
 
   start(): void {
     this.link = this.ctx.runtime.out[0];
-    if (this.link) this.traffic.start();
+    if (this.link) this.producer.start();
   }
 
   accept(_trace: Trace, reply: (r: Result) => void): void {
@@ -52,21 +41,19 @@ class UserNode implements NodeInstance {
   }
 
   reconfigure(config: ConfigReader): void {
-    if (!this.stopped) this.traffic.reconfigure(trafficFrom(config));
+    this.producer.reconfigure(config);
   }
 
   stop(): void {
-    this.stopped = true;
-    this.traffic.reconfigure({ pattern: 'constant', ratePerS: 0 });
+    this.producer.stop();
   }
 
-  private arrive(): void {
+  private arrive(id: number): void {
     const link = this.link as Link;
-    const trace = new Trace(this.ctx.messages.create(), this.custodian);
+    const trace = new Trace(id, this.custodian);
     this.counts.sent++;
     link.call(trace, (r) => this.answered(trace, r));
   }
-
   private answered(trace: Trace, r: Result): void {
     this.onResponse?.(trace.id);
     const c = this.counts;
@@ -85,21 +72,6 @@ class UserNode implements NodeInstance {
     const c = this.counts;
     return { ...c, serverErrors: c.errors + c.timedOut };
   }
-}
-
-function trafficFrom(config: ConfigReader): TrafficConfig {
-  return {
-    pattern: config.str('pattern', 'poisson') as ArrivalPattern,
-    ratePerS: config.num('ratePerS', 1),
-    spacing: config.str('spacing', 'poisson') as ArrivalSpacing,
-    burstLengthMs: config.num('burstLengthS', 5) * 1000,
-    burstGapMs: config.num('burstGapS', 15) * 1000,
-    rampFromPerS: config.num('rampFromPerS', 0),
-    rampDurationMs: config.num('rampDurationS', 60) * 1000,
-    peakHour: config.num('peakHour', 12),
-    peakToTrough: config.num('peakToTrough', 3),
-    dayCompression: config.num('dayCompression', 1),
-  };
 }
 
 /** The `user` kind. */

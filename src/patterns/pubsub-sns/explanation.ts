@@ -1,0 +1,134 @@
+import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
+
+/** The seed's points about pub/sub, in the project's own words. */
+export const explanation: Explanation = {
+  summary:
+    'The Payments function publishes each payment once, to an SNS topic, and answers the user at once. SNS copies the message to every subscription: the Customer and Sales functions, and an email subscription whose filter policy only lets type "Customer" from source "payments" through.',
+  whenToUse: [
+    'Your architecture is driven by events: several services react to the same thing happening.',
+    'Publisher and subscribers should not know about each other; adding a subscriber changes nothing upstream.',
+    'Part of the work can finish after the answer to the caller (it is asynchronous).',
+  ],
+  tradeOffs: [
+    "Delivery is not guaranteed for every kind of subscriber: a function that keeps failing drops the message after Lambda's two retries; an email endpoint is retried for about 6 hours and then given up.",
+    'The publisher assumes someone is listening: its Publish succeeds even when a subscriber is down, filtered out, or gone, and it never hears of a lost message.',
+    'A subscription with a dead-letter queue keeps what SNS could not deliver; without one, what is lost is gone.',
+    'Filter policies move routing decisions into configuration: a typo in one silently stops deliveries.',
+  ],
+  whatToTry: [
+    {
+      text: 'Press play: every payment fans out to three subscriptions; grey marks on the email edge are messages its filter policy dropped.',
+    },
+    {
+      text: "Take the Sales function down. The user still gets answers at once and SNS still reports deliveries (Lambda accepted them), but after Lambda's retries (1 and 2 minutes; try 10×) the messages land in Sales' graveyard: lost, and nobody upstream knows.",
+      set: { salesUp: false },
+    },
+    {
+      text: 'Now take the mail server down too. SNS keeps retrying each email for about 6 hours (try 100× or more): the retrying count grows, and once SNS gives up they are lost.',
+      set: { emailUp: false },
+    },
+    {
+      text: 'Give the email subscription a dead-letter queue: what SNS gives up on is now kept there instead of being lost.',
+      set: { emailDlq: true, emailUp: false },
+    },
+    {
+      text: 'Send only refunds: the email filter wants source "payments", so every email delivery is filtered out. The publisher cannot tell.',
+      set: { mixCustomer: 0, mixSales: 0, mixRefunds: 100, emailUp: true, salesUp: true },
+    },
+  ],
+};
+
+/** End-to-end paths measured for the CLI and the charts. */
+export const flows: FlowSpec[] = [
+  {
+    id: 'response',
+    label: 'User response',
+    description: "From the user's request until the user has the answer.",
+    measure: { kind: 'response', node: 'user' },
+  },
+  {
+    id: 'salesRecorded',
+    label: 'Sales recorded',
+    description: 'From the request until the sales database has the payment.',
+    measure: { kind: 'reached', node: 'salesDb' },
+  },
+  {
+    id: 'emailed',
+    label: 'Email delivered',
+    description: 'From the request until the mail server accepted the email.',
+    measure: { kind: 'reached', node: 'email' },
+  },
+];
+
+/** The pattern's charts; each series names where its numbers come from. */
+export const charts: ChartSpec[] = [
+  {
+    id: 'fanout',
+    title: 'Published / delivered',
+    unit: 'msg/s',
+    series: [
+      {
+        id: 'published',
+        label: 'published',
+        color: '#64748b',
+        source: { node: 'topic', stat: 'published', rate: true },
+      },
+      {
+        id: 'delivered',
+        label: 'delivered',
+        color: '#16a34a',
+        source: { node: 'topic', stat: 'delivered', rate: true },
+      },
+      {
+        id: 'filtered',
+        label: 'filtered out',
+        color: '#a1a1aa',
+        source: { node: 'topic', stat: 'filtered', rate: true },
+      },
+    ],
+  },
+  {
+    id: 'retrying',
+    title: 'Deliveries waiting for a retry',
+    unit: 'messages',
+    series: [
+      {
+        id: 'inRetry',
+        label: 'SNS retrying',
+        color: '#f59e0b',
+        source: { node: 'topic', stat: 'inRetry' },
+      },
+      {
+        id: 'salesQueued',
+        label: 'Sales async queue',
+        color: '#ed7100',
+        source: { node: 'sales', stat: 'asyncQueued' },
+      },
+    ],
+  },
+  {
+    id: 'lost',
+    title: 'Lost deliveries',
+    unit: 'total',
+    series: [{ id: 'lostTotal', label: 'lost', color: '#b91c1c', source: { ledger: 'dropped' } }],
+  },
+  {
+    id: 'latency',
+    title: 'Response and delivery time',
+    unit: 'ms',
+    series: [
+      {
+        id: 'responseP95',
+        label: 'user p95',
+        color: '#8c4fff',
+        source: { flow: 'response', percentile: 0.95 },
+      },
+      {
+        id: 'salesP95',
+        label: 'sales DB p95',
+        color: '#3b48cc',
+        source: { flow: 'salesRecorded', percentile: 0.95 },
+      },
+    ],
+  },
+];
