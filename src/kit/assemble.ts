@@ -6,6 +6,7 @@ import type { NodeRuntime, NodeStats } from './kind';
 import { kindModule } from './kinds';
 import { Link } from './link';
 import { Messages, type Grave } from './messages';
+import type { Payload } from './payload';
 
 /** Network time of an edge without a `latency`: a call inside one Region. */
 export const IN_REGION = { kind: 'lognormal', mean: 1.5, cv: 0.3 } as const;
@@ -37,6 +38,10 @@ export interface Assembly {
   rules(): Record<string, Record<string, unknown>>;
   /** Why message `msgId` does not pass the rule on edge `edgeId` (empty when it does). */
   explainRule(edgeId: string, msgId: number): string[];
+  /** The last few messages the rule on edge `edgeId` filtered out (ids, oldest first). */
+  recentFiltered(edgeId: string): number[];
+  /** What message `msgId` carries (its payload's body and attributes). */
+  payloadOf(msgId: number): Payload;
   /** Per-edge counts (each subscription's or rule target's matched, filtered, delivered...). */
   edgeStats(): Record<string, NodeStats>;
 }
@@ -145,6 +150,11 @@ export function assemble(
       const link = links.find((l) => l.id === edgeId);
       return link?.source.instance.explainRule?.(link, msgId) ?? [];
     },
+    recentFiltered(edgeId) {
+      const link = links.find((l) => l.id === edgeId);
+      return link?.source.instance.recentFiltered?.(link) ?? [];
+    },
+    payloadOf: (msgId) => messages.payloadOf(msgId),
     edgeStats() {
       const out: Record<string, NodeStats> = {};
       for (const r of runtimes.values()) Object.assign(out, r.instance.edgeStats?.());

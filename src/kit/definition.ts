@@ -184,8 +184,12 @@ export interface FlowSpec {
   measure: FlowMeasure;
 }
 
-/** Ledger totals a chart can draw. */
-export type LedgerTotal = 'created' | 'completed' | 'deadLettered' | 'dropped' | 'inSystem';
+/**
+ * Ledger totals a chart can draw. `lost` is `dropped` without the deliveries a filter policy or
+ * rule filtered out (those were not wanted, so they are not lost).
+ */
+export type LedgerTotal =
+  'created' | 'completed' | 'deadLettered' | 'dropped' | 'lost' | 'inSystem';
 
 /** Where a chart series' numbers come from. `rate` turns a count into a per-second rate. */
 export type SeriesSource =

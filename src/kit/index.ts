@@ -32,4 +32,5 @@ export {
   type Grave,
 } from './messages';
 export { type Payload, type Json } from './payload';
+export { testRules, type RuleTestResult } from './ruleTest';
 export { definitionOf, type Pattern } from './pattern';

@@ -31,6 +31,8 @@ export interface NodeInstance {
   setRule?(link: Link, rule: Record<string, unknown>): string | undefined;
   /** Why a message does not pass the rule of one of this node's outgoing links. */
   explainRule?(link: Link, msgId: number): string[];
+  /** The last few messages an outgoing link's rule filtered out (their ids). */
+  recentFiltered?(link: Link): number[];
   /** Per outgoing edge (a subscription, a rule target): its own counts. */
   edgeStats?(): Record<string, NodeStats>;
   /** Entry points only: stop producing traffic (the tests then watch the system drain). */

@@ -141,7 +141,7 @@ const flow = z
   })
   .strict();
 
-const ledgerTotal = z.enum(['created', 'completed', 'deadLettered', 'dropped', 'inSystem']);
+const ledgerTotal = z.enum(['created', 'completed', 'deadLettered', 'dropped', 'lost', 'inSystem']);
 const seriesSource = z.union([
   z.object({ node: z.string(), stat: z.string(), rate: z.boolean().optional() }).strict(),
   z.object({ flow: z.string(), percentile: z.number().min(0).max(1) }).strict(),

@@ -10,6 +10,8 @@ import { SqsNode } from './sqs';
 
 /** One rule target at run time (a `rule` edge), with its counts. */
 interface Target {
+  /** The last few deliveries the rule filtered out (their ids), for "why not?". */
+  recentFiltered: number[];
   link: Link;
   /** The rule it belongs to (edges of one rule share it): `config.rule`, or the edge id. */
   ruleName: string;
@@ -78,6 +80,7 @@ class EventBusNode implements NodeInstance {
         custodian: { name: `${link.id} target`, node: link.target.node.id },
         dlq,
         counts: { matched: 0, filtered: 0, delivered: 0, deadLettered: 0, lost: 0 },
+        recentFiltered: [],
         target: undefined as unknown as EventBridgeTarget,
       };
       t.target = new EventBridgeTarget(
@@ -123,6 +126,8 @@ class EventBusNode implements NodeInstance {
       const delivery = first + k;
       if (!t.rule.matches(variant, payload)) {
         t.counts.filtered++;
+        t.recentFiltered.push(delivery);
+        if (t.recentFiltered.length > 20) t.recentFiltered.shift();
         t.link.hop(delivery, HopKind.Filtered, false, 40);
         messages.drop(delivery, 'filteredOut', t.link.target.node.id);
         return;
@@ -189,6 +194,15 @@ class EventBusNode implements NodeInstance {
     const transformer = link.config.record('inputTransformer');
     if (!transformer) return JSON.stringify(event);
     return applyInputTransformer(transformer as unknown as InputTransformer, event);
+  }
+
+  /** The last few deliveries a link's rule filtered out. */
+  recentFiltered(link: Link): number[] {
+    return [...(this.find(link)?.recentFiltered ?? [])];
+  }
+
+  private find(link: Link) {
+    return this.targets.find((x) => x.link === link);
   }
 
   reconfigure(config: ConfigReader): void {

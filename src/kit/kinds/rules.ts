@@ -83,11 +83,17 @@ export function eventPatternProblem(pattern: Record<string, unknown>): string | 
   return v.ok ? undefined : v.message;
 }
 
-/** An EventBridge rule's event pattern as an {@link EdgeRule}. */
-export function eventPatternRule(pattern: Record<string, unknown>): EdgeRule {
+/** An EventBridge rule's event pattern as an {@link EdgeRule}, which can also test whole events. */
+export function eventPatternRule(pattern: Record<string, unknown>): EdgeRule & {
+  matchesEvent(event: Record<string, unknown>): boolean;
+  explainEvent(event: Record<string, unknown>): string[];
+} {
   const matcher = compileEventPattern(pattern);
   const memo: (boolean | undefined)[] = [];
   return {
+    matchesEvent: (event) => matcher(event),
+    explainEvent: (event) =>
+      explainEventPatternMismatch(pattern, event).reasons.map((r) => r.message),
     matches(variant, payload) {
       let m = memo[variant];
       if (m === undefined) memo[variant] = m = matcher(toEvent(payload));

@@ -10,6 +10,8 @@ import { SqsNode } from './sqs';
 
 /** One subscription at run time, with its counts. */
 interface Sub {
+  /** The last few deliveries the rule filtered out (their ids), for "why not?". */
+  recentFiltered: number[];
   link: Link;
   sub: SnsSubscription;
   rule: EdgeRule;
@@ -73,6 +75,7 @@ class SnsNode implements NodeInstance {
           (l) => l.edge.kind === 'redrive' && l.config.str('subscription', '') === link.id,
         ),
         counts: { matched: 0, filtered: 0, delivered: 0, deadLettered: 0, lost: 0 },
+        recentFiltered: [],
         sub: undefined as unknown as SnsSubscription,
       };
       s.sub = new SnsSubscription(
@@ -122,6 +125,8 @@ class SnsNode implements NodeInstance {
       const delivery = first + k;
       if (!s.rule.matches(variant, payload)) {
         s.counts.filtered++;
+        s.recentFiltered.push(delivery);
+        if (s.recentFiltered.length > 20) s.recentFiltered.shift();
         s.link.hop(delivery, HopKind.Filtered, false, 40);
         messages.drop(delivery, 'filteredOut', s.link.target.node.id);
         return;
@@ -177,6 +182,15 @@ class SnsNode implements NodeInstance {
   explainRule(link: Link, msgId: number): string[] {
     const s = this.subs.find((x) => x.link === link);
     return s ? s.rule.explain(this.ctx.messages.payloadOf(msgId)) : [];
+  }
+
+  /** The last few deliveries a link's rule filtered out. */
+  recentFiltered(link: Link): number[] {
+    return [...(this.find(link)?.recentFiltered ?? [])];
+  }
+
+  private find(link: Link) {
+    return this.subs.find((x) => x.link === link);
   }
 
   reconfigure(config: ConfigReader): void {

@@ -147,7 +147,7 @@ export const charts: ChartSpec[] = [
         id: 'lostRate',
         label: 'lost',
         color: '#b91c1c',
-        source: { ledger: 'dropped', rate: true },
+        source: { ledger: 'lost', rate: true },
       },
     ],
   },

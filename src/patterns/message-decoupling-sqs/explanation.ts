@@ -173,7 +173,7 @@ export const charts: ChartSpec[] = [
         id: 'lost',
         label: 'payments lost',
         color: '#7f1d1d',
-        source: { ledger: 'dropped', rate: true },
+        source: { ledger: 'lost', rate: true },
       },
     ],
   },

@@ -116,7 +116,7 @@ export const charts: ChartSpec[] = [
     id: 'lost',
     title: 'Lost deliveries',
     unit: 'total',
-    series: [{ id: 'lostTotal', label: 'lost', color: '#b91c1c', source: { ledger: 'dropped' } }],
+    series: [{ id: 'lostTotal', label: 'lost', color: '#b91c1c', source: { ledger: 'lost' } }],
   },
   {
     id: 'latency',
