@@ -9,6 +9,7 @@ const sim = createSimulator({
   pattern: location.pattern,
   params: location.params,
   seed: location.seed,
+  rules: location.rules,
 });
 document.title = `${location.pattern.title} (live diagram)`;
 // A live diagram plays on its own, unless the reader asked for less motion.

@@ -18,6 +18,7 @@ if (bench) {
     pattern: location.pattern,
     params: location.params,
     seed: location.seed,
+    rules: location.rules,
   });
   document.title = `${location.pattern.title} · Integration patterns on AWS`;
   root.render(<App sim={sim} errors={location.errors} />);

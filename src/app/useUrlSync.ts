@@ -6,8 +6,8 @@ export function useUrlSync(sim: Simulator): void {
   useEffect(() => {
     let last = '';
     const write = () => {
-      const { pattern, params, seed } = sim.store.getState();
-      const search = buildSearch(pattern, params, seed);
+      const { pattern, params, seed, rules } = sim.store.getState();
+      const search = buildSearch(pattern, params, seed, rules);
       if (search === last) return;
       last = search;
       if (window.location.search !== search) window.history.replaceState(null, '', search);
@@ -17,7 +17,8 @@ export function useUrlSync(sim: Simulator): void {
       if (
         state.pattern !== previous.pattern ||
         state.params !== previous.params ||
-        state.seed !== previous.seed
+        state.seed !== previous.seed ||
+        state.rules !== previous.rules
       )
         write();
     });

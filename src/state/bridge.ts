@@ -69,6 +69,8 @@ export class Bridge {
       nodeStats: run.nodeStats(),
       ledger: run.world.ledger.summary(),
       notes: run.built.notes(),
+      edgeStats: run.built.edgeStats(),
+      graveyard: run.built.graveyard(),
       effectiveSpeed: perf.effectiveSpeed,
       behind: perf.behind,
       sampleN: this.hops.sampleN,

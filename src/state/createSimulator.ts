@@ -38,6 +38,8 @@ export interface SimulatorOptions {
   ticker?: Ticker;
   /** Wall-clock reader used to measure the work per frame (tests inject a fake one). */
   wallClock?: () => number;
+  /** Rules the user edited (from a shared link), by edge id. */
+  rules?: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -67,6 +69,13 @@ export interface Simulator {
    */
   setParams(changes: ParamValues): void;
   setSeed(seed: number): void;
+  /**
+   * Replaces the rule an edge applies (a filter policy, an event pattern), live. Returns AWS's
+   * error text for an invalid rule, which changes nothing; undefined when applied.
+   */
+  setRule(edgeId: string, rule: Record<string, unknown>): string | undefined;
+  /** Goes back to the definition's rule for an edge (rebuilds the run from t = 0). */
+  resetRule(edgeId: string): void;
   setPattern(pattern: Pattern, params?: ParamValues): void;
   selectNode(nodeId: string | null): void;
   dispose(): void;
@@ -84,6 +93,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     params: { ...defaultParams(options.pattern), ...options.params },
     seed: options.seed,
     speed: clampSpeed(options.speed ?? 1),
+    ...(options.rules ? { rules: options.rules } : {}),
   });
   const ticker = options.ticker ?? createTicker();
   const clock = options.wallClock ?? wallNow;
@@ -91,9 +101,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const bridge = new Bridge(store, hops);
 
   const newRun = (): ScenarioRun => {
-    const { pattern, params, seed } = store.getState();
+    const { pattern, params, seed, rules } = store.getState();
     return createRun(pattern, params, {
       seed,
+      rules,
       recordHops: true,
       sampleIntervalMs: SAMPLE_INTERVAL_MS,
       sampleCapacity: SAMPLE_CAPACITY,
@@ -211,11 +222,25 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       store.setState({ seed });
       send({ type: 'RESTART' });
     },
+    setRule: (edgeId, rule) => {
+      const problem = run.built.setRule(edgeId, rule);
+      if (problem) return problem;
+      store.setState((s) => ({ rules: { ...s.rules, [edgeId]: rule } }));
+      bridge.publish(run, perf);
+      return undefined;
+    },
+    resetRule: (edgeId) => {
+      const rules = { ...store.getState().rules };
+      delete rules[edgeId];
+      store.setState({ rules });
+      send({ type: 'RESTART' });
+    },
     setPattern: (pattern, params) => {
       store.setState({
         pattern,
         params: { ...defaultParams(pattern), ...params },
         selectedNodeId: null,
+        rules: {},
       });
       send({ type: 'RESTART' });
     },

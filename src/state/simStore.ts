@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LedgerSummary } from '../engine';
+import type { Grave } from '../kit';
 import type { ParamValues, Pattern } from '../patterns';
 import type { PlaybackStatus } from './playbackMachine';
 
@@ -19,6 +20,10 @@ export interface LiveSnapshot {
   ledger: LedgerSummary;
   /** Settings the run adjusted because AWS would refuse them as given, by node id. */
   notes: Record<string, string>;
+  /** Per subscription or rule target (edge id): matched, filtered, delivered, retried, lost... */
+  edgeStats: Record<string, Record<string, number>>;
+  /** The most recent lost messages at each node: which, when, why, after how many attempts. */
+  graveyard: Record<string, readonly Grave[]>;
   /** Simulated ms per wall ms actually achieved (the requested speed when keeping up). */
   effectiveSpeed: number;
   /** True when the per-frame event budget keeps running out: the run is slower than asked. */
@@ -48,6 +53,8 @@ export interface SimState {
   /** Bumped when the run is rebuilt (new parameters, seed or reset). */
   runVersion: number;
   selectedNodeId: string | null;
+  /** Rules (filter policies, event patterns) the user edited, by edge id; they travel in links. */
+  rules: Record<string, Record<string, unknown>>;
 }
 
 /** A simulator's store. */
@@ -59,6 +66,8 @@ export function emptySnapshot(): LiveSnapshot {
     simTimeMs: 0,
     nodeStats: {},
     notes: {},
+    edgeStats: {},
+    graveyard: {},
     ledger: {
       created: 0,
       deliveries: 0,
@@ -80,7 +89,8 @@ export function emptySnapshot(): LiveSnapshot {
 
 /** Creates the store of one simulator instance. */
 export function createSimStore(
-  initial: Pick<SimState, 'pattern' | 'params' | 'seed' | 'speed'>,
+  initial: Pick<SimState, 'pattern' | 'params' | 'seed' | 'speed'> &
+    Partial<Pick<SimState, 'rules'>>,
 ): SimStore {
   return createStore<SimState>()(() => ({
     ...initial,
@@ -89,5 +99,6 @@ export function createSimStore(
     chartVersion: 0,
     runVersion: 0,
     selectedNodeId: null,
+    rules: initial.rules ?? {},
   }));
 }

@@ -69,3 +69,23 @@ describe('parseBench', () => {
     expect(parseBench('?pattern=x')).toBeNull();
   });
 });
+
+describe('edited rules in the address', () => {
+  it('round-trips an edited rule and refuses a bad one with a message', async () => {
+    const { patterns } = await import('../patterns');
+    const search =
+      '?pattern=pubsub-sns&rule.topicToEmail=' +
+      encodeURIComponent('{"type":["Sales"]}') +
+      '&rule.nope=%7B%7D&rule.topicToSales=not-json&seed=2';
+    const loc = parseLocation(search, patterns);
+    expect(loc.rules).toEqual({ topicToEmail: { type: ['Sales'] } });
+    expect(loc.errors.join(' ')).toMatch(/no subscription or rule "nope"/);
+    expect(loc.errors.join(' ')).toMatch(/rule.topicToSales.*not a JSON object/);
+    const again = parseLocation(
+      buildSearch(loc.pattern, loc.params, loc.seed, loc.rules),
+      patterns,
+    );
+    expect(again.rules).toEqual(loc.rules);
+    expect(again.errors).toEqual([]);
+  });
+});

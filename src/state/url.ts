@@ -17,9 +17,14 @@ export interface AppLocation {
   pattern: Pattern;
   params: ParamValues;
   seed: number;
+  /** Edited rules (`rule.<edgeId>=<JSON>`), by edge id. */
+  rules: Record<string, Record<string, unknown>>;
   /** Problems with the address, one sentence each, naming the bad part. */
   errors: string[];
 }
+
+/** Address keys of edited rules: `rule.<edge id>`. */
+const RULE_PREFIX = 'rule.';
 
 function describeDefault(spec: ParamSpec): string {
   const unit =
@@ -53,8 +58,31 @@ export function parseLocation(search: string, patterns: readonly Pattern[]): App
 
   const raw: Record<string, string> = {};
   const ignored: string[] = [];
+  const rules: Record<string, Record<string, unknown>> = {};
   for (const [key, value] of query) {
     if (RESERVED.has(key)) continue;
+    if (key.startsWith(RULE_PREFIX)) {
+      if (!patternKnown) continue;
+      const edgeId = key.slice(RULE_PREFIX.length);
+      const edge = pattern.edges.find((e) => e.id === edgeId);
+      if (!edge || (edge.kind !== 'subscription' && edge.kind !== 'rule')) {
+        errors.push(
+          `Ignored "${clip(key)}": the pattern has no subscription or rule "${clip(edgeId)}".`,
+        );
+        continue;
+      }
+      try {
+        const rule: unknown = JSON.parse(value);
+        if (typeof rule !== 'object' || rule === null || Array.isArray(rule))
+          throw new Error('not an object');
+        rules[edgeId] = rule as Record<string, unknown>;
+      } catch {
+        errors.push(
+          `Ignored "${clip(key)}": its value is not a JSON object. Using the pattern's own rule.`,
+        );
+      }
+      continue;
+    }
     if (patternKnown) raw[key] = value;
     else ignored.push(key);
   }
@@ -82,11 +110,21 @@ export function parseLocation(search: string, patterns: readonly Pattern[]): App
       );
   }
 
-  return { pattern, params: resolved.values, seed, errors };
+  return { pattern, params: resolved.values, seed, rules, errors };
+}
+
+/** A long piece of an address, shortened for a message. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 /** The query string for a run: the pattern, the parameters that differ from their defaults, the seed. */
-export function buildSearch(pattern: Pattern, params: ParamValues, seed: number): string {
+export function buildSearch(
+  pattern: Pattern,
+  params: ParamValues,
+  seed: number,
+  rules: Record<string, Record<string, unknown>> = {},
+): string {
   const query = new URLSearchParams();
   query.set('pattern', pattern.id);
   const defaults = defaultParams(pattern);
@@ -95,6 +133,8 @@ export function buildSearch(pattern: Pattern, params: ParamValues, seed: number)
     if (value !== undefined && value !== defaults[spec.id])
       query.set(spec.id, formatParamValue(value));
   }
+  for (const [edgeId, rule] of Object.entries(rules))
+    query.set(`${RULE_PREFIX}${edgeId}`, JSON.stringify(rule));
   query.set('seed', String(seed));
   return `?${query.toString()}`;
 }

@@ -73,6 +73,14 @@ class EventBusNode implements NodeInstance {
       const dlq = runtime.out.find(
         (l) => l.edge.kind === 'redrive' && l.config.str('target', '') === link.id,
       );
+      // An edited pattern that came with a link but AWS would refuse: say so, use the pattern's.
+      const refused = link.rule ? eventPatternProblem(link.rule) : undefined;
+      if (refused) {
+        this.ctx.note(
+          `The edited event pattern of ${link.id} was refused (${refused}); using the pattern's own.`,
+        );
+        link.rule = link.edge.eventPattern;
+      }
       const t: Target = {
         link,
         ruleName,

@@ -65,6 +65,14 @@ class SnsNode implements NodeInstance {
       if (link.edge.kind !== 'subscription') continue;
       const scope = link.config.str('filterPolicyScope', 'MessageAttributes') as FilterPolicyScope;
       const custodian: Custodian = { name: `${link.id} subscription`, node: link.target.node.id };
+      // An edited policy that came with a link but AWS would refuse: say so, use the pattern's.
+      const refused = link.rule ? filterPolicyProblem(link.rule, scope) : undefined;
+      if (refused) {
+        this.ctx.note(
+          `The edited filter policy of ${link.id} was refused (${refused}); using the pattern's own.`,
+        );
+        link.rule = link.edge.filterPolicy;
+      }
       const protocol = link.config.str('protocol', protocolFor(link)) as SnsProtocol;
       const s: Sub = {
         link,

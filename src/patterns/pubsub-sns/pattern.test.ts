@@ -83,6 +83,18 @@ describe("pubsub-sns: the seed's points", () => {
     expect(r.built.rules().topicToEmail).toEqual({ source: ['refunds'] });
   });
 
+  it('an edited rule that arrives invalid (in a link) is refused with a note, not a crash', () => {
+    const { values } = resolveParams(pattern, {});
+    const r = createRun(pattern, values, {
+      seed: 1,
+      rules: { topicToEmail: { type: 'Customer' } },
+    });
+    r.advanceTo(10_000);
+    expect(r.summary().notes.topic).toMatch(/refused/);
+    expect(r.built.rules().topicToEmail).toEqual({ type: ['Customer'], source: ['payments'] });
+    expect(r.summary().edges.topicToEmail?.matched).toBeGreaterThan(0);
+  });
+
   it('explains why a message is filtered out', () => {
     const r = start({ mixCustomer: '0', mixSales: '100', mixRefunds: '0' });
     r.advanceTo(5_000);
