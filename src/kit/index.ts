@@ -33,4 +33,5 @@ export {
 } from './messages';
 export { type Payload, type Json } from './payload';
 export { testRules, type RuleTestResult } from './ruleTest';
+export { filterPolicyProblem, eventPatternProblem, toEvent } from './kinds/rules';
 export { definitionOf, type Pattern } from './pattern';
