@@ -324,6 +324,19 @@ export class SqsQueue {
   }
 
   /**
+   * Starts the statistics afresh (a warm-up period left out of the results): the time-averaged
+   * and largest backlog, the largest age of the oldest message, the first-receive waits. The
+   * counters (sent, received...) go on.
+   */
+  resetStatistics(): void {
+    const now = this.world.sim.now;
+    this.visibleCount.restart(now);
+    this.maxVisibleSeen = this.visibleNow;
+    this.maxLeftAgeMs = 0;
+    this.firstReceiveWait.reset();
+  }
+
+  /**
    * The largest ApproximateAgeOfOldestMessage at any moment so far. Exact: the oldest message at
    * any moment is either still here (its age now is larger) or left later (its age then was).
    */

@@ -13,7 +13,7 @@ export interface Counter {
 export class TimeAverage {
   private area = 0;
   private lastTime: number;
-  private readonly startTime: number;
+  private startTime: number;
   /** The current value. */
   value = 0;
 
@@ -34,7 +34,14 @@ export class TimeAverage {
     this.set(now, this.value + delta);
   }
 
-  /** Mean value from creation until `now`. */
+  /** Starts averaging afresh from `now` (a warm-up period left out); the value stays. */
+  restart(now: number): void {
+    this.area = 0;
+    this.lastTime = now;
+    this.startTime = now;
+  }
+
+  /** Mean value from creation (or the last restart) until `now`. */
   mean(now: number): number {
     const span = now - this.startTime;
     if (span <= 0) return this.value;

@@ -25,6 +25,11 @@ export interface Assembly {
   update(params: ParamValues): boolean;
   /** Entry points stop producing messages; what is in the system plays out. */
   stopTraffic(): void;
+  /**
+   * Ends a warm-up period: every flow's latencies and every node's statistics (time averages,
+   * maxima, wait distributions) start afresh; counters and the ledger go on.
+   */
+  endWarmUp(): void;
   /** Settings adjusted because AWS would refuse them as given, by node id. */
   notes(): Record<string, string>;
   /** The most recent lost messages at each node: which, when, why, after how many attempts. */
@@ -164,6 +169,10 @@ export function assemble(
       const out: Record<string, Record<string, unknown>> = {};
       for (const link of links) if (link.rule) out[link.id] = link.rule;
       return out;
+    },
+    endWarmUp() {
+      for (const flow of Object.values(flows)) flow.total.reset();
+      for (const r of runtimes.values()) r.instance.resetStatistics?.();
     },
     stopTraffic() {
       for (const r of runtimes.values()) r.instance.stop?.();

@@ -53,6 +53,7 @@ export const defaultHandler: Handler = (h) => {
 /** What a kind gives {@link createHandlerContext}. */
 export interface HandlerHost {
   nodeId: string;
+  /** The node's settings in force (replaced on every reconfigure). */
   config: ConfigReader;
   rng: Rng;
   calls: readonly Link[];
@@ -80,7 +81,9 @@ export function createHandlerContext(
   return {
     trace,
     nodeId: host.nodeId,
-    config: host.config,
+    get config() {
+      return host.config;
+    },
     rng: host.rng,
     calls: host.calls,
     has: (edgeId) => host.calls.some((l) => l.id === edgeId),

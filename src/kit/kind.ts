@@ -35,6 +35,8 @@ export interface NodeInstance {
   recentFiltered?(link: Link): number[];
   /** Per outgoing edge (a subscription, a rule target): its own counts. */
   edgeStats?(): Record<string, NodeStats>;
+  /** Starts its statistics (averages, maxima, distributions) afresh after a warm-up period. */
+  resetStatistics?(): void;
   /** Entry points only: stop producing traffic (the tests then watch the system drain). */
   stop?(): void;
   /** Entry points only: the assembler hooks "response" flows here (an answer reached the node). */

@@ -277,3 +277,38 @@ describe('Lambda asynchronous invocation through the kit', () => {
     expect(world.ledger.countInSystem()).toBe(s.created);
   }, 60_000);
 });
+
+describe('definition checks that protect user-made definitions', () => {
+  it('refuses a setting its kind does not have, naming the ones it has', () => {
+    const def = definition([front({ durationn: 5 })], []);
+    const problem = checkDefinition(def).find((p) => p.path === 'nodes[2].config.durationn');
+    expect(problem?.message).toMatch(
+      /a lambda node has no setting "durationn" \(it has: duration,/,
+    );
+  });
+
+  it('a parameter that adds or removes parts of the graph must restart the run', () => {
+    const def = definition([{ ...front(), visibleWhen: { param: 'up', equals: true } }], []);
+    expect(checkDefinition(def)).toContainEqual({
+      path: 'nodes[2].visibleWhen',
+      message: 'parameter "up" adds or removes parts of the graph, so it needs "restarts": true',
+    });
+  });
+
+  it("checks filter policies and event patterns with AWS's own validation", () => {
+    const def = definition(
+      [front(), { id: 'topic', kind: 'sns', label: 'T', position: { x: 0, y: 0 } }],
+      [
+        {
+          id: 'sub',
+          source: 'topic',
+          target: 'front',
+          kind: 'subscription',
+          filterPolicy: { type: 'not-a-list' },
+        },
+      ],
+    );
+    const problem = checkDefinition(def).find((p) => p.path === 'edges[2].filterPolicy');
+    expect(problem?.message).toMatch(/Invalid parameter/);
+  });
+});

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { conditionParams, paramRefs } from './config';
+import { EDGE_CONFIG_KEYS, NODE_CONFIG_KEYS } from './configKeys';
+import { eventPatternProblem, filterPolicyProblem } from './kinds/rules';
 import type { ConfigValue, PatternDefinition } from './definition';
 
 /**
@@ -243,8 +245,26 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
     if (!nodes.has(ref)) add(path, `unknown node "${ref}"`);
   };
 
+  // A parameter that adds or removes parts of the graph can only take effect by a rebuild.
+  const rewiring = (path: string, c: PatternDefinition['nodes'][number]['visibleWhen']) => {
+    for (const ref of conditionParams(c)) {
+      const spec = d.params.find((p) => p.id === ref);
+      if (spec && !spec.restarts)
+        add(
+          path,
+          `parameter "${ref}" adds or removes parts of the graph, so it needs "restarts": true`,
+        );
+    }
+  };
   d.nodes.forEach((n, i) => {
     checkCondition(`nodes[${i}].visibleWhen`, n.visibleWhen);
+    rewiring(`nodes[${i}].visibleWhen`, n.visibleWhen);
+    for (const key of Object.keys(n.config ?? {}))
+      if (!NODE_CONFIG_KEYS[n.kind].includes(key))
+        add(
+          `nodes[${i}].config.${key}`,
+          `a ${n.kind} node has no setting "${key}" (it has: ${NODE_CONFIG_KEYS[n.kind].join(', ') || 'none'})`,
+        );
     for (const ref of paramRefs(n.config ?? null)) checkParam(`nodes[${i}].config`, ref);
   });
   d.edges.forEach((e, i) => {
@@ -252,6 +272,23 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
     checkNode(`edges[${i}].target`, e.target);
     if (e.source === e.target) add(`edges[${i}]`, 'an edge cannot loop to its own node');
     checkCondition(`edges[${i}].visibleWhen`, e.visibleWhen);
+    rewiring(`edges[${i}].visibleWhen`, e.visibleWhen);
+    for (const key of Object.keys(e.config ?? {}))
+      if (!EDGE_CONFIG_KEYS[e.kind].includes(key))
+        add(
+          `edges[${i}].config.${key}`,
+          `a ${e.kind} edge has no setting "${key}" (it has: ${EDGE_CONFIG_KEYS[e.kind].join(', ') || 'none'})`,
+        );
+    if (e.filterPolicy) {
+      const scope =
+        e.config?.filterPolicyScope === 'MessageBody' ? 'MessageBody' : 'MessageAttributes';
+      const problem = filterPolicyProblem(e.filterPolicy, scope);
+      if (problem) add(`edges[${i}].filterPolicy`, problem);
+    }
+    if (e.eventPattern) {
+      const problem = eventPatternProblem(e.eventPattern);
+      if (problem) add(`edges[${i}].eventPattern`, problem);
+    }
     for (const ref of paramRefs(e.config ?? null)) checkParam(`edges[${i}].config`, ref);
     for (const ref of paramRefs(e.latency)) checkParam(`edges[${i}].latency`, ref);
   });

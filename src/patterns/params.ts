@@ -21,7 +21,9 @@ export function parseParamValue(
   const text = raw.trim();
   switch (spec.kind) {
     case 'number': {
-      const n = text === '' ? NaN : Number(text);
+      // Decimal numbers only: Number() would also read "0x10" or "1_0"-like forms people did
+      // not mean.
+      const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
       if (!Number.isFinite(n)) return { error: `${spec.id} must be a number, got "${raw}"` };
       if (spec.step >= 1 && !Number.isInteger(n)) {
         return { error: `${spec.id} must be a whole number, got "${raw}"` };

@@ -36,8 +36,10 @@ export interface RunOptions {
   sampleIntervalMs?: number;
   sampleCapacity?: number;
   /**
-   * A warm-up period left out of the results: at this simulated time every flow's latencies
-   * start afresh, so the summary describes the steady state, not the cold start.
+   * A warm-up period left out of the results: at this simulated time every flow's latencies and
+   * every node's statistics (time-averaged and largest backlog, oldest age, waits, mean
+   * concurrency) start afresh, so the summary describes the steady state, not the cold start.
+   * Counters and the ledger count the whole run.
    */
   warmUpMs?: number;
   /** Rules (filter policies, event patterns) the user edited, by edge id. */
@@ -72,13 +74,7 @@ export class ScenarioRun {
     this.world.startSampling();
     const warmUp = options.warmUpMs ?? 0;
     if (warmUp > 0) {
-      this.world.sim.schedule(
-        warmUp,
-        () => {
-          for (const flow of Object.values(this.built.flows)) flow.total.reset();
-        },
-        undefined,
-      );
+      this.world.sim.schedule(warmUp, () => this.built.endWarmUp(), undefined);
     }
   }
 

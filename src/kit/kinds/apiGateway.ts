@@ -54,8 +54,9 @@ class ApiGatewayNode implements NodeInstance {
   }
 
   reconfigure(config: ConfigReader): void {
-    const { overhead: _overhead, ...limits } = settings(config);
+    const { overhead, ...limits } = settings(config);
     this.api.reconfigure(limits);
+    this.api.config.overhead = overhead; // read at each request
   }
 
   stats(): NodeStats {

@@ -74,7 +74,8 @@ class Ec2Node implements NodeInstance {
     }
     for (const link of this.ctx.runtime.in) {
       if (link.edge.kind !== 'poll') continue;
-      const attempts = new PollAttempts(this.ctx, link);
+      // Consumers delete what they handled: a failed message stays, the others go.
+      const attempts = new PollAttempts(this.ctx, link, () => true);
       const consumers = new Ec2Consumers(
         this.ctx.world,
         this.ctx.rng.split(link.id),
@@ -156,6 +157,7 @@ class Ec2Node implements NodeInstance {
   }
 
   reconfigure(config: ConfigReader): void {
+    this.host.config = config; // handlers read the settings in force
     this.producer?.reconfigure(config);
     this.duration = config.dist('duration', this.duration);
     this.errorRate = config.num('errorRate', 0);

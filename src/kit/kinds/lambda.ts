@@ -13,6 +13,7 @@ import type { Link } from '../link';
 import { fail, OK, takeCustody, Trace, type Custodian, type Reply, type Result } from '../messages';
 import { Throughput } from '../throughput';
 import { sqsPollerFor, type EventSourcePoller } from './poll';
+import { SqsNode } from './sqs';
 
 /** A batch from an SQS event source mapping, and which of its messages failed. */
 export interface BatchEvent {
@@ -50,6 +51,8 @@ class LambdaNode implements NodeInstance {
   private readonly throughput: Throughput;
   private readonly pollers: EventSourcePoller[] = [];
   asyncFailed = 0;
+  /** What the run adjusted or warns about for this function, by topic. */
+  private readonly noteParts = { fit: '', visibility: '' };
   private readonly account: LambdaAccount;
   /** Holds the messages of the synchronous invocations that took them over from an entry. */
   private readonly custodian: Custodian;
@@ -102,6 +105,7 @@ class LambdaNode implements NodeInstance {
         }),
       );
     }
+    this.checkVisibility();
   }
 
   accept(trace: Trace, reply: Reply, link: Link): void {
@@ -208,16 +212,50 @@ class LambdaNode implements NodeInstance {
     next(0);
   }
 
+  private emitNote(): void {
+    const parts = [this.noteParts.fit, this.noteParts.visibility].filter((p) => p !== '');
+    this.ctx.note(
+      parts.length > 0 ? `${this.ctx.runtime.node.label}: ${parts.join('; ')}.` : undefined,
+    );
+  }
+
+  /**
+   * AWS refuses an SQS event source whose queue's visibility timeout is shorter than the
+   * function's timeout (a message would reappear while still being handled). The run goes on,
+   * with the duplicates that causes, and says so.
+   */
+  private checkVisibility(): void {
+    const short = this.ctx.runtime.in.filter((link) => {
+      const queue = link.source.instance;
+      return (
+        link.edge.kind === 'poll' &&
+        queue instanceof SqsNode &&
+        queue.queue.config.visibilityTimeoutMs < this.fn.config.timeoutMs
+      );
+    });
+    this.noteParts.visibility =
+      short.length > 0
+        ? `the queue's visibility timeout is shorter than the function timeout (${this.fn.config.timeoutMs / 1000} s), which AWS refuses for an event source mapping; messages still being handled reappear and are handled twice`
+        : '';
+    this.emitNote();
+  }
+
+  resetStatistics(): void {
+    this.fn.concurrency.restart(this.ctx.world.sim.now);
+  }
+
   reconfigure(config: ConfigReader): void {
+    this.host.config = config; // handlers read the settings in force
     this.duration = config.dist('duration', this.duration);
     this.errorRate = config.num('errorRate', 0);
-    const { scaleLimitPer10s: _s, ...rest } = this.fit(settings(config), true);
+    const rest = this.fit(settings(config), true);
     const changes: LambdaReconfig = {
       ...rest,
       reservedConcurrency: rest.reservedConcurrency ?? null,
     };
     this.fn.reconfigure(changes);
     for (const p of this.pollers) p.reconfigure();
+    this.checkVisibility();
   }
 
   /**
@@ -248,9 +286,8 @@ class LambdaNode implements NodeInstance {
       );
       provisioned = ceiling;
     }
-    this.ctx.note(
-      notes.length > 0 ? `${this.ctx.runtime.node.label}: ${notes.join('; ')}.` : undefined,
-    );
+    this.noteParts.fit = notes.join('; ');
+    this.emitNote();
     return { ...s, reservedConcurrency: reserved, provisionedConcurrency: provisioned };
   }
 

@@ -21,12 +21,14 @@ export type BatchWork = (
  */
 export class PollAttempts {
   private readonly custodian: Custodian;
-  /** The trace of each in-flight delivery, by receipt handle. */
-  private readonly traces = new Map<number, Trace>();
+  /** The trace of each in-flight delivery, by receipt handle (with the delivery, for sweeps). */
+  private readonly traces = new Map<number, { trace: Trace; r: Received }>();
 
   constructor(
     private readonly ctx: NodeContext,
     readonly link: Link,
+    /** Whether the poller deletes a failed batch's successes (ReportBatchItemFailures). */
+    private readonly honoursPartial: () => boolean,
   ) {
     this.custodian = { name: `${link.id} consumer`, node: link.target.node.id };
   }
@@ -48,7 +50,7 @@ export class PollAttempts {
           this.link.hop(r.id, r.receiveCount > 1 ? HopKind.Retry : HopKind.Normal);
       },
       onDeleted: (r) => {
-        const trace = this.traces.get(r.receipt);
+        const trace = this.traces.get(r.receipt)?.trace;
         this.traces.delete(r.receipt);
         // Handled here: done. Forwarded to another buffer: that one holds it now.
         if (trace && trace.owner === this.custodian)
@@ -56,12 +58,25 @@ export class PollAttempts {
         else this.ctx.messages.release(r.id);
       },
       onBatchResult: (batch, result) => {
-        // Deletes follow a success after the API's time; forget the rest now.
+        // Deletes follow a success after the API's time; forget the rest now. Without a
+        // partial batch response the whole batch failed, whatever the work reported.
         if (result.ok) return;
-        const failed = 'failedIds' in result ? result.failedIds : undefined;
-        for (const r of batch) if (!failed || failed.includes(r.id)) this.traces.delete(r.receipt);
+        const ids = 'failedIds' in result && this.honoursPartial() ? result.failedIds : undefined;
+        const failed = ids ? new Set(ids) : undefined;
+        for (const r of batch) if (!failed || failed.has(r.id)) this.traces.delete(r.receipt);
       },
     };
+  }
+
+  /**
+   * Forgets what the paths above missed (a delete that came too late, its receipt no longer
+   * current) once the map outgrows the queue's in-flight count, so memory stays bounded.
+   */
+  private sweep(): void {
+    const queue = this.queueNode().queue;
+    if (this.traces.size <= 2 * queue.inFlight + 1024) return;
+    for (const [receipt, entry] of this.traces)
+      if (!queue.isCurrent(entry.r)) this.traces.delete(receipt);
   }
 
   /** Turns a received batch into traces and runs `work` on them. */
@@ -71,9 +86,10 @@ export class PollAttempts {
     work: BatchWork,
     done: (r: SqsBatchResult) => void,
   ): void {
+    this.sweep();
     const traces = batch.map((r) => {
       const t = new Trace(r.id, this.custodian, r.receiveCount, true);
-      this.traces.set(r.receipt, t);
+      this.traces.set(r.receipt, { trace: t, r });
       return t;
     });
     work(traces, partial, (result, failed) => {
@@ -95,7 +111,8 @@ export interface EventSourcePoller {
 
 /** Creates (and starts) the event source mapping of a `poll` edge into a Lambda function. */
 export function sqsPollerFor(ctx: NodeContext, link: Link, work: BatchWork): EventSourcePoller {
-  const attempts = new PollAttempts(ctx, link);
+  let partial = false;
+  const attempts: PollAttempts = new PollAttempts(ctx, link, () => partial);
   const read = (c: ConfigReader) => {
     const maxConcurrency = c.optNum('maxConcurrency');
     return {
@@ -106,7 +123,8 @@ export function sqsPollerFor(ctx: NodeContext, link: Link, work: BatchWork): Eve
     };
   };
   const settings = read(link.config);
-  const mapping = new SqsEventSource(
+  partial = settings.reportBatchItemFailures;
+  const mapping: SqsEventSource = new SqsEventSource(
     ctx.world,
     attempts.queueNode().queue,
     {
@@ -125,7 +143,12 @@ export function sqsPollerFor(ctx: NodeContext, link: Link, work: BatchWork): Eve
     get cap() {
       return mapping.stats().pollerCap;
     },
-    reconfigure: () => mapping.reconfigure(read(link.config)),
+    reconfigure: () => {
+      const next = read(link.config);
+      partial = next.reportBatchItemFailures;
+      mapping.reconfigure(next);
+      mapping.poller.config.apiLatencyMs = link.config.num('apiLatencyMs', 8);
+    },
     stats: () => {
       const s = mapping.stats();
       return {

@@ -51,6 +51,10 @@ export class SqsNode implements NodeInstance {
     this.ctx.world.sim.schedule(this.apiLatencyMs, reply, OK);
   }
 
+  resetStatistics(): void {
+    this.queue.resetStatistics();
+  }
+
   reconfigure(config: ConfigReader): void {
     this.apiLatencyMs = config.num('apiLatencyMs', 8);
     this.queue.reconfigure(settings(config, this.redrive !== undefined));

@@ -1,0 +1,79 @@
+import type { EdgeKind, ServiceKind } from './definition';
+
+/** The traffic and payload settings every entry point reads (see `producer.ts`). */
+const PRODUCER = [
+  'pattern',
+  'ratePerS',
+  'spacing',
+  'burstLengthS',
+  'burstGapS',
+  'rampFromPerS',
+  'rampDurationS',
+  'peakHour',
+  'peakToTrough',
+  'dayCompression',
+  'payloads',
+] as const;
+
+/**
+ * The config keys each service kind reads (see the doc comment of its module in `kinds/`). A
+ * definition that sets any other key is refused by the schema check: a misspelt key would
+ * otherwise fall back to its default without a word.
+ */
+export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
+  user: PRODUCER,
+  apiGateway: ['rateLimitPerS', 'burst', 'integrationTimeoutMs', 'overhead'],
+  lambda: [
+    'duration',
+    'errorRate',
+    'timeoutMs',
+    'coldStart',
+    'reservedConcurrency',
+    'provisionedConcurrency',
+    'memoryMb',
+    'keepWarmMs',
+    'scaleLimitPer10s',
+    'maximumRetryAttempts',
+    'maximumEventAgeS',
+  ],
+  sqs: [
+    'visibilityTimeoutMs',
+    'retentionMs',
+    'delayMs',
+    'maxReceiveCount',
+    'apiLatencyMs',
+    'inFlightLimit',
+  ],
+  aurora: [
+    'maxConnections',
+    'queryLatency',
+    'contention',
+    'proxy',
+    'borrowTimeoutMs',
+    'maxConnectionsPercent',
+  ],
+  ec2: [
+    'instances',
+    'threadsPerInstance',
+    'batchSize',
+    'duration',
+    'errorRate',
+    'running',
+    ...PRODUCER,
+  ],
+  sns: ['publishRateLimitPerS'],
+  eventBridge: ['putEventsPerSecond'],
+  email: ['available', 'errorRate', 'duration'],
+  stepFunctions: [],
+};
+
+/** The config keys an edge of each kind may carry. */
+export const EDGE_CONFIG_KEYS: Record<EdgeKind, readonly string[]> = {
+  sync: [],
+  write: [],
+  async: ['destination'],
+  poll: ['batchSize', 'batchWindowMs', 'maxConcurrency', 'reportBatchItemFailures', 'apiLatencyMs'],
+  redrive: ['subscription', 'target'],
+  subscription: ['protocol', 'filterPolicyScope', 'rawMessageDelivery'],
+  rule: ['rule', 'maximumRetryAttempts', 'maximumEventAgeS', 'inputTransformer'],
+};
