@@ -1,47 +1,21 @@
-import { EventBridgeTarget, EventBus, MAX_TARGETS_PER_RULE, type DeliveryResult } from '../../aws';
+import { EventBridgeTarget, EventBus, MAX_TARGETS_PER_RULE } from '../../aws';
 import { applyInputTransformer, type InputTransformer } from '../../aws/eventPatterns';
-import { HopKind } from '../../engine';
 import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link } from '../link';
-import { fail, OK, Trace, type Custodian, type Reply, type Result } from '../messages';
-import { eventPatternProblem, eventPatternRule, toEvent, type EdgeRule } from './rules';
-import { SqsNode } from './sqs';
-
-/** One rule target at run time (a `rule` edge), with its counts. */
-interface Target {
-  /** The last few deliveries the rule filtered out (their ids), for "why not?". */
-  recentFiltered: number[];
-  link: Link;
-  /** The rule it belongs to (edges of one rule share it): `config.rule`, or the edge id. */
-  ruleName: string;
-  rule: EdgeRule;
-  target: EventBridgeTarget;
-  custodian: Custodian;
-  dlq: Link | undefined;
-  counts: {
-    matched: number;
-    filtered: number;
-    delivered: number;
-    deadLettered: number;
-    lost: number;
-  };
-}
-
-function deliveryResult(r: Result): DeliveryResult {
-  if (r.ok) return 'ok';
-  return r.error === 'notFound' ? 'permanent' : 'retryable';
-}
+import { fail, OK, type Reply, type Trace } from '../messages';
+import { FanOut } from './fanout';
+import { eventPatternProblem, eventPatternRule, toEvent } from './rules';
 
 /**
  * An EventBridge event bus. A function puts an event on it (over an `async` edge): PutEvents
  * answers at once, or throttles past the bus's quota. Each `rule` edge is one target of a rule
  * (edges with the same `config.rule` are one rule, at most five targets, as AWS allows), carrying
- * the rule's `eventPattern`: every event fans out into one delivery per target, filtered by its
- * rule's pattern, then delivered with the target's retry policy (185 attempts and 24 hours by
- * default) and, when it fails for good, sent to the target's dead-letter queue (a `redrive` edge
- * whose config names the target edge) or lost. A target may reshape the event with an input
- * transformer (`config.inputTransformer`: InputPathsMap and InputTemplate), shown in the test panel.
+ * the rule's `eventPattern`: every event fans out into one delivery per target (see
+ * `fanout.ts`), filtered by its rule's pattern, delivered with the target's retry policy (185
+ * attempts and 24 hours by default) and, when it fails for good, sent to the target's dead-letter
+ * queue (a `redrive` edge whose config names the target edge) or lost. A target may reshape the
+ * event with an input transformer (`config.inputTransformer`: InputPathsMap and InputTemplate).
  * See https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html
  *
  * Node config: `putEventsPerSecond` (default 10,000). Rule edge config: `rule`,
@@ -49,13 +23,31 @@ function deliveryResult(r: Result): DeliveryResult {
  */
 class EventBusNode implements NodeInstance {
   private readonly bus: EventBus;
-  private readonly targets: Target[] = [];
+  private readonly fanOut: FanOut;
+  private readonly targets = new Map<Link, { ruleName: string; target: EventBridgeTarget }>();
   private unmatched = 0;
 
   constructor(private readonly ctx: NodeContext) {
     this.bus = new EventBus(ctx.world.sim, ctx.runtime.node.id, {
       putEventsPerSecond: ctx.config.num('putEventsPerSecond', 10_000),
     });
+    this.fanOut = new FanOut(ctx, (reason, attempts) =>
+      reason === 'expired'
+        ? {
+            reason: 'expired',
+            detail:
+              "older than the target's maximum event age; the target has no dead-letter queue",
+          }
+        : reason === 'permanent'
+          ? {
+              reason: 'error',
+              detail: 'the target refused it for good (EventBridge does not retry that)',
+            }
+          : {
+              reason: 'retriesExhausted',
+              detail: `EventBridge gave up after ${attempts} attempts; the target has no dead-letter queue`,
+            },
+    );
   }
 
   start(): void {
@@ -70,9 +62,6 @@ class EventBusNode implements NodeInstance {
           `rule "${ruleName}" of ${runtime.node.id} has more than ${MAX_TARGETS_PER_RULE} targets, which EventBridge refuses`,
         );
       perRule.set(ruleName, count);
-      const dlq = runtime.out.find(
-        (l) => l.edge.kind === 'redrive' && l.config.str('target', '') === link.id,
-      );
       // An edited pattern that came with a link but AWS would refuse: say so, use the pattern's.
       const refused = link.rule ? eventPatternProblem(link.rule) : undefined;
       if (refused) {
@@ -81,32 +70,25 @@ class EventBusNode implements NodeInstance {
         );
         link.rule = link.edge.eventPattern;
       }
-      const t: Target = {
-        link,
-        ruleName,
-        rule: eventPatternRule(link.rule ?? {}),
-        custodian: { name: `${link.id} target`, node: link.target.node.id },
-        dlq,
-        counts: { matched: 0, filtered: 0, delivered: 0, deadLettered: 0, lost: 0 },
-        recentFiltered: [],
-        target: undefined as unknown as EventBridgeTarget,
-      };
-      t.target = new EventBridgeTarget(
-        this.ctx.world.sim,
-        link.id,
-        {
-          rng: this.ctx.rng.split(link.id),
-          deadLetterQueue: dlq !== undefined,
-          maximumRetryAttempts: link.config.num('maximumRetryAttempts', 185),
-          maximumEventAgeSeconds: link.config.num('maximumEventAgeS', 86_400),
-        },
-        (id, attempt, done) => this.attempt(t, id, attempt, done),
-        {
-          onDelivered: () => t.counts.delivered++,
-          onExhausted: (id, attempts, reason) => this.exhausted(t, id, attempts, reason),
-        },
+      const dlq = runtime.out.find(
+        (l) => l.edge.kind === 'redrive' && l.config.str('target', '') === link.id,
       );
-      this.targets.push(t);
+      this.fanOut.add(link, eventPatternRule(link.rule ?? {}), dlq, (endpoint, hooks) => {
+        const target = new EventBridgeTarget(
+          this.ctx.world.sim,
+          link.id,
+          {
+            rng: this.ctx.rng.split(link.id),
+            deadLetterQueue: dlq !== undefined,
+            maximumRetryAttempts: link.config.num('maximumRetryAttempts', 185),
+            maximumEventAgeSeconds: link.config.num('maximumEventAgeS', 86_400),
+          },
+          endpoint,
+          hooks,
+        );
+        this.targets.set(link, { ruleName, target });
+        return target;
+      });
     }
   }
 
@@ -119,81 +101,36 @@ class EventBusNode implements NodeInstance {
     }
     const id = messages.handOff(trace);
     reply(OK);
-    const variant = messages.variantOf(id);
-    const payload = messages.payloadOf(id);
-    if (this.targets.length === 0 || !this.targets.some((t) => t.rule.matches(variant, payload))) {
-      // No rule matches: EventBridge accepts the event and it goes nowhere.
-      this.unmatched++;
-    }
-    if (this.targets.length === 0) {
+    // An event no rule matches is accepted and goes nowhere: the publisher cannot tell.
+    if (!this.fanOut.anyMatches(id)) this.unmatched++;
+    if (this.fanOut.branches.length === 0) {
       messages.lose(this.ctx.runtime.node.id, id, 'noSubscriber', 0, 'no rule on the bus');
       return;
     }
-    const first = messages.fanOut(id, this.targets.length);
-    this.targets.forEach((t, k) => {
-      const delivery = first + k;
-      if (!t.rule.matches(variant, payload)) {
-        t.counts.filtered++;
-        t.recentFiltered.push(delivery);
-        if (t.recentFiltered.length > 20) t.recentFiltered.shift();
-        t.link.hop(delivery, HopKind.Filtered, false, 40);
-        messages.drop(delivery, 'filteredOut', t.link.target.node.id);
-        return;
-      }
-      t.counts.matched++;
-      t.target.deliver(delivery);
-    });
-  }
-
-  private attempt(t: Target, id: number, attempt: number, done: (r: DeliveryResult) => void): void {
-    const trace = new Trace(id, t.custodian, attempt);
-    t.link.call(trace, (r) => {
-      if (r.ok && trace.owner === t.custodian) this.ctx.messages.settle(trace, t.custodian, OK);
-      done(deliveryResult(r));
-    });
-  }
-
-  private exhausted(t: Target, id: number, attempts: number, reason: string): void {
-    const messages = this.ctx.messages;
-    if (t.dlq) {
-      t.counts.deadLettered++;
-      t.dlq.hop(id, HopKind.Failure);
-      messages.deadLetter(id, t.dlq.target.node.id);
-      const dlq = t.dlq.target.instance;
-      if (dlq instanceof SqsNode) dlq.queue.send(id);
-      return;
-    }
-    t.counts.lost++;
-    messages.lose(
-      t.link.target.node.id,
-      id,
-      reason === 'expired' ? 'expired' : reason === 'permanent' ? 'error' : 'retriesExhausted',
-      attempts,
-      reason === 'expired'
-        ? "older than the target's maximum event age; the target has no dead-letter queue"
-        : reason === 'permanent'
-          ? 'the target refused it for good (EventBridge does not retry that)'
-          : `EventBridge gave up after ${attempts} attempts; the target has no dead-letter queue`,
-    );
+    this.fanOut.publish(id);
   }
 
   setRule(link: Link, rule: Record<string, unknown>): string | undefined {
-    const t = this.targets.find((x) => x.link === link);
-    if (!t) return `${link.id} is not a rule target of ${this.ctx.runtime.node.id}`;
+    const mine = this.targets.get(link);
+    if (!mine) return `${link.id} is not a rule target of ${this.ctx.runtime.node.id}`;
     const problem = eventPatternProblem(rule);
     if (problem) return problem;
     // A rule's pattern is one for all its targets.
-    for (const other of this.targets)
-      if (other.ruleName === t.ruleName) {
-        other.link.rule = rule;
-        other.rule = eventPatternRule(rule);
-      }
+    for (const [other, t] of this.targets) {
+      if (t.ruleName !== mine.ruleName) continue;
+      other.rule = rule;
+      const branch = this.fanOut.find(other);
+      if (branch) branch.rule = eventPatternRule(rule);
+    }
     return undefined;
   }
 
   explainRule(link: Link, msgId: number): string[] {
-    const t = this.targets.find((x) => x.link === link);
-    return t ? t.rule.explain(this.ctx.messages.payloadOf(msgId)) : [];
+    return this.fanOut.explain(link, msgId);
+  }
+
+  recentFiltered(link: Link): number[] {
+    return [...(this.fanOut.find(link)?.recentFiltered ?? [])];
   }
 
   /** What a target receives for a message: the event, or its input transformer's output. */
@@ -204,61 +141,28 @@ class EventBusNode implements NodeInstance {
     return applyInputTransformer(transformer as unknown as InputTransformer, event);
   }
 
-  /** The last few deliveries a link's rule filtered out. */
-  recentFiltered(link: Link): number[] {
-    return [...(this.find(link)?.recentFiltered ?? [])];
-  }
-
-  private find(link: Link) {
-    return this.targets.find((x) => x.link === link);
-  }
-
   reconfigure(config: ConfigReader): void {
     this.bus.setPutEventsQuota(config.num('putEventsPerSecond', 10_000));
-    for (const t of this.targets)
+    for (const [link, t] of this.targets)
       t.target.reconfigure({
-        maximumRetryAttempts: t.link.config.num('maximumRetryAttempts', 185),
-        maximumEventAgeSeconds: t.link.config.num('maximumEventAgeS', 86_400),
+        maximumRetryAttempts: link.config.num('maximumRetryAttempts', 185),
+        maximumEventAgeSeconds: link.config.num('maximumEventAgeS', 86_400),
       });
   }
 
   stats(): NodeStats {
     const b = this.bus.stats();
-    let matched = 0;
-    let delivered = 0;
-    let retried = 0;
-    let inRetry = 0;
-    let deadLettered = 0;
-    let lost = 0;
-    for (const t of this.targets) {
-      matched += t.counts.matched;
-      delivered += t.counts.delivered;
-      deadLettered += t.counts.deadLettered;
-      lost += t.counts.lost;
-      const st = t.target.stats();
-      retried += st.retries;
-      inRetry += st.inRetry;
-    }
+    const totals = this.fanOut.totals();
     return {
       events: b.accepted,
       throttled: b.throttled,
       unmatched: this.unmatched,
-      matched,
-      delivered,
-      retried,
-      inRetry,
-      deadLettered,
-      lost,
+      ...totals,
     };
   }
 
   edgeStats(): Record<string, NodeStats> {
-    const out: Record<string, NodeStats> = {};
-    for (const t of this.targets) {
-      const st = t.target.stats();
-      out[t.link.id] = { ...t.counts, retried: st.retries, inRetry: st.inRetry };
-    }
-    return out;
+    return this.fanOut.edgeStats();
   }
 }
 
@@ -270,6 +174,7 @@ export const eventBridgeKind: KindModule = {
     'throttled',
     'unmatched',
     'matched',
+    'filtered',
     'delivered',
     'retried',
     'inRetry',
