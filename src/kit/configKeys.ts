@@ -22,7 +22,7 @@ const PRODUCER = [
  */
 export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
   user: PRODUCER,
-  apiGateway: ['rateLimitPerS', 'burst', 'integrationTimeoutMs', 'overhead'],
+  apiGateway: ['apiType', 'rateLimitPerS', 'burst', 'integrationTimeoutMs', 'overhead'],
   lambda: [
     'duration',
     'errorRate',
@@ -69,7 +69,7 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
 
 /** The config keys an edge of each kind may carry. */
 export const EDGE_CONFIG_KEYS: Record<EdgeKind, readonly string[]> = {
-  sync: [],
+  sync: ['throttleRatePerS', 'throttleBurst'],
   write: [],
   async: ['destination'],
   poll: ['batchSize', 'batchWindowMs', 'maxConcurrency', 'reportBatchItemFailures', 'apiLatencyMs'],

@@ -1,6 +1,6 @@
 import type { Rng } from '../engine';
 import type { ConfigReader } from './config';
-import type { Link } from './link';
+import type { Link, Request } from './link';
 import { BUFFER, fail, type Result, type Trace } from './messages';
 
 /**
@@ -19,8 +19,8 @@ export interface HandlerContext {
   has(edgeId: string): boolean;
   /** Spends the node's sampled duration, then fails the message at its error rate or goes on. */
   work(then: () => void): void;
-  /** Calls along one edge and gives the answer to `then`. */
-  call(edgeId: string, then: (result: Result) => void): void;
+  /** Calls along one edge and gives the answer to `then`; `request` for a call to an API route. */
+  call(edgeId: string, then: (result: Result) => void, request?: Request): void;
   /** Ends this message's handling; call once. */
   done(result: Result): void;
 }
@@ -94,16 +94,20 @@ export function createHandlerContext(
         },
         (r) => done(r),
       ),
-    call: (edgeId, then) => {
+    call: (edgeId, then, request) => {
       if (!alive()) return;
       const link = host.calls.find((l) => l.id === edgeId);
       if (!link) {
         done(fail('error', `${host.nodeId} has no edge "${edgeId}" in this run`));
         return;
       }
-      link.call(trace, (r) => {
-        if (alive()) then(r);
-      });
+      link.call(
+        trace,
+        (r) => {
+          if (alive()) then(r);
+        },
+        request,
+      );
     },
     done,
   };

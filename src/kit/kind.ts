@@ -2,7 +2,7 @@ import type { Rng, World } from '../engine';
 import type { ConfigReader } from './config';
 import type { GraphNode, ServiceKind } from './definition';
 import type { Handler } from './handler';
-import type { Link } from './link';
+import type { Link, Request } from './link';
 import type { Messages, Reply, Trace } from './messages';
 
 /** Live numbers of a node, for badges, charts and the CLI. */
@@ -15,9 +15,10 @@ export type NodeStats = Record<string, number>;
 export interface NodeInstance {
   /**
    * A message arrives over `link` (a call, a hand-off, a write, a delivery). `reply` is called
-   * exactly once with the answer the caller gets.
+   * exactly once with the answer the caller gets. `request` is the HTTP method and path of a
+   * call to an API.
    */
-  accept(trace: Trace, reply: Reply, link: Link): void;
+  accept(trace: Trace, reply: Reply, link: Link, request?: Request): void;
   /** The node's config (and its links' configs) changed: apply it to the running models. */
   reconfigure(config: ConfigReader): void;
   /** Live numbers; the keys are the kind's `statKeys` (some only where they apply). */

@@ -4,6 +4,12 @@ import type { GraphEdge } from './definition';
 import type { NodeRuntime } from './kind';
 import type { Reply, Result, Trace } from './messages';
 
+/** An HTTP request's method and path, for an API's route table. */
+export interface Request {
+  method: string;
+  path: string;
+}
+
 /** How a link reports that its target handled a message well (for "reached" flows). */
 export type ReachedHook = (id: number) => void;
 
@@ -45,9 +51,10 @@ export class Link {
 
   /**
    * Sends `trace` to the target and gives its answer to `reply` once that has travelled back.
-   * The answer of a sync call or a write is drawn on the way back.
+   * The answer of a sync call or a write is drawn on the way back. `request` is the HTTP method
+   * and path, for an API gateway's route table (default: the edge's own `route`).
    */
-  call(trace: Trace, reply: Reply): void {
+  call(trace: Trace, reply: Reply, request: Request | undefined = this.edge.route): void {
     const sim = this.world.sim;
     const there = this.hop(trace.id, trace.attempt > 1 ? HopKind.Retry : HopKind.Normal);
     const drawBack = this.edge.kind === 'sync' || this.edge.kind === 'write';
@@ -64,6 +71,7 @@ export class Link {
             sim.schedule(back, reply, result);
           },
           this,
+          request,
         ),
       undefined,
     );
