@@ -16,6 +16,8 @@ const PRODUCER = [
 ] as const;
 
 /**
+ * `handlerOptions` (compute kinds) is a record the node's handler reads as it likes.
+ *
  * The config keys each service kind reads (see the doc comment of its module in `kinds/`). A
  * definition that sets any other key is refused by the schema check: a misspelt key would
  * otherwise fall back to its default without a word.
@@ -31,10 +33,12 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
     'reservedConcurrency',
     'provisionedConcurrency',
     'memoryMb',
+    'architecture',
     'keepWarmMs',
     'scaleLimitPer10s',
     'maximumRetryAttempts',
     'maximumEventAgeS',
+    'handlerOptions',
   ],
   sqs: [
     'visibilityTimeoutMs',
@@ -51,6 +55,7 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
     'proxy',
     'borrowTimeoutMs',
     'maxConnectionsPercent',
+    'serverlessV2Acu',
   ],
   ec2: [
     'instances',

@@ -1,4 +1,6 @@
 import type { Pattern } from '../kit';
+import { apiGatewayMultiple } from './api-gateway-multiple';
+import { apiGatewaySingle } from './api-gateway-single';
 import { messageBus } from './message-bus';
 import { messageDecouplingSqs } from './message-decoupling-sqs';
 import { pubsubEventBridge } from './pubsub-eventbridge';
@@ -8,7 +10,14 @@ import { pubsubSns } from './pubsub-sns';
  * Every pattern, in the order the app lists them. Ids are stable: they are URLs. Adding a
  * pattern is one folder and one line here (see docs/ARCHITECTURE.md, "How to add a pattern").
  */
-export const patterns: Pattern[] = [messageDecouplingSqs, pubsubSns, pubsubEventBridge, messageBus];
+export const patterns: Pattern[] = [
+  messageDecouplingSqs,
+  pubsubSns,
+  pubsubEventBridge,
+  messageBus,
+  apiGatewaySingle,
+  apiGatewayMultiple,
+];
 
 /** Looks a pattern up by id. */
 export function findPattern(id: string): Pattern | undefined {

@@ -1,0 +1,112 @@
+import type { Explanation, GraphEdge, GraphNode, Pattern, PatternDefinition } from '../../kit';
+import {
+  frontEdges,
+  frontNodes,
+  handlers,
+  serviceEdges,
+  serviceNodes,
+  sharedCharts,
+  sharedFlows,
+  sharedParams,
+  SERVICES,
+  type ServiceId,
+} from '../apiGatewayShared';
+
+const gatewayOf = (id: ServiceId) => `${id}Api`;
+
+/** One API Gateway per service, each with its own stage throttle. */
+const gateways: GraphNode[] = SERVICES.map((s, i) => ({
+  id: gatewayOf(s.id),
+  kind: 'apiGateway',
+  label: 'API Gateway',
+  sublabel: s.path,
+  position: { x: 720, y: 60 + i * 200 },
+  config: {
+    rateLimitPerS: { $param: 'routeApiRate' },
+    burst: { $param: 'routeApiBurst' },
+    integrationTimeoutMs: { $param: 'integrationTimeoutMs' },
+  },
+}));
+
+const nodes: GraphNode[] = [
+  ...frontNodes(
+    SERVICES.map((s) => ({ edge: `paymentsTo${cap(s.id)}Api`, method: 'POST', path: s.path })),
+  ),
+  ...gateways,
+  ...serviceNodes(980),
+];
+
+const edges: GraphEdge[] = [
+  ...frontEdges,
+  ...SERVICES.flatMap((s): GraphEdge[] => [
+    {
+      id: `paymentsTo${cap(s.id)}Api`,
+      source: 'payments',
+      target: gatewayOf(s.id),
+      kind: 'sync',
+      label: `POST ${s.path}`,
+      route: { method: 'POST', path: s.path },
+    },
+    {
+      id: `${s.id}ApiTo${cap(s.id)}`,
+      source: gatewayOf(s.id),
+      target: s.id,
+      kind: 'sync',
+      label: 'Invoke',
+      route: { method: 'POST', path: s.path },
+    },
+  ]),
+  ...serviceEdges(gatewayOf),
+];
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const explanation: Explanation = {
+  summary:
+    'Payments reaches each service through an API Gateway of its own: /customer, /sales and /communication are three APIs, each with its own throttle, its own hop and its own latency.',
+  whenToUse: [
+    'Services are owned and deployed by different teams, each publishing its own API.',
+    'One noisy consumer of a service must not starve the others: each API has its own throttle.',
+    'Clients outside need a stable, managed front door per service (authorisation, throttling, usage plans).',
+  ],
+  tradeOffs: [
+    'Every call from Payments crosses a gateway: one more hop, and its latency, per call; three in a row add up.',
+    'The calls are synchronous: the caller waits for the whole chain, and a failure or a throttle anywhere comes back to it.',
+    'Several APIs to configure, secure and pay for.',
+  ],
+  whatToTry: [
+    {
+      text: 'Press play: each payment makes three calls, one after the other; the response time is their sum.',
+    },
+    {
+      text: 'Call the three routes in parallel: the response time drops to the slowest of the three.',
+      set: { callMode: 'parallel' },
+    },
+    {
+      text: 'Make /sales noisy: other clients send 300 requests a second to it, while its gateway allows 200. Only /sales throttles: Customer and Communication have gateways of their own.',
+      set: { callMode: 'sequential', salesClientRate: 300, routeApiRate: 200, routeApiBurst: 100 },
+    },
+    {
+      text: 'Skip failed calls instead of failing the payment: the user stops seeing 429s, but some payments are now recorded without their sale.',
+      set: { onRouteFailure: 'skip' },
+    },
+  ],
+};
+
+/** "Multiple API gateways", from the seed's second diagram, as data. */
+export const definition: PatternDefinition = {
+  id: 'api-gateway-multiple',
+  title: 'API gateways: one per service',
+  seedDiagram: 'Multiple_API_Gateway_solution.png',
+  nodes,
+  edges,
+  params: sharedParams(SERVICES.map((s) => gatewayOf(s.id))),
+  flows: sharedFlows,
+  charts: sharedCharts(),
+  explanation,
+};
+
+/** The pattern: its definition and the Payments handler. */
+export const apiGatewayMultiple: Pattern = { ...definition, handlers };
