@@ -108,12 +108,21 @@ export interface SqsStats {
   expired: number;
   /** ReceiveMessage calls refused because the in-flight limit was reached. */
   overLimit: number;
+  /**
+   * ReceiveMessage requests: every call is one (billed) request, however many messages (up to 10)
+   * it returns, empty long polls included. (SendMessage requests are `sent`: one message a call.)
+   */
+  receiveRequests: number;
+  /** DeleteMessage and DeleteMessageBatch requests (a batch of up to 10 entries is one request). */
+  deleteRequests: number;
   /** Mean wait before the first receive, s (0 before any). */
   firstReceiveWaitMeanS: number;
   /** 99th percentile of the wait before the first receive, s (0 before any). */
   firstReceiveWaitP99S: number;
 }
 
+/** Most messages in one ReceiveMessage, and most entries in one batch request. */
+export const MAX_BATCH = 10;
 /** The longest long poll SQS allows (WaitTimeSeconds 20). */
 export const MAX_WAIT_MS = 20_000;
 /** The longest DelaySeconds (900 s). */
@@ -182,6 +191,10 @@ export class SqsQueue {
   readonly movedIn: Counter = { value: 0 };
   readonly expired: Counter = { value: 0 };
   readonly overLimit: Counter = { value: 0 };
+  /** ReceiveMessage requests (each call one, empty or not): what SQS bills besides sends and deletes. */
+  readonly receiveRequests: Counter = { value: 0 };
+  /** DeleteMessage and DeleteMessageBatch requests (a batch of up to 10 entries is one). */
+  readonly deleteRequests: Counter = { value: 0 };
   /** Visible messages over time (its time average is L for queueing checks). */
   readonly visibleCount: TimeAverage;
   /**
@@ -375,6 +388,7 @@ export class SqsQueue {
     waitMs: number,
     callback: (batch: Received[]) => void,
   ): PendingReceive | undefined {
+    this.receiveRequests.value++;
     const n = Math.max(1, Math.min(10, Math.floor(max)));
     const canDeliver = this.inFlightCount < this.inFlightLimit;
     if (this.heapSize > 0 && canDeliver) {
@@ -405,6 +419,21 @@ export class SqsQueue {
 
   /** DeleteMessage: true when `r` is the message's current receipt (a stale one deletes nothing). */
   delete(r: Received): boolean {
+    this.deleteRequests.value++;
+    return this.remove(r);
+  }
+
+  /**
+   * DeleteMessageBatch: deletes `entries` in requests of at most 10 entries each (one billed
+   * request per 10), telling `each` in order whether an entry's receipt was still current.
+   */
+  deleteBatch(entries: readonly Received[], each: (r: Received, deleted: boolean) => void): void {
+    this.deleteRequests.value += Math.ceil(entries.length / MAX_BATCH);
+    for (const r of entries) each(r, this.remove(r));
+  }
+
+  /** Removes a message by its receipt; false for a receipt that is no longer current. */
+  private remove(r: Received): boolean {
     if (!this.isCurrent(r)) return false;
     const s = r.slot;
     this.inFlightCount--;
@@ -445,6 +474,8 @@ export class SqsQueue {
       movedIn: this.movedIn.value,
       expired: this.expired.value,
       overLimit: this.overLimit.value,
+      receiveRequests: this.receiveRequests.value,
+      deleteRequests: this.deleteRequests.value,
       firstReceiveWaitMeanS: h.count === 0 ? 0 : round3(h.mean() / 1000),
       firstReceiveWaitP99S: h.count === 0 ? 0 : round3(h.percentile(0.99) / 1000),
     };

@@ -304,7 +304,10 @@ export class SqsPoller {
     this.poll(w, 0);
   }
 
-  /** DeleteMessageBatch for `list` (after one API latency), then the next poll. */
+  /**
+   * DeleteMessageBatch for `list` (after one API latency; one request per 10 entries, which the
+   * queue counts), then the next poll.
+   */
   private deleteThenPoll(w: Worker, gen: number, list: Received[]): void {
     if (list.length === 0) {
       this.poll(w, 0);
@@ -314,12 +317,12 @@ export class SqsPoller {
       this.config.apiLatencyMs,
       () => {
         if (w.gen !== gen) return; // stopped before the delete went out
-        for (const r of list) {
-          if (this.queue.delete(r)) {
+        this.queue.deleteBatch(list, (r, deleted) => {
+          if (deleted) {
             this.deletedMessages.value++;
             this.hooks.onDeleted?.(r);
           } else this.staleDeletes.value++;
-        }
+        });
         this.poll(w, 0);
       },
       undefined,

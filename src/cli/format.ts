@@ -89,7 +89,48 @@ export function formatSummary(s: RunSummary, pattern: PatternDefinition): string
         .join('  ')}`,
     );
   }
+  out.push('', ...formatCost(s.cost));
   return out.join('\n');
+}
+
+/** The monthly bill at the simulated rate, one line per item (`*`: price not verified). */
+function formatCost(c: RunSummary['cost']): string[] {
+  const rows = c.items.map((i) => [
+    i.node,
+    `${i.service}: ${i.item}${i.basis === 'fixed' ? ' (fixed)' : ''}`,
+    `${count(i.quantity)} ${i.unit}`,
+    `${price(i.unitPriceUsd)} per ${per(i.per)}${i.per === 1 ? i.unit.replace(/s$/, '') : i.unit}${i.verified ? '' : ' *'}`,
+    usd(i.monthlyUsd),
+  ]);
+  return [
+    `cost per month at this rate: ${usd(c.total)} (${c.currency}, ${c.region}, prices of ${c.pricesAsOf}; free tiers, data transfer and storage left out; * price not verified on AWS's page)`,
+    ...table(['node', 'item', 'per month', 'unit price', 'monthly'], rows),
+  ];
+}
+
+/** A count with thousands separators and at most one decimal. */
+function count(x: number): string {
+  const [whole, frac] = (Math.round(x * 10) / 10).toFixed(1).split('.');
+  const grouped = (whole ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === '0' ? grouped : `${grouped}.${frac}`;
+}
+
+/** A unit price with every digit it has, and at least cents: "$3.50", "$0.096", "$0.0000166667". */
+function price(x: number): string {
+  return Number(x.toFixed(2)) === x ? `$${x.toFixed(2)}` : `$${x}`;
+}
+
+/** How many units a price is for: "", "1,000 ", "100K ", "1M ". */
+function per(n: number): string {
+  if (n === 1) return '';
+  if (n >= 1_000_000 && n % 1_000_000 === 0) return `${n / 1_000_000}M `;
+  if (n >= 100_000 && n % 1000 === 0) return `${n / 1000}K `;
+  return `${count(n)} `;
+}
+
+/** Dollars: cents, or hundredths of a cent below a dollar. */
+function usd(x: number): string {
+  return `$${x.toFixed(x < 1 ? 4 : 2)}`;
 }
 
 /** Milliseconds as people read them: "87.5 ms", "33.7 s", "12.4 min". */

@@ -44,6 +44,7 @@ describe('the headless runner', () => {
       'edges',
       'flows',
       'notes',
+      'cost',
     ]);
     expect(out).toMatchObject({
       pattern: 'message-decoupling-sqs',
@@ -82,6 +83,18 @@ describe('the headless runner', () => {
       'p99Ms',
     ]);
     expect(Object.keys(out.nodes as object)).toContain('salesQueue');
+    // The monthly bill at the simulated rate, item by item (src/kit/cost.ts).
+    expect(out.cost).toMatchObject({ currency: 'USD', region: 'us-east-1', measuredS: 60 });
+    expect((out.cost as { items: { node: string }[] }).items.map((i) => i.node)).toContain(
+      'salesQueue',
+    );
+  }, 60_000);
+
+  it('prints the monthly bill in the readable summary', () => {
+    const r = sim('message-decoupling-sqs', '--duration', '30');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/cost per month at this rate: \$\d+\.\d{2} \(USD, us-east-1/);
+    expect(r.stdout).toMatch(/salesQueue\s+Amazon SQS: ReceiveMessage requests/);
   }, 60_000);
 
   it.each([

@@ -1,5 +1,6 @@
 import { World, type Hop, type LedgerSummary } from '../engine';
 import { assemble, type Assembly, type Pattern } from '../kit';
+import { costOf, type CostSummary } from '../kit/cost';
 import type { ParamValues } from './types';
 
 /** Latency summary of one end-to-end flow, in ms. */
@@ -26,6 +27,11 @@ export interface RunSummary {
   flows: Record<string, FlowSummary>;
   /** Settings adjusted because AWS would refuse them as given, by node id. */
   notes: Record<string, string>;
+  /**
+   * What the run's traffic would cost a month on AWS at the rate simulated: line items per node
+   * with quantity, unit price, monthly cost and the price's source (see `kit/cost.ts`).
+   */
+  cost: CostSummary;
 }
 
 /** Options for {@link createRun}. */
@@ -134,7 +140,7 @@ export class ScenarioRun {
         p99Ms: round(h.percentile(0.99)),
       };
     }
-    return {
+    const summary: Omit<RunSummary, 'cost'> = {
       pattern: this.pattern.id,
       seed: this.options.seed,
       durationS: round(this.now / 1000),
@@ -146,6 +152,7 @@ export class ScenarioRun {
       flows,
       notes: this.built.notes(),
     };
+    return { ...summary, cost: costOf(this.pattern, summary) };
   }
 }
 

@@ -32,12 +32,20 @@ interface Route {
  *
  * Config: `apiType` (REST | HTTP), `rateLimitPerS`, `burst`, `integrationTimeoutMs`, `overhead`
  * (distribution, ms each way). Route edge config: `throttleRatePerS`, `throttleBurst`.
+ *
+ * Stats: `billedRequests` counts the requests sent on to an integration, which is what API Gateway
+ * bills: throttled (429) and unrouted requests are not billed.
  */
 class ApiGatewayNode implements NodeInstance {
   private readonly api: ApiGateway;
   private readonly routes: Route[] = [];
   private apiType: string;
   private unrouted = 0;
+  /**
+   * Requests sent on to an integration: what API Gateway bills (throttled and unrouted ones are
+   * not billed).
+   */
+  private billed = 0;
 
   constructor(private readonly ctx: NodeContext) {
     this.api = new ApiGateway(ctx.world, ctx.rng, settings(ctx.config));
@@ -100,6 +108,7 @@ class ApiGatewayNode implements NodeInstance {
           answer(429);
           return;
         }
+        this.billed++;
         route.link.call(trace, (r) => {
           outcome = r;
           answer(proxyStatus(r));
@@ -142,7 +151,7 @@ class ApiGatewayNode implements NodeInstance {
   }
 
   stats(): NodeStats {
-    return { ...this.api.stats(), unrouted: this.unrouted };
+    return { ...this.api.stats(), unrouted: this.unrouted, billedRequests: this.billed };
   }
 
   edgeStats(): Record<string, NodeStats> {
@@ -194,6 +203,15 @@ function proxyStatus(r: Result): HttpStatus {
 /** The `apiGateway` kind. */
 export const apiGatewayKind: KindModule = {
   kind: 'apiGateway',
-  statKeys: ['requests', 'throttled', 'timedOut', 'errors', 'tokens', 'burst', 'unrouted'],
+  statKeys: [
+    'requests',
+    'throttled',
+    'timedOut',
+    'errors',
+    'tokens',
+    'burst',
+    'unrouted',
+    'billedRequests',
+  ],
   create: (ctx) => new ApiGatewayNode(ctx),
 };

@@ -9,7 +9,9 @@ import { fail, OK, type Reply } from '../messages';
  * pooled connection up to the proxy's borrow timeout.
  *
  * Config: `maxConnections`, `queryLatency` (distribution, ms), `contention`, `proxy`,
- * `borrowTimeoutMs` (default 120 s), `maxConnectionsPercent` (default 100).
+ * `borrowTimeoutMs` (default 120 s), `maxConnectionsPercent` (default 100), `serverlessV2Acu`
+ * (read by the cost model only, `../cost.ts`: billed as Aurora Serverless v2 at that average
+ * capacity instead of one provisioned instance).
  */
 class AuroraNode implements NodeInstance {
   private readonly db: AuroraDatabase;

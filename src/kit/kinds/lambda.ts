@@ -40,7 +40,11 @@ const isBatch = (e: LambdaEvent): e is BatchEvent => !(e instanceof Trace);
  *
  * Config: `duration` (distribution, ms per message), `errorRate` (0–1), `timeoutMs` (default 3 s,
  * as AWS), `coldStart` (distribution), `reservedConcurrency`, `provisionedConcurrency`,
- * `memoryMb`, `keepWarmMs`, `maximumRetryAttempts`, `maximumEventAgeS`.
+ * `memoryMb` (default 128) and `architecture` (`x86_64` or `arm64`; both read by the cost model
+ * only, `../cost.ts`), `keepWarmMs`, `maximumRetryAttempts`, `maximumEventAgeS`.
+ *
+ * Stats: `busyS` is the execution time of every invocation of the run added up (cold starts
+ * included; not restarted by a warm-up), what Lambda bills as duration.
  */
 class LambdaNode implements NodeInstance {
   private readonly fn: LambdaFunction<LambdaEvent>;
@@ -56,6 +60,13 @@ class LambdaNode implements NodeInstance {
   private readonly account: LambdaAccount;
   /** Holds the messages of the synchronous invocations that took them over from an entry. */
   private readonly custodian: Custodian;
+  /**
+   * Execution time before the last statistics restart, ms: the concurrency average restarts at the
+   * end of a warm-up, while the billed execution time (`busyS`) counts the whole run.
+   */
+  private busyBeforeMs = 0;
+  /** When the concurrency average last (re)started. */
+  private busySince: number;
 
   constructor(private readonly ctx: NodeContext) {
     const { world, config, rng, runtime } = ctx;
@@ -67,6 +78,7 @@ class LambdaNode implements NodeInstance {
     this.handler = ctx.handler ?? defaultHandler;
     this.custodian = { name: runtime.node.id, node: runtime.node.id };
     this.throughput = new Throughput(world.sim);
+    this.busySince = world.sim.now;
     this.account = shared;
     this.fn = new LambdaFunction<LambdaEvent>(
       world,
@@ -241,7 +253,19 @@ class LambdaNode implements NodeInstance {
   }
 
   resetStatistics(): void {
-    this.fn.concurrency.restart(this.ctx.world.sim.now);
+    const now = this.ctx.world.sim.now;
+    this.busyBeforeMs = this.busyMs();
+    this.busySince = now;
+    this.fn.concurrency.restart(now);
+  }
+
+  /**
+   * Execution time summed over every invocation of the run, ms (initialisation included): the
+   * integral of the concurrency, which Lambda bills as duration (× memory = GB-seconds).
+   */
+  private busyMs(): number {
+    const now = this.ctx.world.sim.now;
+    return this.busyBeforeMs + this.fn.concurrency.mean(now) * (now - this.busySince);
   }
 
   reconfigure(config: ConfigReader): void {
@@ -300,6 +324,7 @@ class LambdaNode implements NodeInstance {
     const capacity = this.throughput.capacityPerS(s.concurrencyLimit ?? 0);
     if (capacity !== undefined) s.capacityPerS = round1(capacity);
     if (this.asyncFailed > 0) s.asyncFailed = this.asyncFailed;
+    s.busyS = Math.round(this.busyMs()) / 1000;
     return s;
   }
 }
@@ -379,6 +404,7 @@ export const lambdaKind: KindModule = {
     'failedBatches',
     'partialBatches',
     'throttledBatches',
+    'busyS',
   ],
   create: (ctx) => new LambdaNode(ctx),
 };

@@ -15,6 +15,10 @@ import { OK, type Reply, type Trace } from '../messages';
  * Config: `visibilityTimeoutMs` (default 30 s), `retentionMs` (default 4 days), `delayMs`,
  * `maxReceiveCount` (only with a redrive edge), `apiLatencyMs` (SendMessage's time, default 8 ms),
  * `inFlightLimit` (default 120,000).
+ *
+ * API requests (what SQS bills): `sent` SendMessage requests (one message each),
+ * `receiveRequests` (every ReceiveMessage call, empty long polls included) and `deleteRequests`
+ * (a DeleteMessageBatch of up to 10 entries is one).
  */
 export class SqsNode implements NodeInstance {
   readonly queue: SqsQueue;
@@ -102,6 +106,8 @@ export const sqsKind: KindModule = {
     'movedIn',
     'expired',
     'overLimit',
+    'receiveRequests',
+    'deleteRequests',
     'firstReceiveWaitMeanS',
     'firstReceiveWaitP50S',
     'firstReceiveWaitP95S',
