@@ -4,6 +4,7 @@ import {
   ChartsPanel,
   PatternPicker,
   PlaybackBar,
+  RuleEditorHost,
   ShareControls,
   Sidebar,
   ThemeToggle,
@@ -21,7 +22,9 @@ export function App({ sim, errors }: { sim: Simulator; errors: string[] }) {
   useKeyboardShortcuts(sim);
   return (
     <SimProvider simulator={sim}>
-      <Shell errors={errors} />
+      <RuleEditorHost>
+        <Shell errors={errors} />
+      </RuleEditorHost>
     </SimProvider>
   );
 }
@@ -41,7 +44,12 @@ function Shell({ errors }: { errors: string[] }) {
   useEffect(() => {
     if (!panelOpen) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !sim.store.getState().selectedNodeId) setPanelOpen(false);
+      if (
+        e.key === 'Escape' &&
+        !sim.store.getState().selectedNodeId &&
+        !document.querySelector('dialog:modal')
+      )
+        setPanelOpen(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

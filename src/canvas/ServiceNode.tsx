@@ -7,6 +7,8 @@ import { kindView } from './kinds';
 import { useFlashKey } from './useFlashKey';
 
 const EMPTY: Record<string, number> = {};
+/** A node's graveyard keeps its last 100 lost messages; at that many the mark says "100+". */
+const GRAVES_SHOWN = 100;
 /** Side handles sit level with the card's title, so edges between cards of one row are straight. */
 const SIDE_HANDLE_STYLE: CSSProperties = { top: 34 };
 const handleStyle = (side: string) =>
@@ -20,6 +22,7 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
   const stats = useSim((s) => s.live.nodeStats[id]) ?? EMPTY;
   const selected = useSim((s) => s.selectedNodeId === id);
   const runVersion = useSim((s) => s.runVersion);
+  const lost = useSim((s) => s.live.graveyard[id]?.length ?? 0);
   const view = kindView(data.kind);
   const flashKey = useFlashKey(view.alarm(stats, data.role));
 
@@ -56,6 +59,16 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
       ))}
       {flashKey > 0 ? (
         <div key={`${runVersion}-${flashKey}`} className="node-flash" aria-hidden="true" />
+      ) : null}
+      {lost > 0 ? (
+        <div
+          className="lost-mark"
+          data-testid={`node-${id}-lost`}
+          title={`${lost >= GRAVES_SHOWN ? `At least ${GRAVES_SHOWN}` : lost} message${lost === 1 ? '' : 's'} lost here: open the details to see which, when and why`}
+        >
+          <span aria-hidden="true">✕ </span>
+          {lost >= GRAVES_SHOWN ? `${GRAVES_SHOWN}+` : lost} lost
+        </div>
       ) : null}
       <div className="flex items-center gap-2">
         <ServiceIcon kind={data.kind} size={30} />

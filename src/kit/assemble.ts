@@ -279,7 +279,11 @@ function registerSeries(
       ledger = world.ledger.summary();
       ledgerAt = world.sim.now;
     }
-    if (total === 'dropped') return Object.values(ledger.dropped).reduce((a, b) => a + (b ?? 0), 0);
+    if (total === 'dropped' || total === 'lost') {
+      const all = Object.values(ledger.dropped).reduce((a, b) => a + (b ?? 0), 0);
+      // Filtered-out deliveries were not wanted: they are dropped, not lost.
+      return total === 'lost' ? all - (ledger.dropped.filteredOut ?? 0) : all;
+    }
     return ledger[total as 'created' | 'completed' | 'deadLettered' | 'inSystem'];
   };
   const counter = (read: () => number): Counter => ({

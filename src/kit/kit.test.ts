@@ -312,3 +312,27 @@ describe('definition checks that protect user-made definitions', () => {
     expect(problem?.message).toMatch(/Invalid parameter/);
   });
 });
+
+describe('chart series', () => {
+  it('"lost" counts what was dropped, without the deliveries a filter dropped', () => {
+    const def = definition([front({ errorRate: 1 })], []);
+    def.charts = [
+      {
+        id: 'c',
+        title: 'Lost',
+        unit: 'total',
+        series: [
+          { id: 'lost', label: 'lost', color: '#000', source: { ledger: 'lost' } },
+          { id: 'dropped', label: 'dropped', color: '#000', source: { ledger: 'dropped' } },
+        ],
+      },
+    ];
+    const { world } = run(def, defaults);
+    world.startSampling();
+    world.sim.runUntil(10_500);
+    const lost = world.sampler.values('lost');
+    const dropped = world.sampler.values('dropped');
+    expect(lost?.get(lost.length - 1)).toBeGreaterThan(50);
+    expect(lost?.get(lost.length - 1)).toBe(dropped?.get(dropped.length - 1));
+  });
+});

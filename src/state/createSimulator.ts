@@ -225,7 +225,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     setRule: (edgeId, rule) => {
       const problem = run.built.setRule(edgeId, rule);
       if (problem) return problem;
-      store.setState((s) => ({ rules: { ...s.rules, [edgeId]: rule } }));
+      // An EventBridge rule's pattern is one for all its targets: record every edge it changed.
+      const changed = Object.entries(run.built.rules()).filter(([, r]) => r === rule);
+      store.setState((s) => ({ rules: { ...s.rules, ...Object.fromEntries(changed) } }));
       bridge.publish(run, perf);
       return undefined;
     },

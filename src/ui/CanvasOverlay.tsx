@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import { DOT_COLOURS, DOT_LEGEND, useReducedMotion } from '../canvas';
+import { hasRuleEdges } from '../canvas/ruleEdges';
 import { useSim } from '../state';
 import { formatCount } from '../canvas/format';
 
@@ -19,13 +20,14 @@ export function CanvasOverlay({
   ref?: Ref<HTMLDivElement>;
 }) {
   const sampleN = useSim((s) => s.live.sampleN);
+  const rules = useSim((s) => hasRuleEdges(s.pattern));
   const reduced = useReducedMotion();
   const colours = dark ? DOT_COLOURS.dark : DOT_COLOURS.light;
   return (
     <div className="canvas-overlays" data-placement={placement} ref={ref}>
       <div className="overlay-card" role="group" aria-label="Legend">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          {DOT_LEGEND.slice(0, 4).map((label, i) => (
+          {DOT_LEGEND.slice(0, rules ? 5 : 4).map((label, i) => (
             <span key={label} className="inline-flex items-center gap-1.5">
               <span className="legend-dot" style={{ background: colours[i] }} />
               {label}
@@ -36,6 +38,12 @@ export function CanvasOverlay({
           <EdgeKey dash="" label="sync call" />
           <EdgeKey dash="7 5" label="async send" />
           <EdgeKey dash="2 5" label="poll" />
+          {rules ? (
+            <span className="edge-key-counts" title="The counts under each subscription or rule">
+              <span data-tone="good">✓ delivered</span> <span>⊘ filtered</span>{' '}
+              <span data-tone="bad">✕ lost</span> <span data-tone="warn">↻ retrying</span>
+            </span>
+          ) : null}
           <span className="sample-note" data-testid="sample-note">
             {reduced
               ? 'Reduced motion: message counts per edge'
@@ -70,17 +78,55 @@ function EdgeKey({ dash, label }: { dash: string; label: string }) {
   );
 }
 
-/** Where every message is: created = completed + dead-lettered + dropped + in the system. */
+/**
+ * Where every message is: created (+ deliveries made by fan-out) = completed + dead-lettered +
+ * lost + filtered out + fanned out + in the system. Lost is red; filtered out is grey, because a
+ * filter doing its job loses nothing.
+ */
 function LedgerCard() {
   const ledger = useSim((s) => s.live.ledger);
-  const dropped = Object.entries(ledger.dropped).filter(([, n]) => (n ?? 0) > 0);
-  const droppedTotal = dropped.reduce((sum, [, n]) => sum + (n ?? 0), 0);
-  const cells: [string, number, string][] = [
-    ['created', ledger.created, ''],
-    ['completed', ledger.completed, 'good'],
-    ['in system', ledger.inSystem, ''],
-    ['dead-lettered', ledger.deadLettered, ledger.deadLettered > 0 ? 'bad' : ''],
-    ['dropped', droppedTotal, droppedTotal > 0 ? 'bad' : ''],
+  const rules = useSim((s) => hasRuleEdges(s.pattern));
+  const lostBy = Object.entries(ledger.dropped).filter(
+    ([reason, n]) => reason !== 'filteredOut' && (n ?? 0) > 0,
+  );
+  const lost = lostBy.reduce((sum, [, n]) => sum + (n ?? 0), 0);
+  const filtered = ledger.dropped.filteredOut ?? 0;
+  const cells: [string, number, string, string][] = [
+    ['created', ledger.created, '', 'Messages that entered the system (requests, publishes)'],
+    ...(ledger.fannedOut > 0 || rules
+      ? [
+          [
+            'deliveries',
+            ledger.deliveries,
+            '',
+            'Copies made by fan-out: one per subscription or rule target a message went to',
+          ] as [string, number, string, string],
+        ]
+      : []),
+    ['completed', ledger.completed, 'good', 'Delivered and handled'],
+    [
+      'in system',
+      ledger.inSystem,
+      '',
+      'Still on their way: queued, in flight, waiting for a retry',
+    ],
+    [
+      'dead-lettered',
+      ledger.deadLettered,
+      ledger.deadLettered > 0 ? 'warn' : '',
+      'Kept in a dead-letter queue',
+    ],
+    ['lost', lost, lost > 0 ? 'bad' : '', 'Gone for good: nobody will handle them'],
+    ...(filtered > 0 || rules
+      ? [
+          [
+            'filtered out',
+            filtered,
+            'muted',
+            'Not for that subscriber: its filter or rule did not match. Not a loss.',
+          ] as [string, number, string, string],
+        ]
+      : []),
   ];
   return (
     <div
@@ -89,22 +135,36 @@ function LedgerCard() {
       aria-label="Message ledger"
       data-testid="ledger"
       title={
-        dropped.length > 0
-          ? `dropped: ${dropped.map(([r, n]) => `${r} ${n}`).join(', ')}`
-          : undefined
+        lostBy.length > 0 ? `lost: ${lostBy.map(([r, n]) => `${r} ${n}`).join(', ')}` : undefined
       }
     >
       <dl className="ledger-grid">
-        {cells.map(([label, value, tone]) => (
-          <div key={label} className="ledger-cell" data-tone={tone || undefined}>
+        {cells.map(([label, value, tone, title]) => (
+          <div
+            key={label}
+            className="ledger-cell"
+            data-tone={tone || undefined}
+            title={title}
+            data-testid={`ledger-${label.replace(/ /g, '-')}`}
+          >
             <dt>{label}</dt>
             <dd>{formatCount(value)}</dd>
           </div>
         ))}
       </dl>
-      {dropped.length > 0 ? (
-        <div className="mt-0.5 text-right text-[10px] text-muted">
-          {dropped.map(([reason, n]) => `${reason} ${formatCount(n ?? 0)}`).join(' · ')}
+      {ledger.fannedOut > 0 || lostBy.length > 0 ? (
+        <div className="ledger-notes">
+          {ledger.fannedOut > 0 ? (
+            <span data-testid="ledger-fanout">
+              fan-out: {formatCount(ledger.fannedOut)} published → {formatCount(ledger.deliveries)}{' '}
+              deliveries
+            </span>
+          ) : null}
+          {lostBy.length > 0 ? (
+            <span className="ledger-lost-reasons">
+              lost: {lostBy.map(([reason, n]) => `${reason} ${formatCount(n ?? 0)}`).join(' · ')}
+            </span>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -3,6 +3,7 @@ import { ServiceIcon, kindView } from '../canvas';
 import { useSim, useSimulator } from '../state';
 import { formatCount, formatRate } from '../canvas/format';
 import { paramsForNode } from './nodeParams';
+import { Graveyard, NodeRules } from './NodeRules';
 import { ParamList } from './ParamsPanel';
 
 /** Names of stats, of any kind, that read better spelled out (kinds add their own). */
@@ -45,7 +46,8 @@ export function NodeDetails() {
   useEffect(() => {
     if (!nodeId) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') sim.selectNode(null);
+      // Esc belongs to a modal on top (the rule editor) while one is open.
+      if (e.key === 'Escape' && !document.querySelector('dialog:modal')) sim.selectNode(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -99,6 +101,9 @@ export function NodeDetails() {
       ) : (
         <p className="text-xs text-muted">No numbers yet: press play.</p>
       )}
+
+      <Graveyard nodeId={node.id} />
+      <NodeRules nodeId={node.id} />
 
       <h3 className="section-title mt-3">Parameters</h3>
       {specs.length > 0 ? (

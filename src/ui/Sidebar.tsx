@@ -1,14 +1,18 @@
 import { useState, type KeyboardEvent } from 'react';
+import { hasRuleEdges } from '../canvas/ruleEdges';
 import { useSim, useSimulator } from '../state';
 import { ExplanationPanel } from './ExplanationPanel';
 import { NodeDetails } from './NodeDetails';
 import { ParamsPanel } from './ParamsPanel';
+import { TestPanel } from './TestPanel';
 
-const TABS = [
+const ALL_TABS = [
   { id: 'guide', label: 'Guide' },
   { id: 'params', label: 'Parameters' },
+  // Only for patterns with subscriptions or rules: the sandbox that tests a message against them.
+  { id: 'test', label: 'Test rules' },
 ] as const;
-type TabId = (typeof TABS)[number]['id'];
+type TabId = (typeof ALL_TABS)[number]['id'];
 
 /**
  * The side panel: the pattern's guide (explanation, what to try) and its parameters; while a node
@@ -25,8 +29,11 @@ export function Sidebar({
   onClose?: () => void;
 }) {
   const sim = useSimulator();
-  const [tab, setTabState] = useState<TabId>(initialTab);
+  const [chosen, setTabState] = useState<TabId>(initialTab);
   const selected = useSim((s) => s.selectedNodeId);
+  const pattern = useSim((s) => s.pattern);
+  const TABS = ALL_TABS.filter((t) => t.id !== 'test' || hasRuleEdges(pattern));
+  const tab: TabId = TABS.some((t) => t.id === chosen) ? chosen : 'guide';
   const setTab = (id: TabId) => {
     sim.selectNode(null);
     setTabState(id);
@@ -88,7 +95,13 @@ export function Sidebar({
           aria-labelledby={`tab-${tab}`}
           className="sidebar-body"
         >
-          {tab === 'guide' ? <ExplanationPanel /> : <ParamsPanel />}
+          {tab === 'guide' ? (
+            <ExplanationPanel />
+          ) : tab === 'params' ? (
+            <ParamsPanel />
+          ) : (
+            <TestPanel key={pattern.id} />
+          )}
         </div>
       )}
     </aside>

@@ -15,3 +15,5 @@ export { useTheme } from './useTheme';
 export { useKeyboardShortcuts } from './useKeyboardShortcuts';
 export { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';
 export { StrokeIcon } from './StrokeIcon';
+export { RuleEditorHost } from './RuleEditor';
+export { TestPanel } from './TestPanel';

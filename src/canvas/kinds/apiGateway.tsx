@@ -40,6 +40,7 @@ export const apiGatewayView: KindView<'apiGateway'> = {
     </>
   ),
   width: 192,
+  height: 143,
   Badges: GatewayBadges,
   alarm: (stats) => sumOf(stats, 'errors', 'throttled', 'timedOut'),
   statLabels: { throttled: 'throttled (429)', timedOut: 'integration timeouts (504)' },

@@ -44,6 +44,7 @@ export const auroraView: KindView<'aurora'> = {
     </>
   ),
   width: 176,
+  height: 143,
   Badges: DatabaseBadges,
   alarm: (stats) => sumOf(stats, 'errors'),
   statLabels: { active: 'connections in use', maxConnections: 'max connections' },

@@ -1,5 +1,28 @@
-import { Counts, sumOf } from './parts';
+import { Stat, StatRow } from '../Meter';
+import { Count, Counts, formatRateValue, statOf, sumOf, testIdOf } from './parts';
 import type { BadgesProps, KindView } from './types';
+
+/** Instances that publish (a provider): what they produced, what the topic refused, the rate. */
+function ProducerBadges(p: BadgesProps) {
+  return (
+    <StatRow columns={3}>
+      <Count p={p} k="produced" label="sent" title="Messages published" />
+      <Count
+        p={p}
+        k="publishFailures"
+        label="failed"
+        alert
+        title="Publish calls that failed (throttled or refused)"
+      />
+      <Stat
+        testId={testIdOf(p, 'outPerS')}
+        label="per s"
+        value={formatRateValue(statOf(p.stats, 'outPerS'))}
+        title="Published per second (last ~10 s)"
+      />
+    </StatRow>
+  );
+}
 
 function ConsumerBadges(p: BadgesProps) {
   return (
@@ -23,7 +46,12 @@ function ConsumerBadges(p: BadgesProps) {
   );
 }
 
-/** EC2 instances running a consumer: how many, what they hold, what they did. */
+/** A producer reports what it published; a consumer fleet what its instances hold and did. */
+function Ec2Badges(p: BadgesProps) {
+  return p.stats.produced !== undefined ? <ProducerBadges {...p} /> : <ConsumerBadges {...p} />;
+}
+
+/** EC2 instances running a service: a provider that publishes, or consumers polling a queue. */
 export const ec2View: KindView<'ec2'> = {
   kind: 'ec2',
   serviceName: 'Amazon EC2',
@@ -35,6 +63,12 @@ export const ec2View: KindView<'ec2'> = {
     </>
   ),
   width: 176,
-  Badges: ConsumerBadges,
-  alarm: (stats) => sumOf(stats, 'errors'),
+  height: 145,
+  Badges: Ec2Badges,
+  alarm: (stats) => sumOf(stats, 'errors', 'publishFailures'),
+  statLabels: {
+    produced: 'published',
+    publishFailures: 'publish calls that failed',
+    running: 'instances running',
+  },
 };

@@ -33,6 +33,7 @@ export const emailView: KindView<'email'> = {
     </>
   ),
   width: 176,
+  height: 113,
   Badges: EmailBadges,
   alarm: (stats) => sumOf(stats, 'refused'),
 };

@@ -1,4 +1,4 @@
-import { Counts, sumOf } from './parts';
+import { Counts, StatLine, statOf, sumOf } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function BusBadges(p: BadgesProps) {
@@ -16,10 +16,19 @@ function BusBadges(p: BadgesProps) {
         p={p}
         cells={[
           {
-            k: 'throttled',
-            label: 'throttled',
-            alert: true,
-            title: 'Deliveries throttled by a target (retried later)',
+            k: 'unmatched',
+            label: 'no rule',
+            title: 'Events that matched no rule (accepted, delivered nowhere)',
+          },
+          {
+            k: 'inRetry',
+            label: 'retrying',
+            title: 'Deliveries waiting for their next retry now',
+          },
+          {
+            k: 'deadLettered',
+            label: 'to DLQ',
+            title: "Deliveries given up and kept in the target's dead-letter queue",
           },
           {
             k: 'lost',
@@ -29,6 +38,15 @@ function BusBadges(p: BadgesProps) {
           },
         ]}
       />
+      {statOf(p.stats, 'throttled') > 0 ? (
+        <StatLine
+          p={p}
+          k="throttled"
+          label="PutEvents throttled"
+          alert
+          title="PutEvents calls refused over the bus quota (the publisher gets an error)"
+        />
+      ) : null}
     </>
   );
 }
@@ -45,8 +63,16 @@ export const eventBridgeView: KindView<'eventBridge'> = {
       <path d="M7 7.5 9.5 10M17 7.5 14.5 10M7 16.5 9.5 14M17 16.5 14.5 14" />
     </>
   ),
-  width: 176,
+  width: 200,
+  height: 165,
   Badges: BusBadges,
   alarm: (stats) => sumOf(stats, 'throttled', 'lost'),
-  statLabels: { matched: 'rule matches', lost: 'lost (retries exhausted)' },
+  statLabels: {
+    matched: 'rule matches',
+    unmatched: 'events no rule matched',
+    lost: 'lost (retries exhausted)',
+    inRetry: 'waiting for a retry',
+    deadLettered: 'dead-lettered (target DLQ)',
+    throttled: 'throttled (PutEvents over the quota)',
+  },
 };

@@ -82,13 +82,54 @@ describe('the kind registry', () => {
     ).toEqual(['published', 'delivered', 'filtered', 'retried', 'lost']);
     expect(
       shown(badges('eventBridge', all('events', 'matched', 'delivered', 'throttled', 'lost'))),
-    ).toEqual(['events', 'matched', 'delivered', 'throttled', 'lost']);
+    ).toEqual(['events', 'matched', 'delivered', 'lost', 'throttled']);
     expect(
       shown(badges('stepFunctions', all('started', 'running', 'succeeded', 'failed'))),
     ).toEqual(['started', 'running', 'succeeded', 'failed']);
     expect(shown(badges('email', all('delivered', 'refused')))).toEqual(['delivered', 'refused']);
     expect(shown(badges('sns', { published: 4, lost: 1 }))).toEqual(['published', 'lost']);
     expect(shown(badges('email', {}))).toEqual([]);
+  });
+
+  it('shows the delivery counts of topics and buses, and what a producer published', () => {
+    expect(
+      shown(
+        badges(
+          'sns',
+          all('published', 'delivered', 'filtered', 'inRetry', 'retried', 'deadLettered', 'lost'),
+        ),
+      ),
+    ).toEqual(['published', 'delivered', 'filtered', 'inRetry', 'retried', 'deadLettered', 'lost']);
+    const bus = all(
+      'events',
+      'matched',
+      'delivered',
+      'unmatched',
+      'inRetry',
+      'deadLettered',
+      'lost',
+    );
+    expect(shown(badges('eventBridge', { ...bus, throttled: 0 }))).toEqual([
+      'events',
+      'matched',
+      'delivered',
+      'unmatched',
+      'inRetry',
+      'deadLettered',
+      'lost',
+    ]);
+    // PutEvents throttling shows only once it happens.
+    expect(shown(badges('eventBridge', { ...bus, throttled: 3 }))).toContain('throttled');
+    expect(shown(badges('ec2', { produced: 10, publishFailures: 0, outPerS: 2 }))).toEqual([
+      'produced',
+      'publishFailures',
+      'outPerS',
+    ]);
+    expect(kindView('ec2').alarm({ produced: 10, publishFailures: 2 })).toBe(2);
+  });
+
+  it('gives every kind a tallest height the layout can keep clear', () => {
+    for (const kind of KINDS) expect(kindView(kind).height).toBeGreaterThan(60);
   });
 
   it('shows a function’s queued asynchronous invocations only while there are some', () => {

@@ -76,6 +76,7 @@ export const lambdaView: KindView<'lambda'> = {
   colour: '#ED7100',
   glyph: <path d="M6.5 19.5 11 11 8 4.5H6M11 11l4 8.5h3" />,
   width: 176,
+  height: 200,
   Badges: FunctionBadges,
   // Events dropped after the asynchronous retries are failures too (asyncFailed).
   alarm: (stats) => sumOf(stats, 'errors', 'throttles', 'timeouts', 'asyncFailed'),

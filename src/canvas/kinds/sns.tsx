@@ -19,7 +19,17 @@ function TopicBadges(p: BadgesProps) {
       <Counts
         p={p}
         cells={[
+          {
+            k: 'inRetry',
+            label: 'retrying',
+            title: 'Deliveries waiting for their next retry now',
+          },
           { k: 'retried', label: 'retried', title: 'Delivery attempts retried' },
+          {
+            k: 'deadLettered',
+            label: 'to DLQ',
+            title: "Deliveries given up and kept in the subscription's dead-letter queue",
+          },
           {
             k: 'lost',
             label: 'lost',
@@ -46,8 +56,15 @@ export const snsView: KindView<'sns'> = {
       <circle cx="19" cy="19" r="1" />
     </>
   ),
-  width: 176,
+  width: 200,
+  height: 147,
   Badges: TopicBadges,
   alarm: (stats) => sumOf(stats, 'lost'),
-  statLabels: { filtered: 'filtered out (no match)', lost: 'lost (retries exhausted)' },
+  statLabels: {
+    filtered: 'filtered out (no match)',
+    lost: 'lost (retries exhausted)',
+    inRetry: 'waiting for a retry',
+    deadLettered: 'dead-lettered (subscription DLQ)',
+    matched: 'matched a subscription',
+  },
 };

@@ -72,6 +72,7 @@ export const sqsView: KindView<'sqs'> = {
     </>
   ),
   width: 176,
+  height: 147,
   Badges: SqsBadges,
   alarm: (stats, role) =>
     role === 'deadLetterQueue'

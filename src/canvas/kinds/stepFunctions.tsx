@@ -36,6 +36,7 @@ export const stepFunctionsView: KindView<'stepFunctions'> = {
     </>
   ),
   width: 176,
+  height: 125,
   Badges: StateMachineBadges,
   alarm: (stats) => sumOf(stats, 'failed'),
 };

@@ -30,6 +30,11 @@ export interface KindView<K extends ServiceKind = ServiceKind> {
   glyph: ReactElement;
   /** Card width at zoom 1, in px (the layout sizes its columns from it). */
   width: number;
+  /**
+   * The tallest the card gets at zoom 1, in px, with every optional line showing: the layout keeps
+   * the next card of its column at least this far below it.
+   */
+  height: number;
   /** The live numbers under the card's title. */
   Badges: ComponentType<BadgesProps>;
   /**

@@ -30,6 +30,7 @@ export const userView: KindView<'user'> = {
     </>
   ),
   width: 148,
+  height: 145,
   Badges: UserBadges,
   alarm: (stats) => sumOf(stats, 'errors', 'throttled', 'timedOut'),
   statLabels: {
