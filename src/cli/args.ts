@@ -11,12 +11,32 @@ export interface SimArgs {
   seed: number;
 }
 
-/** A command-line mistake; the CLI prints it and exits with status 2. */
-export class UsageError extends Error {}
+/**
+ * A command-line mistake; the CLI prints it and exits with status 2 (with the usage, unless the
+ * mistake is in a file the command named: then the message says all there is to say).
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
+
+/** How to call `npm run sim -- asl` (see asl.ts). */
+export const ASL_USAGE = `  npm run sim -- asl <definition.json> [--input <json>] [--task <resource>=<json or error>]... [--history] [--json]
+
+  asl: runs one state machine definition to its end (virtual time) and prints its status
+  --input j      the execution's input, JSON (default {})
+  --task r=v     what the Task with resource r (or function name) answers: a JSON value, or an
+                 error name (with ":<cause>" after it); repeat for its successive calls
+  --history      print AWS's execution history too`;
 
 export const USAGE = `Usage:
   npm run sim -- --list
   npm run sim -- <pattern-id> [--set <param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
+${ASL_USAGE}
 
   --warmup s   leave the first s seconds out of the flows' latencies (the steady state only)`;
 

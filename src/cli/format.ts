@@ -1,3 +1,4 @@
+import type { StateStats } from '../kit/kinds/stepFunctions';
 import type { PatternDefinition, RunSummary } from '../patterns';
 
 /** `--list`: every pattern with its parameters, as a readable table. */
@@ -43,8 +44,15 @@ export function listJson(patterns: PatternDefinition[]): unknown {
   }));
 }
 
-/** A run's summary as readable tables. */
-export function formatSummary(s: RunSummary, pattern: PatternDefinition): string {
+/**
+ * A run's summary as readable tables; `states` adds each state machine's states (executions in
+ * each now, waiting for a service, retrying, visits, failures, time in state).
+ */
+export function formatSummary(
+  s: RunSummary,
+  pattern: PatternDefinition,
+  states: Record<string, Record<string, StateStats>> = {},
+): string {
   const out: string[] = [];
   out.push(`${pattern.title} (${s.pattern}), seed ${s.seed}, ${s.durationS} s simulated`);
   const changed = pattern.params
@@ -78,6 +86,42 @@ export function formatSummary(s: RunSummary, pattern: PatternDefinition): string
       `${label} [${id}]: ${Object.entries(stats)
         .map(([k, v]) => `${k}=${v}`)
         .join('  ')}`,
+    );
+  }
+  for (const [id, perState] of Object.entries(states)) {
+    const label = pattern.nodes.find((n) => n.id === id)?.label ?? id;
+    out.push('', `${label} [${id}], by state:`);
+    const rows = Object.entries(perState).map(([name, x]) => [
+      name,
+      String(x.inState),
+      String(x.waiting),
+      String(x.retrying),
+      String(x.entered),
+      String(x.failed),
+      String(x.aborted),
+      String(x.retries),
+      String(x.caught),
+      ms(x.meanMs),
+      ms(x.p95Ms),
+    ]);
+    out.push(
+      ...table(
+        [
+          'state',
+          'now',
+          'waiting',
+          'retrying',
+          'entered',
+          'failed',
+          'aborted',
+          'retries',
+          'caught',
+          'mean',
+          'p95',
+        ],
+        rows,
+      ),
+      '',
     );
   }
   for (const [id, stats] of Object.entries(s.edges ?? {})) {

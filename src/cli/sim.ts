@@ -1,12 +1,16 @@
 /**
- * The headless runner: `npm run sim -- <pattern-id> [--set p=v]... [--duration s] [--seed n] [--json]`.
+ * The headless runner: `npm run sim -- <pattern-id> [--set p=v]... [--duration s] [--seed n] [--json]`,
+ * and `npm run sim -- asl <definition.json> ...` to run one state machine definition (see asl.ts).
  * Exit status 2 for any mistake in the command line, with a message naming it.
  */
 import { createRun, findPattern, patterns, resolveParams, type ScenarioRun } from '../patterns';
 import { parseArgs, USAGE, UsageError } from './args';
+import { aslMain } from './asl';
+import { stateMachineNode, type StateStats } from '../kit/kinds/stepFunctions';
 import { formatList, formatSummary, listJson } from './format';
 
 function main(argv: string[]): number {
+  if (argv[0] === 'asl') return aslMain(argv.slice(1), (text) => console.log(text));
   const args = parseArgs(argv);
   if (args.help) {
     console.log(USAGE);
@@ -27,7 +31,19 @@ function main(argv: string[]): number {
   const run = createRun(pattern, values, { seed: args.seed, warmUpMs: args.warmUpS * 1000 });
   advanceWithProgress(run, args.durationS * 1000);
   const summary = run.summary();
-  console.log(args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, pattern));
+  // A state machine's per-state counts and time in state go with its node's numbers.
+  const states: Record<string, Record<string, StateStats>> = {};
+  for (const node of pattern.nodes) {
+    const machine =
+      node.kind === 'stepFunctions' ? stateMachineNode(run.world, node.id) : undefined;
+    if (machine) states[node.id] = machine.stateStats();
+  }
+  if (args.json) {
+    const nodes: Record<string, unknown> = { ...summary.nodes };
+    for (const [id, perState] of Object.entries(states))
+      nodes[id] = { ...summary.nodes[id], states: perState };
+    console.log(JSON.stringify({ ...summary, nodes }, null, 2));
+  } else console.log(formatSummary(summary, pattern, states));
   return 0;
 }
 
@@ -59,7 +75,7 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
-    console.error(`sim: ${e.message}\n\n${USAGE}`);
+    console.error(e.showUsage ? `sim: ${e.message}\n\n${USAGE}` : `sim: ${e.message}`);
     process.exitCode = 2;
   } else {
     throw e;

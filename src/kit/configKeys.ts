@@ -69,12 +69,20 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
   sns: ['publishRateLimitPerS'],
   eventBridge: ['putEventsPerSecond'],
   email: ['available', 'errorRate', 'duration'],
-  stepFunctions: [],
+  stepFunctions: [
+    'definition',
+    'workflowType',
+    'history',
+    'historyKept',
+    'taskResults',
+    'duplicateRate',
+  ],
 };
 
 /** The config keys an edge of each kind may carry. */
 export const EDGE_CONFIG_KEYS: Record<EdgeKind, readonly string[]> = {
-  sync: ['throttleRatePerS', 'throttleBurst'],
+  // resource, output, errorType: a state machine's Task → service edges (kinds/stepFunctions.ts).
+  sync: ['throttleRatePerS', 'throttleBurst', 'resource', 'output', 'errorType'],
   write: [],
   async: ['destination'],
   poll: ['batchSize', 'batchWindowMs', 'maxConcurrency', 'reportBatchItemFailures', 'apiLatencyMs'],

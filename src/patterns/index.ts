@@ -3,6 +3,7 @@ import { apiGatewayMultiple } from './api-gateway-multiple';
 import { apiGatewaySingle } from './api-gateway-single';
 import { messageBus } from './message-bus';
 import { messageDecouplingSqs } from './message-decoupling-sqs';
+import { orchestrationStepFunctions } from './orchestration-step-functions';
 import { pubsubEventBridge } from './pubsub-eventbridge';
 import { pubsubSns } from './pubsub-sns';
 
@@ -17,6 +18,7 @@ export const patterns: Pattern[] = [
   messageBus,
   apiGatewaySingle,
   apiGatewayMultiple,
+  orchestrationStepFunctions,
 ];
 
 /** Looks a pattern up by id. */

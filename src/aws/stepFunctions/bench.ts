@@ -1,6 +1,7 @@
 /**
  * Throughput benchmark of the interpreter's hot path: a 10-state workflow of Pass, Choice and
- * Task states (tasks answering synchronously), run to completion again and again, history and all.
+ * Task states (tasks answering synchronously), run to completion again and again, with AWS's
+ * execution history kept or not.
  */
 import { Execution } from './execution';
 import { VirtualClock } from './clock';
@@ -78,15 +79,29 @@ const answer: TaskHandler = (task, cb) => {
   else cb.succeed({ id: 'r-1' });
 };
 
+/** What to measure. */
+export interface BenchOptions {
+  /** Keep AWS's execution history (default true). */
+  history?: boolean;
+  /** Times each execution goes round the loop (default 20; 1: one pass, start-up included). */
+  rounds?: number;
+}
+
 /**
  * Runs the benchmark workflow for about `budgetMs` of the given wall clock and returns state
  * transitions per second. `now` is the caller's clock (the project bench passes
  * `performance.now`): the simulation core never reads real time itself.
  */
-export function benchStateTransitions(now: () => number, budgetMs = 500): number {
+export function benchStateTransitions(
+  now: () => number,
+  budgetMs = 500,
+  options: BenchOptions = {},
+): number {
   const clock = new VirtualClock(0);
+  const input = { rounds: options.rounds ?? 20 };
+  const history = options.history ?? true;
   const run = () =>
-    new Execution(BENCH_DEFINITION, { rounds: 20 }, { clock, taskHandler: answer }).transitions;
+    new Execution(BENCH_DEFINITION, input, { clock, taskHandler: answer, history }).transitions;
   // Warm up the JIT and the compiled-machine cache before measuring.
   for (let i = 0; i < 300; i++) run();
   let transitions = 0;

@@ -270,3 +270,148 @@ describe('stepping through an execution', () => {
     expect(steps).toBe(4); // A1→A2, A2→end of branch, B1→end of branch, P→end of execution
   });
 });
+
+describe('the engine (what the statecharts it replaced got wrong, and what it adds)', () => {
+  it('a heartbeat keeps the attempt alive without starting the Task again', () => {
+    const def: StateMachineDefinition = {
+      StartAt: 'T',
+      States: {
+        T: { Type: 'Task', Resource: LAMBDA, TimeoutSeconds: 100, HeartbeatSeconds: 10, End: true },
+      },
+    };
+    const clock = new VirtualClock(0);
+    let calls = 0;
+    let cb: TaskCallbacks | undefined;
+    const ex = startExecution(
+      def,
+      {},
+      {
+        clock,
+        taskHandler: (_t, c) => {
+          calls++;
+          cb = c;
+        },
+      },
+    );
+    for (let i = 0; i < 3; i++) {
+      clock.advanceBy(9_000);
+      cb?.heartbeat();
+    }
+    cb?.succeed('done');
+    expect(ex.result()).toMatchObject({ status: 'SUCCEEDED', output: 'done' });
+    expect(calls).toBe(1);
+    expect(ex.history.filter((e) => e.type === 'TaskStateEntered')).toHaveLength(1);
+  });
+
+  it('names a Wait state that ends at once as the current state while stepping', () => {
+    const def: StateMachineDefinition = {
+      StartAt: 'W',
+      States: { W: { Type: 'Wait', Seconds: 0, Next: 'P' }, P: { Type: 'Pass', End: true } },
+    };
+    const ex = startExecution(def, {}, { stepping: true });
+    expect(ex.currentStates()).toEqual(['W']);
+    ex.step();
+    expect(ex.currentStates()).toEqual(['P']);
+  });
+
+  it('reports failed and aborted visits, retries starting, and abandons Task attempts it stops', () => {
+    const def: StateMachineDefinition = {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            {
+              StartAt: 'Slow',
+              States: { Slow: { Type: 'Task', Resource: LAMBDA, End: true } },
+            },
+            {
+              StartAt: 'Flaky',
+              States: {
+                Flaky: {
+                  Type: 'Task',
+                  Resource: 'flaky',
+                  Retry: [{ ErrorEquals: ['Boom'], MaxAttempts: 1, IntervalSeconds: 1 }],
+                  End: true,
+                },
+              },
+            },
+          ],
+          End: true,
+        },
+      },
+    };
+    const clock = new VirtualClock(0);
+    const seen: string[] = [];
+    const cancelled: string[] = [];
+    const ex = startExecution(
+      def,
+      {},
+      {
+        clock,
+        observer: {
+          stateFailed: (n, _t, e) => seen.push(`failed ${n} ${e}`),
+          stateAborted: (n) => seen.push(`aborted ${n}`),
+          retryStarted: (n, _t, k) => seen.push(`retry ${n} #${k}`),
+          retrying: (n) => seen.push(`backoff ${n}`),
+        },
+        taskHandler: (task, cb) => {
+          if (task.resource === 'flaky') clock.setTimeout(() => cb.fail('Boom', 'again'), 100);
+          return () => cancelled.push(task.stateName);
+        },
+      },
+    );
+    clock.advanceBy(10_000);
+    expect(ex.result()).toMatchObject({ status: 'FAILED', error: 'Boom' });
+    expect(seen).toEqual([
+      'backoff Flaky',
+      'retry Flaky #1',
+      'failed Flaky Boom',
+      'aborted Slow',
+      'failed P Boom',
+    ]);
+    // The slow task's attempt was abandoned when its branch was stopped.
+    expect(cancelled).toEqual(['Slow']);
+  });
+
+  it('caps the execution at maxDurationSeconds (an Express workflow’s 5 minutes)', () => {
+    const def: StateMachineDefinition = {
+      StartAt: 'W',
+      States: { W: { Type: 'Wait', Seconds: 600, End: true } },
+    };
+    const capped = runExecution(def, {}, { maxDurationSeconds: 300 });
+    expect(capped).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    expect((capped.history.at(-1)?.timestamp ?? 0) - (capped.history[0]?.timestamp ?? 0)).toBe(
+      300_000,
+    );
+    const definitionWins = runExecution(
+      { ...def, TimeoutSeconds: 60 },
+      {},
+      { maxDurationSeconds: 300 },
+    );
+    expect(
+      (definitionWins.history.at(-1)?.timestamp ?? 0) - (definitionWins.history[0]?.timestamp ?? 0),
+    ).toBe(60_000);
+    expect(runExecution(def, {}, { maxDurationSeconds: 31_536_000 }).status).toBe('SUCCEEDED');
+  });
+
+  it('keeps the event order of Parallel branches: each branch chains from ParallelStateStarted', () => {
+    const def: StateMachineDefinition = {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Pass', End: true } } },
+          ],
+        },
+      },
+    };
+    const h = runExecution(def, {}).history;
+    const started = h.find((e) => e.type === 'ParallelStateStarted')?.id;
+    const firsts = h.filter((e) => e.type === 'PassStateEntered').map((e) => e.previousEventId);
+    expect(firsts).toEqual([started, started]);
+  });
+});

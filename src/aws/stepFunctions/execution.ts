@@ -1,15 +1,13 @@
 /**
- * Running a state machine: an `Execution` wraps the XState actor of the compiled definition on an
+ * Running a state machine: an `Execution` runs the compiled definition (`engine.ts`) on an
  * injected clock, records the history, and exposes status, result, stepping and stopping.
  * `runExecution` drives one to completion on a virtual clock. `compileDefinition` validates a
  * definition once for many executions.
  */
-import { createActor, type AnyActor, type AnyActorRef } from 'xstate';
 import { VirtualClock } from './clock';
 import { ErrorNames, reportedCause } from './errors';
+import { programOf, Run, type Frame } from './engine';
 import { HistoryRecorder, MAX_HISTORY_EVENTS, NOT_TRUNCATED, type HistoryEvent } from './history';
-import { compileStateMachine, FINAL_ABORTED, FINAL_SUCCEEDED, FINAL_TIMED_OUT } from './machine';
-import type { BranchOutput, Ctx } from './nodes';
 import { isoTime, StepGate, type Branch, type Env } from './runtime';
 import { json } from './states/common';
 import type {
@@ -41,6 +39,12 @@ export interface ExecutionOptions {
   accountId?: string;
   /** AWS's quota is 25,000 events; exceeding it fails the execution. */
   maxHistoryEvents?: number;
+  /**
+   * The longest the execution may run, in seconds, whatever the definition's TimeoutSeconds says
+   * (the smaller wins; then the execution ends TIMED_OUT): an Express workflow's 5 minutes, a
+   * Standard workflow's year.
+   */
+  maxDurationSeconds?: number;
   /** Called with every history event as it is recorded. */
   onEvent?: (event: HistoryEvent) => void;
   /**
@@ -54,8 +58,8 @@ export interface ExecutionOptions {
   /**
    * Called once when the execution ends (whatever the status), with its outcome; `status` and
    * `result()` already report it. If the execution ends during the constructor, so does this.
-   * It runs inside XState's notification loop, which reports anything it throws from a real
-   * timer: it must not throw (startSimulatedExecution's `onEvent` may, see there).
+   * It runs inside the interpreter: it must not throw (startSimulatedExecution's `onEvent` may,
+   * see there).
    */
   onFinish?: (outcome: ExecutionOutcome) => void;
 }
@@ -84,8 +88,8 @@ export class CompiledStateMachine {
   static compile(definition: StateMachineDefinition): CompiledStateMachine {
     assertValidDefinition(definition);
     const compiled = new CompiledStateMachine(structuredClone(definition));
-    // Build (and cache) the XState machine now rather than on the first execution.
-    compileStateMachine(compiled.definition as StateMachineDefinition);
+    // Build (and cache) the program now rather than on the first execution.
+    programOf(compiled.definition as StateMachineDefinition);
     return compiled;
   }
 }
@@ -122,11 +126,11 @@ const noHandler: TaskHandler = (task, cb) =>
  * call `step()` to take one state transition at a time.
  */
 export class Execution {
-  readonly actor: AnyActor;
   readonly clock: ExecutionClock;
   readonly recorder: HistoryRecorder;
   private readonly gate: StepGate | null;
   private readonly env: Env;
+  private readonly run: Run;
 
   constructor(
     source: StateMachineDefinition | CompiledStateMachine,
@@ -200,14 +204,16 @@ export class Execution {
         : undefined,
       false,
     );
-    const machine = compileStateMachine(definition, { stepping: !!options.stepping });
-    this.actor = createActor(machine, { clock, input: { branch, input, vars: {} } });
-    // An error observer is needed anyway: without one XState rethrows an actor's error from a
-    // real setTimeout (outside the virtual clock). The status then reports FAILED/States.Runtime.
     const onFinish = options.onFinish;
-    const finished = onFinish ? () => onFinish(this.outcome()) : noop;
-    this.actor.subscribe({ complete: finished, error: finished });
-    this.actor.start();
+    this.run = new Run(
+      this.env,
+      branch,
+      programOf(definition),
+      input,
+      timeoutMs(definition.TimeoutSeconds, options.maxDurationSeconds),
+      onFinish ? () => onFinish(this.outcome()) : noop,
+    );
+    this.run.start();
   }
 
   /** The simulated S3 objects, including those a Map's ResultWriter wrote. */
@@ -222,7 +228,7 @@ export class Execution {
 
   /** True once the execution reached a terminal status. */
   get done(): boolean {
-    return this.actor.getSnapshot().status !== 'active';
+    return this.run.end !== null;
   }
 
   /** Number of states entered so far. */
@@ -232,14 +238,7 @@ export class Execution {
 
   /** RUNNING until the execution ends, then how it ended. */
   get status(): ExecutionStatus {
-    const snapshot = this.actor.getSnapshot();
-    if (snapshot.status === 'active') return 'RUNNING';
-    if (snapshot.status === 'error') return 'FAILED';
-    const value = snapshot.value as string;
-    if (value === FINAL_SUCCEEDED) return 'SUCCEEDED';
-    if (value === FINAL_TIMED_OUT) return 'TIMED_OUT';
-    if (value === FINAL_ABORTED) return 'ABORTED';
-    return 'FAILED';
+    return this.run.end?.status ?? 'RUNNING';
   }
 
   /** Status plus output (SUCCEEDED) or error and cause (otherwise), and the history. */
@@ -249,22 +248,16 @@ export class Execution {
 
   /** Status plus output (SUCCEEDED) or error and cause (otherwise), without the history. */
   outcome(): ExecutionOutcome {
-    const status = this.status;
-    const snapshot = this.actor.getSnapshot();
-    const out = snapshot.output as BranchOutput | undefined;
-    const result: ExecutionOutcome = { status };
-    if (status === 'SUCCEEDED' && out?.ok) result.output = out.output;
-    if (status === 'FAILED') {
-      if (snapshot.status === 'error') {
-        result.error = ErrorNames.Runtime;
-        result.cause = String(snapshot.error);
-      } else if (out && !out.ok) {
-        if (out.failure.error !== undefined) result.error = out.failure.error;
-        const cause = reportedCause(out.failure);
-        if (cause !== undefined) result.cause = cause;
-      }
-    }
-    if (status === 'TIMED_OUT') result.error = ErrorNames.Timeout;
+    const end = this.run.end;
+    if (!end) return { status: 'RUNNING' };
+    const result: ExecutionOutcome = { status: end.status };
+    if (end.status === 'SUCCEEDED') result.output = end.output;
+    else if (end.status === 'FAILED') {
+      const f = end.failure;
+      if (f.error !== undefined) result.error = f.error;
+      const cause = reportedCause(f);
+      if (cause !== undefined) result.cause = cause;
+    } else if (end.status === 'TIMED_OUT') result.error = 'States.Timeout';
     return result;
   }
 
@@ -274,7 +267,7 @@ export class Execution {
    * done, or waiting for time to pass or for a task to answer.
    */
   step(): boolean {
-    return this.gate?.release() ?? false;
+    return this.gate?.release((frame) => (frame as Frame).deliver(stepFrame, frame)) ?? false;
   }
 
   /** Transitions waiting for `step()`. */
@@ -285,30 +278,25 @@ export class Execution {
   /** Stops the execution as StopExecution does (status ABORTED). */
   stop(error?: string, cause?: string): void {
     if (this.done) return;
-    this.actor.send({
-      type: 'ABORT',
-      ...(error !== undefined ? { error } : {}),
-      ...(cause !== undefined ? { cause } : {}),
-    });
+    this.run.root.deliver(abortRun, { run: this.run, error, cause });
   }
 
   /** Names of the states being worked on right now, across branches and iterations. */
   currentStates(): string[] {
     const names: string[] = [];
-    const walk = (ref: AnyActorRef) => {
-      const snapshot = ref.getSnapshot() as {
-        status: string;
-        context?: Ctx;
-        children?: Record<string, AnyActorRef>;
-      };
-      if (snapshot.status !== 'active') return;
-      const visit = snapshot.context?.visit;
-      if (visit) names.push(visit.name);
-      for (const child of Object.values(snapshot.children ?? {})) walk(child);
-    };
-    walk(this.actor);
+    this.run.root.currentStates(names);
     return names;
   }
+}
+
+const stepFrame = (frame: { step(): void }): void => frame.step();
+const abortRun = (a: { run: Run; error: string | undefined; cause: string | undefined }): void =>
+  a.run.abort(a.error, a.cause);
+
+/** The execution's time limit in ms: the definition's TimeoutSeconds and the caller's cap. */
+function timeoutMs(definition: number | undefined, cap: number | undefined): number | undefined {
+  if (definition === undefined && cap === undefined) return undefined;
+  return Math.min(definition ?? Infinity, cap ?? Infinity) * 1000;
 }
 
 /** Starts an execution (see `Execution`). */

@@ -6,7 +6,7 @@
  */
 import { ErrorNames } from './errors';
 import { evaluateIntrinsic } from './intrinsics/index';
-import { applyResultPath, evaluatePayloadTemplate, readPath } from './paths/index';
+import { applyResultPath, evaluatePayloadTemplate, readPath, tryReadPath } from './paths/index';
 import { StatesError } from './statesError';
 
 /** What `$$`, `$name` and the random intrinsics read while a field is evaluated. */
@@ -28,7 +28,10 @@ export function lookupPath(
   scope: PathScope,
 ): { found: boolean; value: unknown } {
   try {
-    return { found: true, value: readPath(path, data, scope) };
+    // A miss is an answer here, not an error: no exception built for it (Choice's IsPresent on a
+    // path that is absent is common).
+    const r = tryReadPath(path, data, scope);
+    return r.found ? { found: true, value: r.value } : { found: false, value: undefined };
   } catch (e) {
     if (e instanceof StatesError && e.error === ErrorNames.Runtime)
       return { found: false, value: undefined };

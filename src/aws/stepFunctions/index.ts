@@ -1,5 +1,6 @@
 /**
- * Amazon States Language interpreter, run as XState machines on an injected (virtual) clock.
+ * Amazon States Language interpreter, run on an injected (virtual) clock by a small engine of its
+ * own (`engine.ts`: a program per definition, a frame per execution, branch and iteration).
  *
  * - `startExecution(definition, input, options)` starts an `Execution`; time passes only when the
  *   clock you pass is advanced, Tasks are answered through `options.taskHandler`'s callbacks
@@ -9,8 +10,8 @@
  *   discrete-event `Simulation` (src/engine): timers on `sim`, randomness from `rng`, Tasks
  *   answered later through a callback, events for whoever follows it (simulated.ts).
  * - `compileDefinition(definition)` validates once for many executions.
- * - `compileStateMachine(definition)` gives the raw XState machine; `validateDefinition` the
- *   definition problems; `history.ts` the AWS-shaped execution history.
+ * - `validateDefinition` gives the definition problems (with their paths); `history.ts` the
+ *   AWS-shaped execution history.
  */
 export { benchStateTransitions } from './bench';
 export { VirtualClock } from './clock';
@@ -43,10 +44,10 @@ export {
   type HistoryEvent,
   type HistoryEventType,
 } from './history';
-export { compileStateMachine, type CompileOptions } from './machine';
 export { decideRetry, retryDelaySeconds, RETRY_DEFAULTS } from './retry';
 export { replayTasks, type RecordedTaskOutcome } from './replay';
 export { StatesError } from './statesError';
+export { evaluatePayloadTemplate, type PayloadTemplateContext } from './paths/index';
 export type {
   CatcherDefinition,
   ChoiceRuleDefinition,

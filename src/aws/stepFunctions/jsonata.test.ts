@@ -141,6 +141,179 @@ describe('JSONata states', () => {
   });
 });
 
+/** Runs a one-state JSONata Pass machine whose Output is `output` on `input`. */
+function passOutput(output: unknown, input: unknown = {}) {
+  return runExecution(
+    {
+      QueryLanguage: 'JSONata',
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Output: output, End: true } },
+    },
+    input,
+  );
+}
+
+describe('the JSONata functions Step Functions adds', () => {
+  it('$partition cuts an array in chunks, the last one shorter', () => {
+    expect(passOutput('{% $partition([1, 2, 3, 4, 5], 2) %}').output).toEqual([
+      [1, 2],
+      [3, 4],
+      [5],
+    ]);
+    expect(passOutput('{% $partition([], 3) %}').output).toEqual([]);
+    expect(passOutput('{% $partition([1, 2], 0) %}').error).toBe('States.QueryEvaluationError');
+  });
+
+  it('$range counts from start to end (inclusive) by step, up or down', () => {
+    expect(passOutput('{% $range(0, 10, 2) %}').output).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(passOutput('{% $range(5, 1, -2) %}').output).toEqual([5, 3, 1]);
+    expect(passOutput('{% $range(1, 0, 1) %}').output).toEqual([]);
+    expect(passOutput('{% $range(0, 5000, 1) %}').error).toBe('States.QueryEvaluationError');
+    expect(passOutput('{% $range(0, 3, 0) %}').error).toBe('States.QueryEvaluationError');
+  });
+
+  it('$hash digests a string with the named algorithm (as States.Hash)', () => {
+    expect(passOutput("{% $hash('abc', 'SHA-256') %}").output).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    expect(passOutput("{% $hash('abc', 'MD5') %}").output).toBe('900150983cd24fb0d6963f7d28e17f72');
+    expect(passOutput("{% $hash('abc', 'SHA-3') %}").error).toBe('States.QueryEvaluationError');
+  });
+
+  it('$parse turns JSON text into its value; $eval is not there', () => {
+    expect(passOutput('{% $parse($states.input.doc) %}', { doc: '{"a":[1,true]}' }).output).toEqual(
+      {
+        a: [1, true],
+      },
+    );
+    expect(passOutput("{% $parse('{nope') %}").error).toBe('States.QueryEvaluationError');
+    const evaluated = passOutput("{% $eval('1 + 1') %}");
+    expect(evaluated.error).toBe('States.QueryEvaluationError');
+    expect(evaluated.cause).toContain('non-function');
+  });
+
+  it('$random takes an optional seed, and $uuid makes a version-4 UUID', () => {
+    const out = passOutput('{% {"a": $random(7), "b": $random(7), "id": $uuid()} %}').output as {
+      a: number;
+      b: number;
+      id: string;
+    };
+    expect(out.a).toBe(out.b);
+    expect(out.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('a variable of the same name hides a function', () => {
+    const def: StateMachineDefinition = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Assign: { range: 'mine' }, Next: 'B' },
+        B: { Type: 'Pass', Output: '{% $range %}', End: true },
+      },
+    };
+    expect(runExecution(def, {}).output).toBe('mine');
+  });
+});
+
+describe('JSONata expressions that yield nothing, or no JSON', () => {
+  const fails = (def: StateMachineDefinition, input: unknown = {}) => {
+    const result = runExecution(def, input, { taskHandler: (_t, cb) => cb.succeed({ ok: 1 }) });
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('States.QueryEvaluationError');
+    return result.cause ?? '';
+  };
+
+  it('fail the state in Output, even as one member of an object or one element of an array', () => {
+    expect(
+      fails({
+        QueryLanguage: 'JSONata',
+        StartAt: 'P',
+        States: {
+          P: { Type: 'Pass', Output: { a: 1, b: '{% $states.input.missing %}' }, End: true },
+        },
+      }),
+    ).toContain(
+      "'$states.input.missing' specified for the field 'Output' returned nothing (undefined)",
+    );
+    fails({
+      QueryLanguage: 'JSONata',
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Output: ['{% $states.input.missing %}'], End: true } },
+    });
+    fails({
+      QueryLanguage: 'JSONata',
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Output: { deep: { x: '{% $nothing %}' } }, End: true } },
+    });
+  });
+
+  it('fail the state in Arguments and in Assign', () => {
+    const cause = fails({
+      QueryLanguage: 'JSONata',
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: LAMBDA,
+          Arguments: { id: '{% $states.input.id %}' },
+          End: true,
+        },
+      },
+    });
+    expect(cause).toContain("for the field 'Arguments'");
+    expect(
+      fails({
+        QueryLanguage: 'JSONata',
+        StartAt: 'T',
+        States: {
+          T: {
+            Type: 'Task',
+            Resource: LAMBDA,
+            Assign: { x: '{% $states.result.nope %}' },
+            End: true,
+          },
+        },
+      }),
+    ).toContain("for the field 'Assign'");
+  });
+
+  it('fail the state when the value is a function', () => {
+    expect(
+      fails({
+        QueryLanguage: 'JSONata',
+        StartAt: 'P',
+        States: { P: { Type: 'Pass', Output: '{% $sum %}', End: true } },
+      }),
+    ).toContain('returned an unsupported result type');
+  });
+
+  it('can be caught like any other error of the state', () => {
+    const def: StateMachineDefinition = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: LAMBDA,
+          Output: { v: '{% $states.result.missing %}' },
+          Catch: [
+            {
+              ErrorEquals: ['States.QueryEvaluationError'],
+              Output: '{% $states.errorOutput.Error %}',
+              Next: 'Done',
+            },
+          ],
+          End: true,
+        },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    expect(runExecution(def, {}, { taskHandler: (_t, cb) => cb.succeed({}) }).output).toBe(
+      'States.QueryEvaluationError',
+    );
+  });
+});
+
 describe('definition validation', () => {
   const problems = (def: unknown) => validateDefinition(def).map((p) => `${p.path}: ${p.message}`);
 

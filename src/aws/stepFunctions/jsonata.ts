@@ -2,11 +2,16 @@
  * QueryLanguage JSONata: `{% ... %}` expressions in state fields, evaluated with jsonata 1.8
  * (synchronous `evaluate`), with `$states` ({input, result, errorOutput, context}) and the
  * workflow variables bound. Any failure surfaces as States.QueryEvaluationError, the error AWS
- * raises for a JSONata expression that throws or yields nothing where a value is required.
+ * raises for a JSONata expression that throws, yields nothing (even as one member of an object
+ * template) or yields something that is not JSON (a function).
+ *
+ * As in Step Functions (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html):
+ * every built-in JSONata function is there except `$eval`; Step Functions adds `$partition`,
+ * `$range`, `$hash`, `$random` (with an optional seed), `$uuid` and `$parse`.
  */
 import jsonata from 'jsonata';
 import { ErrorNames } from './errors';
-import { JavaRandom, uuidV4 } from './intrinsics/index';
+import { hashHex, isHashAlgorithm, JavaRandom, uuidV4 } from './intrinsics/index';
 import { StatesError } from './statesError';
 
 /**
@@ -43,15 +48,80 @@ const compiled = new Map<string, Compiled>();
 
 /**
  * jsonata's own `$random`, `$shuffle`, `$now` and `$millis` read `Math.random` and the wall clock;
- * expressions that name them (or `$eval`, which could) get the execution's versions instead.
+ * expressions that name them get the execution's versions instead (`$uuid` is ours too).
  */
-const RUNTIME_FUNCTIONS = /\$(?:random|shuffle|now|millis|uuid|eval)\b/;
+const RUNTIME_FUNCTIONS = /\$(?:random|shuffle|now|millis|uuid)\b/;
+
+/** AWS caps the strings `$hash` digests, as it caps States.Hash's, at this many characters. */
+const HASH_INPUT_LIMIT = 10_000;
+/** `$range` makes at most this many elements, as States.ArrayRange does. */
+const RANGE_LIMIT = 1000;
+
+/** A whole number argument (`$partition`'s size, `$range`'s bounds and step). */
+function integer(value: unknown, fn: string, what: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw new Error(`The ${what} argument of ${fn} must be an integer.`);
+  return value;
+}
+
+/**
+ * The functions Step Functions adds that depend on nothing but their arguments (`$random` and
+ * `$uuid` draw on the execution: see runtimeFunctions).
+ */
+const STEP_FUNCTIONS_FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
+  /** `$partition(array, size)`: the array in chunks of `size` (the last may be shorter). */
+  partition: (array: unknown, size: unknown) => {
+    if (!Array.isArray(array))
+      throw new Error('The first argument of $partition must be an array.');
+    const n = integer(size, '$partition', 'chunk size');
+    if (n <= 0) throw new Error('The chunk size argument of $partition must be positive.');
+    const chunks: unknown[][] = [];
+    for (let i = 0; i < array.length; i += n) chunks.push(array.slice(i, i + n));
+    return chunks;
+  },
+  /** `$range(start, end, step)`: start, start + step, ... up to and including end. */
+  range: (start: unknown, end: unknown, step: unknown) => {
+    const from = integer(start, '$range', 'start');
+    const to = integer(end, '$range', 'end');
+    const by = integer(step, '$range', 'step');
+    if (by === 0) throw new Error('The step argument of $range must not be 0.');
+    const count = (to - from) / by < 0 ? 0 : Math.floor((to - from) / by) + 1;
+    if (count > RANGE_LIMIT)
+      throw new Error(`$range would make ${count} elements; the limit is ${RANGE_LIMIT}.`);
+    return Array.from({ length: count }, (_, i) => from + i * by);
+  },
+  /** `$hash(value, algorithm)`: hex digest; MD5, SHA-1, SHA-256, SHA-384 or SHA-512. */
+  hash: (value: unknown, algorithm: unknown) => {
+    if (typeof value !== 'string') throw new Error('The first argument of $hash must be a string.');
+    if (value.length > HASH_INPUT_LIMIT)
+      throw new Error(`The first argument of $hash is longer than ${HASH_INPUT_LIMIT} characters.`);
+    if (typeof algorithm !== 'string' || !isHashAlgorithm(algorithm))
+      throw new Error(
+        'The algorithm argument of $hash must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512.',
+      );
+    return hashHex(value, algorithm);
+  },
+  /** `$parse(text)`: the JSON value the text spells (what `$eval` did, without evaluating). */
+  parse: (text: unknown) => {
+    if (typeof text !== 'string') throw new Error('The argument of $parse must be a string.');
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      throw new Error(`The argument of $parse is not valid JSON: ${message(e)}`, { cause: e });
+    }
+  },
+};
 
 function compile(expression: string, field: string): Compiled {
   let entry = compiled.get(expression);
   if (entry) return entry;
   try {
-    entry = { expr: jsonata(expression), usesRuntime: RUNTIME_FUNCTIONS.test(expression) };
+    const expr = jsonata(expression);
+    for (const [name, implementation] of Object.entries(STEP_FUNCTIONS_FUNCTIONS))
+      expr.registerFunction(name, implementation as (...args: unknown[]) => unknown);
+    // Step Functions leaves `$eval` out: calling it fails as calling any non-function does.
+    expr.assign('eval', undefined);
+    entry = { expr, usesRuntime: RUNTIME_FUNCTIONS.test(expression) };
   } catch (e) {
     throw new StatesError(
       ErrorNames.QueryEvaluationError,
@@ -178,7 +248,21 @@ export function evaluateExpression(
       `The JSONata expression '${expression}' specified for the field '${field}' returned nothing (undefined).`,
     );
   }
+  if (isFunction(result)) {
+    throw new StatesError(
+      ErrorNames.QueryEvaluationError,
+      `The JSONata expression '${expression}' specified for the field '${field}' returned an unsupported result type.`,
+    );
+  }
   return normalize(result);
+}
+
+/** A function value: JavaScript's, a jsonata built-in or a jsonata lambda. */
+function isFunction(value: unknown): boolean {
+  if (typeof value === 'function') return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { _jsonata_function?: unknown; _jsonata_lambda?: unknown };
+  return v._jsonata_function === true || v._jsonata_lambda === true;
 }
 
 /**
@@ -187,7 +271,7 @@ export function evaluateExpression(
  */
 function normalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalize);
-  if (typeof value === 'function') return undefined;
+  if (isFunction(value)) return undefined;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
@@ -202,7 +286,8 @@ function normalize(value: unknown): unknown {
 /**
  * Evaluates a JSONata-mode template (Arguments, Output, Assign values, Items, ...): strings that are
  * `{% %}` expressions are evaluated, objects and arrays recursively, everything else is literal.
- * Object members whose expression yields nothing are dropped, as AWS does.
+ * An expression that yields nothing fails the field (States.QueryEvaluationError) wherever it
+ * sits, a member of an object included, as AWS does.
  */
 export function evaluateTemplate(
   template: unknown,
@@ -217,9 +302,7 @@ export function evaluateTemplate(
   if (template !== null && typeof template === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(template)) {
-      const value = isJsonataString(v)
-        ? evaluateExpression(expressionOf(v), states, variables, field, true)
-        : evaluateTemplate(v, states, variables, field);
+      const value = evaluateTemplate(v, states, variables, field);
       if (value !== undefined) out[k] = value;
     }
     return out;

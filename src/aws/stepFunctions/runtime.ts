@@ -16,25 +16,25 @@ import type {
 export type Vars = Record<string, unknown>;
 
 /**
- * Step-by-step driving: every actor of the execution (top level, Parallel branches, Map
+ * Step-by-step driving: every frame of the execution (the execution itself, Parallel branches, Map
  * iterations) that has finished a state parks here until `step()` lets the oldest one move on.
  */
 export class StepGate {
-  private readonly queue: GatedActor[] = [];
+  private readonly queue: GatedFrame[] = [];
 
-  /** Parks an actor until its turn. */
-  park(actor: GatedActor): void {
-    this.queue.push(actor);
+  /** Parks a frame until its turn. */
+  park(frame: GatedFrame): void {
+    this.queue.push(frame);
   }
 
   /**
-   * Lets the longest-waiting actor take its transition; false if none is waiting. Actors stopped
-   * meanwhile (iterations of a Map that failed) are skipped.
+   * Lets the longest-waiting frame take its transition (through `take`); false if none is waiting.
+   * Frames stopped meanwhile (iterations of a Map that failed) are skipped.
    */
-  release(): boolean {
-    for (let actor = this.queue.shift(); actor; actor = this.queue.shift()) {
-      if (actor.getSnapshot().status !== 'active') continue;
-      actor.send({ type: 'STEP' });
+  release(take: (frame: GatedFrame) => void): boolean {
+    for (let frame = this.queue.shift(); frame; frame = this.queue.shift()) {
+      if (!frame.active) continue;
+      take(frame);
       return true;
     }
     return false;
@@ -46,10 +46,10 @@ export class StepGate {
   }
 }
 
-/** What the gate needs of an actor. */
-interface GatedActor {
-  send(event: { type: 'STEP' }): void;
-  getSnapshot(): { status: string };
+/** What the gate needs of a frame. */
+export interface GatedFrame {
+  readonly active: boolean;
+  step(): void;
 }
 
 /** Everything an execution's states share. */

@@ -143,6 +143,8 @@ export type SimulatedExecutionEvent =
       stateType: StateDefinition['Type'];
       /** The state's raw input (before InputPath). Read it; don't change it. */
       input: unknown;
+      /** The workflow variables in scope there. Read them; don't change them. */
+      variables: Readonly<Record<string, unknown>>;
     }
   | {
       type: 'StateExited';
@@ -174,6 +176,33 @@ export type SimulatedExecutionEvent =
       cause: string | undefined;
       /** The Catcher's Next state. */
       next: string;
+    }
+  | {
+      /** A retry's back-off is over: the state's work runs again. */
+      type: 'RetryStarted';
+      time: number;
+      execution: SimulatedExecution;
+      state: string;
+      stateType: StateDefinition['Type'];
+      retryCount: number;
+    }
+  | {
+      /** A visit failed without an Exited event (no Catcher took the error, or a Fail state). */
+      type: 'StateFailed';
+      time: number;
+      execution: SimulatedExecution;
+      state: string;
+      stateType: StateDefinition['Type'];
+      error: string | undefined;
+      cause: string | undefined;
+    }
+  | {
+      /** A visit was cut short: a sibling failed, the execution timed out or was stopped. */
+      type: 'StateAborted';
+      time: number;
+      execution: SimulatedExecution;
+      state: string;
+      stateType: StateDefinition['Type'];
     }
   | {
       type: 'ExecutionFinished';
@@ -210,6 +239,11 @@ export interface SimulatedExecutionOptions {
   s3Objects?: Record<string, string>;
   /** AWS's quota is 25,000 events; exceeding it fails the execution. */
   maxHistoryEvents?: number;
+  /**
+   * The longest the execution may run (s), whatever the definition's TimeoutSeconds: an Express
+   * workflow's 300, a Standard workflow's year. Then it ends TIMED_OUT with States.Timeout.
+   */
+  maxDurationSeconds?: number;
 }
 
 /** Options handed to the Execution unchanged. */
@@ -220,6 +254,7 @@ const PASSED_THROUGH = [
   'accountId',
   's3Objects',
   'maxHistoryEvents',
+  'maxDurationSeconds',
 ] as const satisfies readonly (keyof SimulatedExecutionOptions & keyof ExecutionOptions)[];
 
 /** Executions started per simulation, for default names that are stable per run. */
@@ -227,17 +262,42 @@ const started = new WeakMap<Simulation, number>();
 
 /**
  * One Task attempt's answer functions, each an outermost entry into the interpreter (a simulated
- * service calls them from its own events). Arrow properties, so they work detached.
+ * service calls them from its own events). Functions of their own, so they work detached; the
+ * lower-level ones are made when first asked for (most handlers only use `done`).
  */
 class SimulatedTaskAnswer implements TaskCallbacks {
-  constructor(private readonly callbacks: TaskCallbacks) {}
+  readonly done: (result: SimulatedTaskResult) => void;
+  private made: { s?: TaskCallbacks['succeed']; f?: TaskCallbacks['fail']; h?: () => void } = {};
 
-  readonly done = (result: SimulatedTaskResult): void =>
-    enter(answerWith, [this.callbacks, result]);
-  readonly succeed = (output: unknown): void => enter(this.callbacks.succeed, output);
-  readonly fail = (error?: string, cause?: string): void =>
-    enter(failWith, [this.callbacks, error, cause]);
-  readonly heartbeat = (): void => enter(this.callbacks.heartbeat, undefined);
+  constructor(private readonly callbacks: TaskCallbacks) {
+    this.done = doneOf(callbacks);
+  }
+
+  get succeed(): (output: unknown) => void {
+    return (this.made.s ??= succeedOf(this.callbacks));
+  }
+
+  get fail(): (error?: string, cause?: string) => void {
+    return (this.made.f ??= failOf(this.callbacks));
+  }
+
+  get heartbeat(): () => void {
+    return (this.made.h ??= heartbeatOf(this.callbacks));
+  }
+}
+
+// (Returned, not assigned, so that no name is attached to each new function.)
+function doneOf(callbacks: TaskCallbacks): (result: SimulatedTaskResult) => void {
+  return (result) => enter(answerWith, [callbacks, result]);
+}
+function succeedOf(callbacks: TaskCallbacks): (output: unknown) => void {
+  return (output) => enter(callbacks.succeed, output);
+}
+function failOf(callbacks: TaskCallbacks): (error?: string, cause?: string) => void {
+  return (error, cause) => enter(failWith, [callbacks, error, cause]);
+}
+function heartbeatOf(callbacks: TaskCallbacks): () => void {
+  return () => enter(callbacks.heartbeat, undefined);
 }
 
 const answerWith = ([callbacks, result]: [TaskCallbacks, SimulatedTaskResult]): void => {
@@ -263,7 +323,12 @@ class EventForwarder implements ExecutionObserver {
     private readonly onEvent: (event: SimulatedExecutionEvent) => void,
   ) {}
 
-  stateEntered(state: string, stateType: StateDefinition['Type'], input: unknown): void {
+  stateEntered(
+    state: string,
+    stateType: StateDefinition['Type'],
+    input: unknown,
+    variables: Readonly<Record<string, unknown>>,
+  ): void {
     shield(this.onEvent, {
       type: 'StateEntered',
       time: this.sim.now,
@@ -271,6 +336,7 @@ class EventForwarder implements ExecutionObserver {
       state,
       stateType,
       input,
+      variables,
     });
   }
 
@@ -313,6 +379,44 @@ class EventForwarder implements ExecutionObserver {
       error,
       cause,
       next,
+    });
+  }
+
+  retryStarted(state: string, stateType: StateDefinition['Type'], retryCount: number): void {
+    shield(this.onEvent, {
+      type: 'RetryStarted',
+      time: this.sim.now,
+      execution: this.execution,
+      state,
+      stateType,
+      retryCount,
+    });
+  }
+
+  stateFailed(
+    state: string,
+    stateType: StateDefinition['Type'],
+    error: string | undefined,
+    cause: string | undefined,
+  ): void {
+    shield(this.onEvent, {
+      type: 'StateFailed',
+      time: this.sim.now,
+      execution: this.execution,
+      state,
+      stateType,
+      error,
+      cause,
+    });
+  }
+
+  stateAborted(state: string, stateType: StateDefinition['Type']): void {
+    shield(this.onEvent, {
+      type: 'StateAborted',
+      time: this.sim.now,
+      execution: this.execution,
+      state,
+      stateType,
     });
   }
 }

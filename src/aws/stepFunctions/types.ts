@@ -219,8 +219,16 @@ export interface ExecutionClock {
  * them.
  */
 export interface ExecutionObserver {
-  /** A state was entered with `input` (its raw input, before InputPath). */
-  stateEntered?(name: string, type: StateDefinition['Type'], input: unknown): void;
+  /**
+   * A state was entered with `input` (its raw input, before InputPath); `variables` are the
+   * workflow variables in scope (what `$name` reads there).
+   */
+  stateEntered?(
+    name: string,
+    type: StateDefinition['Type'],
+    input: unknown,
+    variables: Readonly<Record<string, unknown>>,
+  ): void;
   /** A state was left with `output` (after OutputPath / Output). A Fail state never exits. */
   stateExited?(name: string, type: StateDefinition['Type'], output: unknown): void;
   /**
@@ -236,6 +244,26 @@ export interface ExecutionObserver {
   ): void;
   /** A Catcher took the failure and the execution goes on at `next`. */
   caught?(name: string, error: string | undefined, cause: string | undefined, next: string): void;
+  /**
+   * The back-off of a retry is over and the state's work runs again (a Task's next attempt, a
+   * Parallel's branches or a Map's iterations afresh); `retryCount` as in `retrying`.
+   */
+  retryStarted?(name: string, type: StateDefinition['Type'], retryCount: number): void;
+  /**
+   * A state's visit ended in failure, without an Exited event: no Catcher took the error (or it
+   * is a Fail state), which now fails the enclosing branch, iteration or execution.
+   */
+  stateFailed?(
+    name: string,
+    type: StateDefinition['Type'],
+    error: string | undefined,
+    cause: string | undefined,
+  ): void;
+  /**
+   * A state's visit was cut short, without an Exited event: a sibling branch or iteration failed,
+   * the execution timed out or was stopped. A Task attempt in flight is abandoned.
+   */
+  stateAborted?(name: string, type: StateDefinition['Type']): void;
 }
 
 /** Final (or current) status of an execution, as DescribeExecution reports it. */

@@ -8,6 +8,7 @@ import { eventBridgeKind } from './eventBridge';
 import { snsKind } from './sns';
 import { lambdaKind } from './lambda';
 import { sqsKind } from './sqs';
+import { stepFunctionsKind } from './stepFunctions';
 import { userKind } from './user';
 
 /** Every service kind with a model, by kind. */
@@ -21,6 +22,7 @@ const MODULES: Partial<Record<ServiceKind, KindModule>> = {
   sns: snsKind,
   email: emailKind,
   eventBridge: eventBridgeKind,
+  stepFunctions: stepFunctionsKind,
 };
 
 /** The module of a kind; throws a clear error for a kind that has no model yet. */

@@ -67,13 +67,23 @@ export function looksLikeIntrinsic(text: string): boolean {
   return /^\s*States\./.test(text);
 }
 
-/** Parses a whole expression that must be a single call. Throws IntrinsicSyntaxError. */
+// A definition's calls repeat on every visit; parsing them showed up in profiles.
+const parsedCalls = new Map<string, IntrinsicCall>();
+
+/**
+ * Parses a whole expression that must be a single call (cached: don't change the result).
+ * Throws IntrinsicSyntaxError.
+ */
 export function parseIntrinsic(expression: string): IntrinsicCall {
+  const hit = parsedCalls.get(expression);
+  if (hit) return hit;
   const p = new Parser(expression);
   p.skipSpaces();
   const call = p.parseCall();
   p.skipSpaces();
   if (!p.done()) p.fail(`unexpected '${expression.slice(p.pos)}'`);
+  if (parsedCalls.size > 1000) parsedCalls.clear();
+  parsedCalls.set(expression, call);
   return call;
 }
 

@@ -37,6 +37,11 @@ export function evaluatePath(
   doc: unknown,
   options: EvaluateOptions = {},
 ): PathResult {
+  if (parsed.definite) {
+    // The common case, a definite path that finds its value: no node records, no path text.
+    const value = definiteValue(parsed.segments, doc);
+    if (value !== NOT_FOUND) return { found: true, value };
+  }
   let nodes: Node[] = [{ value: doc, path: '$' }];
   let upstreamDefinite = true;
   const last = parsed.segments.length - 1;
@@ -56,6 +61,33 @@ export function evaluatePath(
   }
   if (parsed.definite) return { found: true, value: (nodes[0] as Node).value };
   return { found: true, value: nodes.map((n) => n.value) };
+}
+
+const NOT_FOUND = Symbol('notFound');
+
+/**
+ * The value a definite path selects, or NOT_FOUND whenever anything is not plainly there (the
+ * general evaluation then says why, with Jayway's message).
+ */
+function definiteValue(segments: readonly Segment[], doc: unknown): unknown {
+  let value = doc;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i] as Segment;
+    if (seg.kind === 'property') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return NOT_FOUND;
+      const name = seg.names[0] as string;
+      if (seg.names.length !== 1 || !hasOwn(value as Record<string, unknown>, name))
+        return NOT_FOUND;
+      value = (value as Record<string, unknown>)[name];
+    } else if (seg.kind === 'index') {
+      if (!Array.isArray(value) || seg.indices.length !== 1) return NOT_FOUND;
+      const raw = seg.indices[0] as number;
+      const index = raw < 0 ? value.length + raw : raw;
+      if (index < 0 || index >= value.length) return NOT_FOUND;
+      value = value[index];
+    } else return NOT_FOUND;
+  }
+  return value;
 }
 
 /** Jayway's normalized form of a definite path, e.g. `$['a'][0]`. */

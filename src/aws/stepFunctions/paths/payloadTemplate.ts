@@ -35,16 +35,33 @@ export function evaluatePayloadTemplate(
   input: unknown,
   ctx: PayloadTemplateContext,
 ): unknown {
-  if (Array.isArray(template))
-    return template.map((item) => evaluatePayloadTemplate(item, input, ctx));
-  if (!isJsonObject(template)) return template;
-  const entries: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(template)) {
-    if (key.endsWith('.$') && key.length > 2)
-      entries.push([key.slice(0, -2), evaluateField(key, value, input, ctx)]);
-    else entries.push([key, evaluatePayloadTemplate(value, input, ctx)]);
+  if (Array.isArray(template)) {
+    const out = new Array<unknown>(template.length);
+    for (let i = 0; i < template.length; i++)
+      out[i] = evaluatePayloadTemplate(template[i], input, ctx);
+    return out;
   }
-  return Object.fromEntries(entries);
+  if (!isJsonObject(template)) return template;
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(template);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const dynamic = key.length > 2 && key.endsWith('.$');
+    const value = dynamic
+      ? evaluateField(key, template[key], input, ctx)
+      : evaluatePayloadTemplate(template[key], input, ctx);
+    const name = dynamic ? key.slice(0, -2) : key;
+    // `__proto__` must become an own member, as Object.fromEntries makes it.
+    if (name === '__proto__')
+      Object.defineProperty(out, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[name] = value;
+  }
+  return out;
 }
 
 /** Evaluates the expression of one `field.$` entry. */
@@ -60,7 +77,9 @@ export function evaluateField(
       `The value for the field '${field}' must be a valid JSONPath or a valid intrinsic function call`,
     );
   }
-  if (looksLikeIntrinsic(expression)) return evaluateIntrinsic(expression.trim(), input, ctx);
+  // A path starts with `$`; an intrinsic call never does.
+  if (expression.charCodeAt(0) !== 36 && looksLikeIntrinsic(expression))
+    return evaluateIntrinsic(expression.trim(), input, ctx);
   const result = tryReadPath(expression, input, ctx);
   if (result.found) return result.value;
   const document = expression.startsWith('$$') ? ctx.context : input;

@@ -42,38 +42,39 @@ export function applyResultPath(
     }
     throw e;
   }
-  const fail = (): never => {
+  const written = write(input, segments, 0, result);
+  if (written === MISMATCH) {
     throw new StatesError(
       'States.ResultPathMatchFailure',
       resultPathFailureCause(resultPath, input),
     );
-  };
-  return write(input, segments, 0, result, fail);
+  }
+  return written;
 }
 
-function write(
-  node: unknown,
-  segments: Segment[],
-  i: number,
-  result: unknown,
-  fail: () => never,
-): unknown {
+/** What `write` returns when the path cannot be applied. */
+const MISMATCH = Symbol('mismatch');
+
+function write(node: unknown, segments: Segment[], i: number, result: unknown): unknown {
   const seg = segments[i];
   if (!seg) return result;
   if (seg.kind === 'property') {
     const name = seg.names[0] as string;
-    if (!isJsonObject(node)) return fail();
+    if (!isJsonObject(node)) return MISMATCH;
     const existing = Object.prototype.hasOwnProperty.call(node, name) ? node[name] : undefined;
     const next = i + 1 < segments.length && existing === undefined ? {} : existing;
-    return { ...node, [name]: write(next, segments, i + 1, result, fail) };
+    const inner = write(next, segments, i + 1, result);
+    return inner === MISMATCH ? MISMATCH : { ...node, [name]: inner };
   }
   if (seg.kind === 'index' && Array.isArray(node)) {
     const raw = seg.indices[0] as number;
     const index = raw < 0 ? node.length + raw : raw;
-    if (index < 0 || index >= node.length) return fail();
+    if (index < 0 || index >= node.length) return MISMATCH;
+    const inner = write(node[index], segments, i + 1, result);
+    if (inner === MISMATCH) return MISMATCH;
     const copy = node.slice();
-    copy[index] = write(node[index], segments, i + 1, result, fail);
+    copy[index] = inner;
     return copy;
   }
-  return fail();
+  return MISMATCH;
 }

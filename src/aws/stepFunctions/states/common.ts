@@ -57,6 +57,45 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+/**
+ * An upper bound of the UTF-8 size of `value`'s JSON text, cheap to work out: every string
+ * character counted as a 6-byte escape, every number as 25 bytes. Returns `Infinity` as soon as
+ * the bound passes `limit`, or for anything that is not plain JSON data (the text must then be
+ * measured).
+ */
+export function jsonBytesBound(value: unknown, limit: number): number {
+  switch (typeof value) {
+    case 'string':
+      return 2 + value.length * 6;
+    case 'number':
+      return 25;
+    case 'boolean':
+      return 5;
+    case 'undefined':
+      return 4;
+    case 'object': {
+      if (value === null) return 4;
+      let size = 2;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          size += 1 + jsonBytesBound(value[i], limit - size);
+          if (size > limit) return Infinity;
+        }
+        return size;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return Infinity; // toJSON, Map...
+      const record = value as Record<string, unknown>;
+      for (const key in record) {
+        size += 4 + key.length * 6 + jsonBytesBound(record[key], limit - size);
+        if (size > limit) return Infinity;
+      }
+      return size;
+    }
+    default:
+      return Infinity;
+  }
+}
+
 /** Records the Entered event and opens a visit of `name`. */
 export function enterState(
   branch: Branch,
@@ -81,7 +120,7 @@ export function enterState(
         }
       : undefined,
   );
-  env.observer?.stateEntered?.(name, def.Type, rawInput);
+  env.observer?.stateEntered?.(name, def.Type, rawInput, vars);
   return {
     branch,
     name,
@@ -214,26 +253,30 @@ export function finish(
   assigned?: Record<string, unknown>,
   next?: string,
 ): Outcome {
-  const text = json(output);
-  if (utf8Length(text) > MAX_PAYLOAD_BYTES) {
-    return failVisit(
-      v,
-      failure(
-        ErrorNames.DataLimitExceeded,
-        `The state/task '${v.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-      ),
-    );
-  }
   const memo = v.branch.memo;
+  const history = v.branch.history;
+  let text: string | undefined;
+  // The JSON text is needed for the history, or to measure an output that might be too large.
+  if (history.enabled || jsonBytesBound(output, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES) {
+    text = memo.value === output && memo.text !== undefined ? memo.text : json(output);
+    if (utf8Length(text) > MAX_PAYLOAD_BYTES) {
+      return failVisit(
+        v,
+        failure(
+          ErrorNames.DataLimitExceeded,
+          `The state/task '${v.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+        ),
+      );
+    }
+  }
   memo.value = output;
   memo.text = text;
   const exited = EXITED[v.def.Type];
   if (exited) {
-    const history = v.branch.history;
     if (history.enabled) {
       const details: NonNullable<HistoryEvent['stateExitedEventDetails']> = {
         name: v.name,
-        output: text,
+        output: text as string,
         outputDetails: NOT_TRUNCATED,
       };
       if (assigned && Object.keys(assigned).length > 0)

@@ -1,0 +1,87 @@
+import type { ConfigValue, GraphEdge, GraphNode } from '../../kit';
+import {
+  functionArn,
+  ORDER_WORKFLOW,
+  SERVICE_OUTPUTS,
+  SERVICES,
+  type ServiceName,
+} from './workflow';
+
+/** Node and parameter-id prefix of each service. */
+export const SERVICE_IDS: Record<ServiceName, string> = {
+  OrderService: 'order',
+  InventoryService: 'inventory',
+  InvoiceService: 'invoice',
+  LogisticService: 'logistics',
+  CustomerNotificationService: 'notification',
+};
+
+/** A service: a Lambda function whose duration, errors and concurrency are parameters. */
+function service(name: ServiceName, y: number): GraphNode {
+  const id = SERVICE_IDS[name];
+  return {
+    id,
+    kind: 'lambda',
+    label: `Lambda "${name}"`,
+    position: { x: 560, y },
+    config: {
+      duration: { kind: 'lognormal', mean: { $param: `${id}DurationMs` }, cv: 0.5 },
+      errorRate: { $param: `${id}ErrorRate`, times: 0.01 },
+      reservedConcurrency: { $param: `${id}Concurrency` },
+      timeoutMs: 10_000,
+    },
+  };
+}
+
+/** The seed's "Orchestration with Step Functions" diagram: the workflow runs in one state machine. */
+export const nodes: GraphNode[] = [
+  {
+    id: 'orders',
+    kind: 'user',
+    label: 'Orders',
+    sublabel: 'StartExecution',
+    position: { x: 0, y: 240 },
+    config: {
+      pattern: 'poisson',
+      ratePerS: { $param: 'executionRate' },
+      payloads: [
+        {
+          weight: 1,
+          body: { customer: 'customer-42', items: [{ sku: 'book-17', qty: 1 }], total: 25 },
+        },
+      ],
+    },
+  },
+  {
+    id: 'stateMachine',
+    kind: 'stepFunctions',
+    label: 'Step Functions',
+    sublabel: 'Order workflow',
+    position: { x: 260, y: 240 },
+    config: {
+      // The ASL is plain JSON: a config value as it stands.
+      definition: ORDER_WORKFLOW as unknown as ConfigValue,
+      workflowType: { $if: { param: 'express', equals: true }, then: 'EXPRESS', else: 'STANDARD' },
+    },
+  },
+  ...SERVICES.map((name, i) => service(name, i * 120)),
+];
+
+export const edges: GraphEdge[] = [
+  {
+    id: 'ordersToStateMachine',
+    source: 'orders',
+    target: 'stateMachine',
+    kind: 'async',
+    label: 'StartExecution',
+    latency: { kind: 'lognormal', mean: 25, cv: 0.3 },
+  },
+  ...SERVICES.map((name): GraphEdge => ({
+    id: `${SERVICE_IDS[name]}Task`,
+    source: 'stateMachine',
+    target: SERVICE_IDS[name],
+    kind: 'sync',
+    label: `Task "${name}"`,
+    config: { resource: functionArn(name), output: SERVICE_OUTPUTS[name] },
+  })),
+];

@@ -1,0 +1,85 @@
+import type { ParamSpec } from '../../kit';
+import { SERVICE_IDS } from './graph';
+import { SERVICES, type ServiceName } from './workflow';
+
+/** Each service's mean duration (ms) by default: the invoice and the shipment take longest. */
+const DURATION_MS: Record<ServiceName, number> = {
+  OrderService: 100,
+  InventoryService: 150,
+  InvoiceService: 200,
+  LogisticService: 300,
+  CustomerNotificationService: 80,
+};
+
+/** A service's three sliders: how long it takes, how often it fails, how many run at once. */
+function serviceParams(name: ServiceName): ParamSpec[] {
+  const id = SERVICE_IDS[name];
+  return [
+    {
+      id: `${id}DurationMs`,
+      node: id,
+      kind: 'number',
+      label: `${name} duration`,
+      unit: 'ms',
+      min: 1,
+      max: 10_000,
+      step: 1,
+      default: DURATION_MS[name],
+      log: true,
+      description: `Mean time ${name} takes for one order (log-normal).`,
+    },
+    {
+      id: `${id}ErrorRate`,
+      node: id,
+      kind: 'number',
+      label: `${name} error rate`,
+      unit: '%',
+      min: 0,
+      max: 100,
+      step: 1,
+      default: 1,
+      description: `Chance that one invocation of ${name} fails. The workflow retries it twice (after 1 and 2 s); if it still fails, the order is caught and the customer told.`,
+    },
+    {
+      id: `${id}Concurrency`,
+      node: id,
+      kind: 'number',
+      label: `${name} concurrency`,
+      unit: 'invocations',
+      min: 1,
+      max: 500,
+      step: 1,
+      default: 20,
+      log: true,
+      description: `Reserved concurrency of ${name}: at most this many invocations at once. Above it Lambda answers TooManyRequestsException, and the workflow backs off and retries.`,
+    },
+  ];
+}
+
+/** The pattern's parameters; ids are contracts (URLs, `--set`, docs). */
+export const params: ParamSpec[] = [
+  {
+    id: 'executionRate',
+    node: 'orders',
+    kind: 'number',
+    label: 'Executions per second',
+    unit: 'msg/s',
+    min: 0,
+    max: 2000,
+    step: 0.1,
+    default: 5,
+    log: true,
+    description: 'Orders per second; each one starts one execution of the workflow.',
+  },
+  {
+    id: 'express',
+    node: 'stateMachine',
+    kind: 'boolean',
+    label: 'Express workflow',
+    unit: '',
+    default: false,
+    description:
+      'Off: a Standard workflow (exactly-once, up to a year, history kept, billed per state transition). On: an Express workflow (at-least-once, at most 5 minutes, no history kept, billed per request and duration). Applies to executions that start from now on.',
+  },
+  ...SERVICES.flatMap(serviceParams),
+];
