@@ -336,3 +336,40 @@ describe('chart series', () => {
     expect(lost?.get(lost.length - 1)).toBe(dropped?.get(dropped.length - 1));
   });
 });
+
+describe('API Gateway routes', () => {
+  const routed = (apiType: string, path: string) => {
+    const def = definition([front()], []);
+    def.nodes[1]!.config = { apiType };
+    def.edges[0]!.route = { method: 'POST', path };
+    def.edges[1]!.route = { method: 'POST', path: '/orders' };
+    return run(def, { ...defaults, rate: 5 });
+  };
+
+  it('a request no route takes: 403 Missing Authentication Token (REST) or 404 (HTTP API)', () => {
+    for (const [apiType, status] of [
+      ['REST', 403],
+      ['HTTP', 404],
+    ] as const) {
+      const { world, built } = routed(apiType, '/nowhere');
+      world.sim.runUntil(10_000);
+      const user = built.nodeStats().user!;
+      expect(user.sent).toBeGreaterThan(20);
+      // Answers still on their way back at the cut-off are not counted yet.
+      const answered = status === 404 ? user.notFound! : user.clientErrors!;
+      expect(answered).toBeGreaterThan(user.sent! - 3);
+      expect(user.errors).toBe(0);
+      expect(built.nodeStats().api?.unrouted).toBeGreaterThan(20);
+      // Nothing reached the function, and every request ended at the gateway.
+      expect(built.nodeStats().front?.invocations).toBe(0);
+      expect(world.ledger.summary().completed).toBe(0);
+    }
+  });
+
+  it('a routed request reaches its function and is counted on its route', () => {
+    const { world, built } = routed('REST', '/orders');
+    world.sim.runUntil(10_000);
+    expect(built.nodeStats().front?.invocations).toBeGreaterThan(20);
+    expect(built.edgeStats().apiFront?.ok).toBeGreaterThan(20);
+  });
+});

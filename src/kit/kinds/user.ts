@@ -22,6 +22,7 @@ class UserNode implements NodeInstance {
     timedOut: 0,
     throttledByGateway: 0,
     notFound: 0,
+    clientErrors: 0,
   };
   /** Answers that reached the user, for the "response" flows. */
   onResponse: ((id: number) => void) | undefined;
@@ -64,6 +65,7 @@ class UserNode implements NodeInstance {
       if (!r.ok && r.atGateway) c.throttledByGateway++;
     } else if (status === 504) c.timedOut++;
     else if (status === 404) c.notFound++;
+    else if (status < 500) c.clientErrors++;
     else c.errors++;
     this.ctx.messages.settle(trace, this.custodian, r);
   }
@@ -85,6 +87,7 @@ export const userKind: KindModule = {
     'timedOut',
     'throttledByGateway',
     'notFound',
+    'clientErrors',
     'serverErrors',
   ],
   create: (ctx) => new UserNode(ctx),
