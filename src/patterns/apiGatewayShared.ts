@@ -13,6 +13,7 @@ import type {
   ParamSpec,
   Result,
 } from '../kit';
+import { COLD_START, INTERNET } from './commonParts';
 
 /** The three services and the routes that reach them. */
 export const SERVICES = [
@@ -23,8 +24,7 @@ export const SERVICES = [
 
 export type ServiceId = (typeof SERVICES)[number]['id'];
 
-const INTERNET = { kind: 'lognormal', mean: 25, cv: 0.3 } as const;
-const coldStart = { kind: 'lognormal', mean: 300, cv: 0.2 };
+const coldStart = COLD_START;
 
 /** The user, the front gateway "/payments", the Payments function. */
 export function frontNodes(

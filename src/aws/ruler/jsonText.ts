@@ -66,7 +66,7 @@ class Reader {
   private pos = 0;
   constructor(private readonly src: string) {}
 
-  private skip(): void {
+  private skipSpaces(): void {
     while (this.pos < this.src.length) {
       const c = this.src.charCodeAt(this.pos);
       if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return;
@@ -75,7 +75,7 @@ class Reader {
   }
 
   value(): unknown {
-    this.skip();
+    this.skipSpaces();
     const c = this.src.charCodeAt(this.pos);
     if (c === 0x7b) return this.object();
     if (c === 0x5b) return this.array();
@@ -113,14 +113,14 @@ class Reader {
   private array(): unknown[] {
     const out: unknown[] = [];
     this.pos++;
-    this.skip();
+    this.skipSpaces();
     if (this.src.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
       return out;
     }
     for (;;) {
       out.push(this.value());
-      this.skip();
+      this.skipSpaces();
       const c = this.src.charCodeAt(this.pos++);
       if (c === 0x5d) return out;
     }
@@ -129,15 +129,15 @@ class Reader {
   private object(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     this.pos++;
-    this.skip();
+    this.skipSpaces();
     if (this.src.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
       return out;
     }
     for (;;) {
-      this.skip();
+      this.skipSpaces();
       const key = this.string();
-      this.skip();
+      this.skipSpaces();
       this.pos++; // the colon
       const v = this.value();
       // Own data property, as JSON.parse makes it (even for "__proto__"); the last duplicate wins.
@@ -147,7 +147,7 @@ class Reader {
         enumerable: true,
         configurable: true,
       });
-      this.skip();
+      this.skipSpaces();
       const c = this.src.charCodeAt(this.pos++);
       if (c === 0x7d) return out;
     }

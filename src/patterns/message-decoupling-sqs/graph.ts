@@ -1,11 +1,9 @@
 import type { GraphEdge, GraphNode } from '../../kit';
+import { INTERNET } from '../commonParts';
 
 const withQueue = { param: 'withoutQueue', equals: false } as const;
 const withoutQueue = { param: 'withoutQueue', equals: true } as const;
 const withDlq = { all: [withQueue, { param: 'dlqEnabled', equals: true }] };
-
-/** A user's request over the internet, each way. */
-const INTERNET = { kind: 'lognormal', mean: 25, cv: 0.3 } as const;
 
 /** The Sales function's duration: its shape, mean and spread are parameters. */
 const salesDuration = {

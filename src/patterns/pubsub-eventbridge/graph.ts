@@ -1,21 +1,8 @@
 import type { GraphEdge, GraphNode, ParamCondition } from '../../kit';
+import { COLD_START, downableFunction, INTERNET } from '../commonParts';
 
-const INTERNET = { kind: 'lognormal', mean: 25, cv: 0.3 } as const;
-const coldStart = { kind: 'lognormal', mean: 300, cv: 0.2 };
 const typed: ParamCondition = { param: 'eventStyle', equals: 'typed' };
 const single: ParamCondition = { param: 'eventStyle', equals: 'single' };
-
-/** A target function: down means every invocation fails. */
-const targetFunction = (id: 'customer' | 'sales') => ({
-  duration: { kind: 'lognormal', mean: { $param: `${id}DurationMs` }, cv: 0.5 },
-  errorRate: {
-    $if: { param: `${id}Up`, equals: false },
-    then: 1,
-    else: { $param: `${id}ErrorRate`, times: 0.01 },
-  },
-  coldStart,
-  timeoutMs: 10_000,
-});
 
 /** The retry policy every target gets, from the sliders. */
 const retryPolicy = {
@@ -83,7 +70,11 @@ export const nodes: GraphNode[] = [
     kind: 'lambda',
     label: 'Lambda "Payments"',
     position: { x: 460, y: 220 },
-    config: { duration: { kind: 'lognormal', mean: 15, cv: 0.5 }, coldStart, timeoutMs: 10_000 },
+    config: {
+      duration: { kind: 'lognormal', mean: 15, cv: 0.5 },
+      coldStart: COLD_START,
+      timeoutMs: 10_000,
+    },
   },
   {
     id: 'bus',
@@ -99,7 +90,7 @@ export const nodes: GraphNode[] = [
     label: 'Lambda "Customer"',
     sublabel: 'target',
     position: { x: 1000, y: 40 },
-    config: targetFunction('customer'),
+    config: downableFunction('customer'),
   },
   {
     id: 'customerDb',
@@ -114,7 +105,7 @@ export const nodes: GraphNode[] = [
     label: 'Lambda "Sales"',
     sublabel: 'target',
     position: { x: 1000, y: 220 },
-    config: targetFunction('sales'),
+    config: downableFunction('sales'),
   },
   {
     id: 'salesDb',

@@ -1,41 +1,8 @@
 import type { ParamSpec } from '../../kit';
+import { downableFunctionParams, emailParams } from '../commonParts';
 
-const targetFunction = (id: 'customer' | 'sales', label: string): ParamSpec[] => [
-  {
-    id: `${id}Up`,
-    node: id,
-    kind: 'boolean',
-    label: `${label} up`,
-    unit: '',
-    default: true,
-    description: `Off: every invocation of ${label} fails. EventBridge hands the event to Lambda (an asynchronous invoke, which succeeds), so its own 185 retries never start; Lambda retries twice, after 1 and 2 minutes, then drops the event: lost, unless the target has a dead-letter queue for what EventBridge itself could not deliver.`,
-  },
-  {
-    id: `${id}ErrorRate`,
-    node: id,
-    kind: 'number',
-    label: `${label} error rate`,
-    unit: '%',
-    min: 0,
-    max: 100,
-    step: 1,
-    default: 0,
-    description: `Chance that one invocation of ${label} fails; Lambda retries a failed asynchronous event twice.`,
-  },
-  {
-    id: `${id}DurationMs`,
-    node: id,
-    kind: 'number',
-    label: `${label} duration`,
-    unit: 'ms',
-    min: 1,
-    max: 10_000,
-    step: 1,
-    default: 30,
-    log: true,
-    description: `Mean time ${label} spends on one event before writing its database (log-normal).`,
-  },
-];
+const WHEN_DOWN =
+  'EventBridge hands the event to Lambda (an asynchronous invoke, which succeeds), so its own 185 retries never start; Lambda retries twice, after 1 and 2 minutes, then drops the event: lost, unless the target has a dead-letter queue for what EventBridge itself could not deliver.';
 
 /** The pattern's parameters; ids are contracts (URLs, `--set`, docs). */
 export const params: ParamSpec[] = [
@@ -143,8 +110,8 @@ export const params: ParamSpec[] = [
     log: true,
     description: "Every target's MaximumEventAgeInSeconds (60 s to 24 h, default 24 h).",
   },
-  ...targetFunction('customer', 'Customer'),
-  ...targetFunction('sales', 'Sales'),
+  ...downableFunctionParams('customer', 'Customer', WHEN_DOWN),
+  ...downableFunctionParams('sales', 'Sales', WHEN_DOWN),
   {
     id: 'salesDlq',
     node: ['sales', 'salesDlq'],
@@ -156,26 +123,5 @@ export const params: ParamSpec[] = [
     description:
       'A dead-letter queue on the Sales target: events EventBridge could not deliver to it (throttled past the retry policy, or refused) are kept there. Changing this restarts the run.',
   },
-  {
-    id: 'emailUp',
-    node: 'email',
-    kind: 'boolean',
-    label: 'Email server up',
-    unit: '',
-    default: true,
-    description:
-      'Off: the mail server refuses connections; the SNS email subscription retries each message 50 times over about 6.8 hours, then it is lost.',
-  },
-  {
-    id: 'emailErrorRate',
-    node: 'email',
-    kind: 'number',
-    label: 'Email failure rate',
-    unit: '%',
-    min: 0,
-    max: 100,
-    step: 1,
-    default: 0,
-    description: 'Chance that one delivery attempt to the mail server fails (SNS retries it).',
-  },
+  ...emailParams('the message is lost.'),
 ];

@@ -1,19 +1,5 @@
 import type { GraphEdge, GraphNode } from '../../kit';
-
-const INTERNET = { kind: 'lognormal', mean: 25, cv: 0.3 } as const;
-const coldStart = { kind: 'lognormal', mean: 300, cv: 0.2 };
-
-/** A subscriber function: down means every invocation fails (its dependency is gone). */
-const subscriber = (id: 'customer' | 'sales') => ({
-  duration: { kind: 'lognormal', mean: { $param: `${id}DurationMs` }, cv: 0.5 },
-  errorRate: {
-    $if: { param: `${id}Up`, equals: false },
-    then: 1,
-    else: { $param: `${id}ErrorRate`, times: 0.01 },
-  },
-  coldStart,
-  timeoutMs: 10_000,
-});
+import { COLD_START, downableFunction, INTERNET } from '../commonParts';
 
 /** The seed's "Pub/Sub with SNS" diagram, redrawn. */
 export const nodes: GraphNode[] = [
@@ -46,7 +32,11 @@ export const nodes: GraphNode[] = [
     kind: 'lambda',
     label: 'Lambda "Payments"',
     position: { x: 460, y: 200 },
-    config: { duration: { kind: 'lognormal', mean: 15, cv: 0.5 }, coldStart, timeoutMs: 10_000 },
+    config: {
+      duration: { kind: 'lognormal', mean: 15, cv: 0.5 },
+      coldStart: COLD_START,
+      timeoutMs: 10_000,
+    },
   },
   {
     id: 'topic',
@@ -60,7 +50,7 @@ export const nodes: GraphNode[] = [
     kind: 'lambda',
     label: 'Lambda "Customer"',
     position: { x: 980, y: 40 },
-    config: subscriber('customer'),
+    config: downableFunction('customer'),
   },
   {
     id: 'customerDb',
@@ -75,7 +65,7 @@ export const nodes: GraphNode[] = [
     kind: 'lambda',
     label: 'Lambda "Sales"',
     position: { x: 980, y: 220 },
-    config: subscriber('sales'),
+    config: downableFunction('sales'),
   },
   {
     id: 'salesDb',

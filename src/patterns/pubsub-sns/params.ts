@@ -1,41 +1,8 @@
 import type { ParamSpec } from '../../kit';
+import { downableFunctionParams, emailParams } from '../commonParts';
 
-const lambdaSubscriber = (id: 'customer' | 'sales', label: string): ParamSpec[] => [
-  {
-    id: `${id}Up`,
-    node: id,
-    kind: 'boolean',
-    label: `${label} up`,
-    unit: '',
-    default: true,
-    description: `Off: every invocation of ${label} fails (its database is unreachable, a bad deploy). SNS hands the message to Lambda, whose own queue retries twice (after 1 and 2 minutes) and then drops it: the message is lost, and the publisher never hears of it.`,
-  },
-  {
-    id: `${id}ErrorRate`,
-    node: id,
-    kind: 'number',
-    label: `${label} error rate`,
-    unit: '%',
-    min: 0,
-    max: 100,
-    step: 1,
-    default: 0,
-    description: `Chance that one invocation of ${label} fails; Lambda retries a failed asynchronous event twice.`,
-  },
-  {
-    id: `${id}DurationMs`,
-    node: id,
-    kind: 'number',
-    label: `${label} duration`,
-    unit: 'ms',
-    min: 1,
-    max: 10_000,
-    step: 1,
-    default: 30,
-    log: true,
-    description: `Mean time ${label} spends on one message before writing its database (log-normal).`,
-  },
-];
+const WHEN_DOWN =
+  'SNS hands the message to Lambda, whose own queue retries twice (after 1 and 2 minutes) and then drops it: the message is lost, and the publisher never hears of it.';
 
 /** The pattern's parameters; ids are contracts (URLs, `--set`, docs). */
 export const params: ParamSpec[] = [
@@ -104,30 +71,11 @@ export const params: ParamSpec[] = [
     description:
       'Relative share of messages with type "Customer" but source "refunds": the email filter wants source "payments", so it drops these.',
   },
-  ...lambdaSubscriber('customer', 'Customer'),
-  ...lambdaSubscriber('sales', 'Sales'),
-  {
-    id: 'emailUp',
-    node: 'email',
-    kind: 'boolean',
-    label: 'Email server up',
-    unit: '',
-    default: true,
-    description:
-      "Off: the mail server refuses connections. SNS retries an email delivery 50 times over about 6 hours (customer-managed endpoint policy), then gives up: the message goes to the subscription's dead-letter queue if it has one, or is lost.",
-  },
-  {
-    id: 'emailErrorRate',
-    node: 'email',
-    kind: 'number',
-    label: 'Email failure rate',
-    unit: '%',
-    min: 0,
-    max: 100,
-    step: 1,
-    default: 0,
-    description: 'Chance that one delivery attempt to the mail server fails (SNS retries it).',
-  },
+  ...downableFunctionParams('customer', 'Customer', WHEN_DOWN),
+  ...downableFunctionParams('sales', 'Sales', WHEN_DOWN),
+  ...emailParams(
+    "the message goes to the subscription's dead-letter queue if it has one, or is lost.",
+  ),
   {
     id: 'emailDlq',
     node: ['email', 'emailDlq'],
