@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
 
-const PORT = 4317;
+// E2E_PORT lets several work trees run their e2e tests at once without reusing each other's server.
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 
 // The e2e tests run against the production build served by `vite preview` on loopback only.
 export default defineConfig({
