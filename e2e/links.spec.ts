@@ -24,7 +24,7 @@ test('bad parameter values are named and replaced by defaults', async ({ page })
   await expect(alert).toContainText('paymentRate must be a number, got "abc"');
   await expect(alert).toContainText('Using the default, 10 msg/s');
   await expect(alert).toContainText('salesErrorRate=250 is out of range');
-  await expect(alert).toContainText('unknown parameter "bogus"');
+  await expect(alert).toContainText('Unknown parameter "bogus"');
   await expect(alert).toContainText('seed must be a whole number');
   await openParameters(page);
   await expect(

@@ -99,7 +99,7 @@ describe('the headless runner', () => {
 
   it.each([
     [['nope'], /unknown pattern "nope"/],
-    [['message-decoupling-sqs', '--set', 'bogus=1'], /unknown parameter "bogus"/],
+    [['message-decoupling-sqs', '--set', 'bogus=1'], /Unknown parameter "bogus"/],
     [['message-decoupling-sqs', '--set', 'paymentRate=1e9'], /paymentRate=1e9 is out of range/],
     [['message-decoupling-sqs', '--set', 'paymentRate=abc'], /paymentRate must be a number/],
     [['message-decoupling-sqs', '--duration', '-1'], /--duration must be/],

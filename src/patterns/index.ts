@@ -40,5 +40,6 @@ export {
   resolveParams,
   parseParamValue,
   formatParamValue,
+  clipText,
   type ParamError,
 } from './params';

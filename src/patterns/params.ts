@@ -24,13 +24,14 @@ export function parseParamValue(
       // Decimal numbers only: Number() would also read "0x10" or "1_0"-like forms people did
       // not mean.
       const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
-      if (!Number.isFinite(n)) return { error: `${spec.id} must be a number, got "${raw}"` };
+      if (!Number.isFinite(n))
+        return { error: `Parameter ${spec.id} must be a number, got "${clipText(raw)}"` };
       if (spec.step >= 1 && !Number.isInteger(n)) {
-        return { error: `${spec.id} must be a whole number, got "${raw}"` };
+        return { error: `Parameter ${spec.id} must be a whole number, got "${clipText(raw)}"` };
       }
       if (n < spec.min || n > spec.max) {
         return {
-          error: `${spec.id}=${text} is out of range: ${spec.label} must be between ${spec.min} and ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}`,
+          error: `Parameter ${spec.id}=${clipText(text)} is out of range: ${spec.label} must be between ${spec.min} and ${spec.max}${spec.unit ? ` ${spec.unit}` : ''}`,
         };
       }
       return { value: n };
@@ -39,14 +40,17 @@ export function parseParamValue(
       const option = spec.options.find((o) => o.value === text);
       if (!option)
         return {
-          error: `${spec.id}="${raw}" is not one of: ${spec.options.map((o) => o.value).join(', ')}`,
+          error: `Parameter ${spec.id}="${clipText(raw)}" is not one of: ${spec.options.map((o) => o.value).join(', ')}`,
         };
       return { value: option.value };
     }
     case 'boolean': {
-      if (['true', '1', 'on', 'yes'].includes(text.toLowerCase())) return { value: true };
-      if (['false', '0', 'off', 'no'].includes(text.toLowerCase())) return { value: false };
-      return { error: `${spec.id} must be true or false, got "${raw}"` };
+      // Only the two words links and --set write: "yes", "1" or "on" would be guesses.
+      if (text === 'true') return { value: true };
+      if (text === 'false') return { value: false };
+      return {
+        error: `Parameter ${spec.id} must be true or false (only these two words are accepted), got "${clipText(raw)}"`,
+      };
     }
   }
 }
@@ -66,7 +70,7 @@ export function resolveParams(
     if (!spec) {
       errors.push({
         param: id,
-        message: `unknown parameter "${id}" for pattern ${pattern.id} (known: ${pattern.params.map((p) => p.id).join(', ')})`,
+        message: `Unknown parameter "${clipText(id)}" for pattern ${pattern.id} (known: ${pattern.params.map((p) => p.id).join(', ')})`,
       });
       continue;
     }
@@ -75,6 +79,14 @@ export function resolveParams(
     else values[id] = parsed.value;
   }
   return { values, errors };
+}
+
+/** Longest piece of user input echoed in a message; longer ones end in an ellipsis. */
+export const MAX_ECHO = 80;
+
+/** Shortens a piece of user input for a message (a 5,000-character value must not fill the screen). */
+export function clipText(text: string, max = MAX_ECHO): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Formats a value the way URLs and `--set` write it. */

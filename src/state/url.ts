@@ -1,4 +1,5 @@
 import {
+  clipText,
   defaultParams,
   formatParamValue,
   resolveParams,
@@ -37,8 +38,8 @@ function describeDefault(spec: ParamSpec): string {
  * replaced by its default, so the app keeps working.
  */
 export function parseLocation(search: string, patterns: readonly Pattern[]): AppLocation {
-  const query = new URLSearchParams(search);
-  const errors: string[] = [];
+  const { query, duplicates } = firstOfEach(search);
+  const errors: string[] = duplicates;
   const fallback = patterns[0];
   if (!fallback) throw new Error('no patterns registered');
 
@@ -51,7 +52,7 @@ export function parseLocation(search: string, patterns: readonly Pattern[]): App
     else {
       patternKnown = false;
       errors.push(
-        `Unknown pattern "${wanted}". Showing "${fallback.title}" instead (known patterns: ${patterns.map((p) => p.id).join(', ')}).`,
+        `Unknown pattern "${clip(wanted)}". Showing "${fallback.title}" instead (known patterns: ${patterns.map((p) => p.id).join(', ')}).`,
       );
     }
   }
@@ -88,7 +89,7 @@ export function parseLocation(search: string, patterns: readonly Pattern[]): App
   }
   if (ignored.length > 0) {
     errors.push(
-      `Ignored ${ignored.map((k) => `"${k}"`).join(', ')}: they belonged to the unknown pattern.`,
+      `Ignored ${ignored.map((k) => `"${clip(k)}"`).join(', ')}: ${ignored.length === 1 ? 'it belonged' : 'they belonged'} to the unknown pattern.`,
     );
   }
 
@@ -106,16 +107,63 @@ export function parseLocation(search: string, patterns: readonly Pattern[]): App
     if (Number.isInteger(n) && n >= 0 && n <= MAX_SEED) seed = n;
     else
       errors.push(
-        `seed must be a whole number from 0 to ${MAX_SEED}, got "${seedText}". Using seed ${DEFAULT_SEED}.`,
+        `The seed must be a whole number from 0 to ${MAX_SEED}, got "${clip(seedText)}". Using seed ${DEFAULT_SEED}.`,
       );
   }
 
-  return { pattern, params: resolved.values, seed, rules, errors };
+  return { pattern, params: resolved.values, seed, rules, errors: errors.map(sentence) };
 }
 
 /** A long piece of an address, shortened for a message. */
 function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  return clipText(text);
+}
+
+/**
+ * One style for every message about a link: sentence case, single spaces, a full stop at the end.
+ * Messages name parameters by id, so only a message starting with a lower-case word is raised.
+ */
+export function sentence(text: string): string {
+  const spaced = text.replace(/[ \t]{2,}/g, ' ').trim();
+  const raised = /^[a-z]+\b(?![=A-Z])/.test(spaced)
+    ? spaced.charAt(0).toUpperCase() + spaced.slice(1)
+    : spaced;
+  return /[.!?…]$/.test(raised) ? raised : `${raised}.`;
+}
+
+/**
+ * The address's keys, each with its first value, and a message for every key given more than
+ * once: a link that says `paymentRate=10&paymentRate=40` is ambiguous, so the reader is told which
+ * value runs instead of the last one winning silently. Other keys are unaffected.
+ */
+function firstOfEach(search: string): { query: URLSearchParams; duplicates: string[] } {
+  const all = new URLSearchParams(search);
+  const query = new URLSearchParams();
+  const seen = new Map<string, string[]>();
+  for (const [key, value] of all) {
+    const values = seen.get(key);
+    if (values) values.push(value);
+    else {
+      seen.set(key, [value]);
+      query.append(key, value);
+    }
+  }
+  const duplicates: string[] = [];
+  for (const [key, values] of seen) {
+    if (values.length < 2) continue;
+    const distinct = [...new Set(values)];
+    const listed = distinct
+      .slice(0, 3)
+      .map((v) => `"${clipText(v, 24)}"`)
+      .join(', ');
+    const more = distinct.length > 3 ? ` and ${distinct.length - 3} more` : '';
+    duplicates.push(
+      distinct.length === 1
+        ? `The link gives "${clip(key)}" ${values.length} times; all say ${listed}, so that value is used.`
+        : `The link gives "${clip(key)}" ${values.length} times, with different values (${listed}${more}). Using the first, ${listed.split(', ')[0]}.`,
+    );
+  }
+  return { query, duplicates };
 }
 
 /** The query string for a run: the pattern, the parameters that differ from their defaults, the seed. */
