@@ -19,7 +19,10 @@ if (bench) {
     params: location.params,
     seed: location.seed,
     rules: location.rules,
+    ...(location.speed !== undefined ? { speed: location.speed } : {}),
   });
+  // A shared link's moment: replay from the seed to that simulated time, and show it paused.
+  if (location.timeMs !== undefined && location.timeMs > 0) sim.seek(location.timeMs);
   document.title = `${location.pattern.title} · Integration patterns on AWS`;
   root.render(<App sim={sim} errors={location.errors} />);
 }

@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
-import { buildSearch, type Simulator } from '../state';
+import { searchOf, type Simulator } from '../state';
 
-/** Keeps the address bar on `?pattern=...&<changed params>&seed=n` (history.replaceState). */
+/** Keeps the address bar on `?pattern=...&<changed params>&seed=n[&speed=x][&t=s]` (replaceState). */
 export function useUrlSync(sim: Simulator): void {
   useEffect(() => {
     let last = '';
     const write = () => {
-      const { pattern, params, seed, rules } = sim.store.getState();
-      const search = buildSearch(pattern, params, seed, rules);
+      const search = searchOf(sim.store.getState(), false);
       if (search === last) return;
       last = search;
       if (window.location.search !== search) window.history.replaceState(null, '', search);
@@ -18,7 +17,10 @@ export function useUrlSync(sim: Simulator): void {
         state.pattern !== previous.pattern ||
         state.params !== previous.params ||
         state.seed !== previous.seed ||
-        state.rules !== previous.rules
+        state.rules !== previous.rules ||
+        state.speed !== previous.speed ||
+        state.status !== previous.status ||
+        (state.status !== 'running' && state.live !== previous.live)
       )
         write();
     });

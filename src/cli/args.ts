@@ -9,6 +9,10 @@ export interface SimArgs {
   /** Seconds at the start left out of the flows' latencies. */
   warmUpS: number;
   seed: number;
+  /** `--scenario <file.json>`: a scenario exported from the app (pattern, parameters, seed...). */
+  scenario?: string;
+  /** Which of --duration and --seed the command line gave (a scenario supplies the others). */
+  given: { duration: boolean; seed: boolean };
 }
 
 /**
@@ -36,9 +40,12 @@ export const ASL_USAGE = `  npm run sim -- asl <definition.json> [--input <json>
 export const USAGE = `Usage:
   npm run sim -- --list
   npm run sim -- <pattern-id> [--set <param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
+  npm run sim -- --scenario <file.json> [--duration <seconds>] [--warmup <seconds>] [--json]
 ${ASL_USAGE}
 
-  --warmup s   leave the first s seconds out of the flows' latencies (the steady state only)`;
+  --warmup s      leave the first s seconds out of the flows' latencies (the steady state only)
+  --scenario f    run a scenario exported from the app: its pattern, parameters, seed and edited
+                  rules, for its simulated time (or --duration)`;
 
 /** Parses argv (without node and the script). Throws UsageError naming the problem. */
 export function parseArgs(argv: string[]): SimArgs {
@@ -50,6 +57,7 @@ export function parseArgs(argv: string[]): SimArgs {
     durationS: 60,
     warmUpS: 0,
     seed: 1,
+    given: { duration: false, seed: false },
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -74,6 +82,7 @@ export function parseArgs(argv: string[]): SimArgs {
           `--duration must be a number of seconds greater than 0 and at most 2592000 (30 days), got "${v}"`,
         );
       out.durationS = d;
+      out.given.duration = true;
     } else if (arg === '--warmup' || arg.startsWith('--warmup=')) {
       const v = arg === '--warmup' ? value() : arg.slice(9);
       const w = Number(v);
@@ -89,11 +98,22 @@ export function parseArgs(argv: string[]): SimArgs {
       if (!Number.isInteger(s) || s < 0 || s > 4_294_967_295)
         throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${v}"`);
       out.seed = s;
+      out.given.seed = true;
+    } else if (arg === '--scenario' || arg.startsWith('--scenario=')) {
+      out.scenario = arg === '--scenario' ? value() : arg.slice(11);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (out.pattern === undefined) out.pattern = arg;
     else throw new UsageError(`unexpected argument "${arg}" (one pattern at a time)`);
   }
-  if (out.warmUpS >= out.durationS && out.warmUpS > 0)
+  if (out.scenario !== undefined && (out.pattern !== undefined || out.given.seed))
+    throw new UsageError(
+      '--scenario names the pattern and seed itself: give no pattern id or --seed with it',
+    );
+  if (out.scenario !== undefined && Object.keys(out.sets).length > 0)
+    throw new UsageError(
+      '--scenario sets the parameters itself: edit the file rather than adding --set',
+    );
+  if (out.warmUpS >= out.durationS && out.warmUpS > 0 && (out.given.duration || !out.scenario))
     throw new UsageError(
       `--warmup (${out.warmUpS} s) must be shorter than --duration (${out.durationS} s)`,
     );

@@ -25,6 +25,8 @@ export const SAMPLE_CAPACITY = 3600;
 const FRAME_WORK_MS = 8;
 /** Longest wall gap one frame may cover (a background tab must not jump hours ahead). */
 const MAX_FRAME_GAP_MS = 100;
+/** Simulated ms advanced between two hop drains while seeking. */
+const SEEK_SLICE_MS = 5000;
 /** A dot stays on screen at least this long (wall ms), or fast hops would be invisible at speed. */
 export const MIN_DOT_WALL_MS = 600;
 
@@ -69,6 +71,11 @@ export interface Simulator {
    */
   setParams(changes: ParamValues): void;
   setSeed(seed: number): void;
+  /**
+   * Shows the run at simulated time `timeMs`, paused: replays from the seed when that moment has
+   * passed (the run is deterministic, so the numbers are the ones the same settings give there).
+   */
+  seek(timeMs: number): void;
   /**
    * Replaces the rule an edge applies (a filter policy, an event pattern), live. Returns AWS's
    * error text for an invalid rule, which changes nothing; undefined when applied.
@@ -217,6 +224,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       // structural ones (a switch that rewires the graph) rebuild the run from t=0.
       if (run.update(params)) bridge.publish(run, perf);
       else send({ type: 'RESTART' });
+    },
+    seek: (timeMs) => {
+      const target = Math.min(Math.max(0, timeMs), MAX_SIM_MS);
+      if (target < run.now) rebuild();
+      // In slices, dropping the hops as it goes: a long jump must not pile up millions of dots.
+      while (run.now < target && !isOver()) {
+        run.advanceTo(Math.min(target, run.now + SEEK_SLICE_MS));
+        run.drainHops();
+      }
+      hops.clear();
+      bridge.publish(run, perf);
+      send({ type: 'SEEK' });
     },
     setSeed: (seed) => {
       store.setState({ seed });

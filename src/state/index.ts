@@ -14,6 +14,14 @@ export { HopBuffer, MAX_VISIBLE_DOTS } from './hopBuffer';
 export { ChartHistory, HISTORY_POINTS } from './chartHistory';
 export { createTicker, type Ticker } from './ticker';
 export { createManualTicker, type ManualTicker } from './manualTicker';
-export { parseLocation, buildSearch, parseBench, DEFAULT_SEED, type AppLocation } from './url';
+export {
+  parseLocation,
+  buildSearch,
+  parseBench,
+  DEFAULT_SEED,
+  type AppLocation,
+  type LinkMoment,
+} from './url';
+export { searchOf } from './shareLink';
 export type { SimState, LiveSnapshot, SimStore, LastStep } from './simStore';
 export type { PlaybackStatus, PlaybackEvent } from './playbackMachine';

@@ -11,7 +11,11 @@ import {
 /** The seed used when the address does not give one. */
 export const DEFAULT_SEED = 1;
 const MAX_SEED = 0xffffffff;
-const RESERVED = new Set(['pattern', 'seed', 'bench', 'n']);
+const RESERVED = new Set(['pattern', 'seed', 'bench', 'n', 'speed', 't']);
+/** Playback speeds a link may ask for (the simulator's range) and the longest run, in seconds. */
+const LINK_MIN_SPEED = 0.1;
+const LINK_MAX_SPEED = 1000;
+const LINK_MAX_TIME_S = 86_400;
 
 /** What an address asks for, after validation; the app shows `errors` and uses the rest. */
 export interface AppLocation {
@@ -22,6 +26,10 @@ export interface AppLocation {
   rules: Record<string, Record<string, unknown>>;
   /** Problems with the address, one sentence each, naming the bad part. */
   errors: string[];
+  /** Playback speed (`speed=`), when the link gives one. */
+  speed?: number;
+  /** Simulated time to open at, in ms (`t=` in seconds), when the link gives one. */
+  timeMs?: number;
 }
 
 /** Address keys of edited rules: `rule.<edge id>`. */
@@ -111,7 +119,48 @@ export function parseLocation(search: string, patterns: readonly Pattern[]): App
       );
   }
 
-  return { pattern, params: resolved.values, seed, rules, errors: errors.map(sentence) };
+  const moment = parseMoment(query, errors);
+  return {
+    pattern,
+    params: resolved.values,
+    seed,
+    rules,
+    ...moment,
+    errors: errors.map(sentence),
+  };
+}
+
+/** `speed=<x>` and `t=<seconds>`: where playback was when the link was shared. */
+function parseMoment(
+  query: URLSearchParams,
+  errors: string[],
+): { speed?: number; timeMs?: number } {
+  const out: { speed?: number; timeMs?: number } = {};
+  const speedText = query.get('speed');
+  if (speedText !== null) {
+    const x = decimal(speedText);
+    if (x >= LINK_MIN_SPEED && x <= LINK_MAX_SPEED) out.speed = x;
+    else
+      errors.push(
+        `The speed must be a number from ${LINK_MIN_SPEED} to ${LINK_MAX_SPEED}, got "${clip(speedText)}". Using 1×.`,
+      );
+  }
+  const timeText = query.get('t');
+  if (timeText !== null) {
+    const t = decimal(timeText);
+    if (t >= 0 && t <= LINK_MAX_TIME_S) out.timeMs = Math.round(t * 1000);
+    else
+      errors.push(
+        `The time t must be a number of seconds from 0 to ${LINK_MAX_TIME_S}, got "${clip(timeText)}". Starting at 0.`,
+      );
+  }
+  return out;
+}
+
+/** A plain decimal number, or NaN (no hex, no "Infinity", no empty string as 0). */
+function decimal(text: string): number {
+  const trimmed = text.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
 }
 
 /** A long piece of an address, shortened for a message. */
@@ -166,12 +215,24 @@ function firstOfEach(search: string): { query: URLSearchParams; duplicates: stri
   return { query, duplicates };
 }
 
-/** The query string for a run: the pattern, the parameters that differ from their defaults, the seed. */
+/** Where playback is, for a link that opens at the same moment. */
+export interface LinkMoment {
+  /** Written when not 1. */
+  speed?: number;
+  /** Written when given and above 0 (as seconds, to the millisecond). */
+  timeMs?: number;
+}
+
+/**
+ * The query string for a run: the pattern, the parameters that differ from their defaults, the
+ * seed, and optionally the speed and the simulated time.
+ */
 export function buildSearch(
   pattern: Pattern,
   params: ParamValues,
   seed: number,
   rules: Record<string, Record<string, unknown>> = {},
+  moment: LinkMoment = {},
 ): string {
   const query = new URLSearchParams();
   query.set('pattern', pattern.id);
@@ -184,6 +245,9 @@ export function buildSearch(
   for (const [edgeId, rule] of Object.entries(rules))
     query.set(`${RULE_PREFIX}${edgeId}`, JSON.stringify(rule));
   query.set('seed', String(seed));
+  if (moment.speed !== undefined && moment.speed !== 1) query.set('speed', String(moment.speed));
+  if (moment.timeMs !== undefined && moment.timeMs > 0)
+    query.set('t', String(Math.round(moment.timeMs) / 1000));
   return `?${query.toString()}`;
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { searchOf, useSimulator } from '../state';
 import { useCopy } from './useCopy';
 import { StrokeIcon } from './StrokeIcon';
 
@@ -14,6 +15,7 @@ export function embedSnippet(title: string): string {
 
 /** "Share link" (copies this page's address) and "Embed" (an iframe snippet to copy). */
 export function ShareControls({ title }: { title: string }) {
+  const sim = useSimulator();
   const { copied, failed, copy } = useCopy();
   const [embedOpen, setEmbedOpen] = useState(false);
   const [shared, setShared] = useState<string | null>(null);
@@ -43,7 +45,9 @@ export function ShareControls({ title }: { title: string }) {
         type="button"
         className="btn"
         onClick={() => {
-          const href = window.location.href;
+          // The link lands at this moment: the speed and the simulated time go with it.
+          const search = searchOf(sim.store.getState(), true);
+          const href = new URL(search, window.location.href).toString();
           setShared(href);
           copy(href);
         }}
