@@ -9,6 +9,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss()],
   build: {
+    // dist/.vite/manifest.json: `npm run bench -- firstLoad` reads the pages' import graphs there.
+    manifest: true,
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
@@ -20,6 +22,8 @@ export default defineConfig({
     // Playwright owns e2e/*.spec.ts; Vitest only picks up *.test.ts.
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // Registers every service kind (the browser loads some lazily, see src/kit/kinds/index.ts).
+    setupFiles: ['test/setup.ts'],
     // CI is a loaded 2-core machine where a test can run ten times slower than on a laptop. A
     // higher default than Vitest's 5 s; tests known to be long still give their own budget.
     testTimeout: 20_000,

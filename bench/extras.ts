@@ -9,6 +9,15 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export const extras: ExtraBench[] = [
   {
+    name: 'firstLoad',
+    title:
+      'First load: gzip KB of JavaScript before first interaction (from dist/, built if missing)',
+    run: async () => {
+      const { firstLoadLines } = await import('./firstLoad');
+      return firstLoadLines(process.argv.includes('--build'));
+    },
+  },
+  {
     name: 'eventPatterns',
     title: 'EventBridge event patterns: 20 rules, ~1 KB events',
     run: async () => {

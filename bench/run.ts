@@ -2,6 +2,7 @@
  * `npm run bench`: prints the project's performance figures. Targets are stated beside each
  * figure; nothing here fails a build (timed assertions belong in no test).
  */
+import { registerAllKinds } from '../src/kit/kinds/all';
 import { benchEngine, benchKernel, benchReference } from './engine';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -11,7 +12,8 @@ function section(title: string): void {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  registerAllKinds();
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const want = (name: string) => only.length === 0 || only.includes(name);
 
   if (want('engine')) {

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { SimProvider, useSim, useSimulator, type Simulator } from '../state';
 import {
-  ChartsPanel,
   PatternPicker,
   PlaybackBar,
   RuleEditorHost,
@@ -15,6 +14,11 @@ import {
 } from '../ui';
 import { DiagramArea } from './DiagramArea';
 import { useUrlSync } from './useUrlSync';
+
+// The charts bring uPlot: they load beside the diagram instead of holding up its first paint.
+const ChartsPanel = lazy(() =>
+  import('../ui/ChartsPanel').then((m) => ({ default: m.ChartsPanel })),
+);
 
 /** The full app: header, playback, the live diagram, charts, and the guide/parameters panel. */
 export function App({ sim, errors }: { sim: Simulator; errors: string[] }) {
@@ -87,7 +91,9 @@ function Shell({ errors }: { errors: string[] }) {
         <section className="sim-section" aria-label="Simulation">
           <PlaybackBar />
           <DiagramArea dark={dark} />
-          <ChartsPanel dark={dark} />
+          <Suspense fallback={<div className="charts" aria-busy="true" />}>
+            <ChartsPanel dark={dark} />
+          </Suspense>
         </section>
         <Sidebar open={panelOpen} onClose={closePanel} />
       </main>

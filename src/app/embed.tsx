@@ -1,19 +1,20 @@
 import { createRoot } from 'react-dom/client';
-import { patterns } from '../patterns';
-import { createSimulator, parseLocation } from '../state';
+import { createSimulator } from '../state';
+import { loadLocation } from './boot';
 import { EmbedApp } from './EmbedApp';
 import './styles.css';
 
-const location = parseLocation(window.location.search, patterns);
-const sim = createSimulator({
-  pattern: location.pattern,
-  params: location.params,
-  seed: location.seed,
-  rules: location.rules,
+void loadLocation(window.location.search).then((location) => {
+  const sim = createSimulator({
+    pattern: location.pattern,
+    params: location.params,
+    seed: location.seed,
+    rules: location.rules,
+  });
+  document.title = `${location.pattern.title} (live diagram)`;
+  // A live diagram plays on its own, unless the reader asked for less motion.
+  if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) sim.play();
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <EmbedApp sim={sim} errors={location.errors} />,
+  );
 });
-document.title = `${location.pattern.title} (live diagram)`;
-// A live diagram plays on its own, unless the reader asked for less motion.
-if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) sim.play();
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <EmbedApp sim={sim} errors={location.errors} />,
-);

@@ -1,4 +1,5 @@
-import { createRun, findPattern, resolveParams, type RunSummary } from '../patterns';
+import { createRun, resolveParams, type RunSummary } from '../patterns';
+import { catalogEntry, loadPattern } from '../patterns/catalog';
 
 /** What `window.__headlessRun` returns: the run's summary and its event-trace fingerprint. */
 export interface HeadlessResult {
@@ -17,15 +18,16 @@ declare global {
       params: Record<string, string>,
       seed: number,
       durationS: number,
-    ) => HeadlessResult;
+    ) => Promise<HeadlessResult>;
   }
 }
 
 /** Installs {@link Window.__headlessRun}. */
 export function installHeadlessHook(): void {
-  window.__headlessRun = (patternId, raw, seed, durationS) => {
-    const pattern = findPattern(patternId);
-    if (!pattern) throw new Error(`unknown pattern ${patternId}`);
+  window.__headlessRun = async (patternId, raw, seed, durationS) => {
+    const entry = catalogEntry(patternId);
+    if (!entry) throw new Error(`unknown pattern ${patternId}`);
+    const pattern = await loadPattern(entry);
     const { values, errors } = resolveParams(pattern, raw);
     if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('; '));
     const run = createRun(pattern, values, { seed });

@@ -1,8 +1,7 @@
 import { createRoot } from 'react-dom/client';
-import { patterns } from '../patterns';
-import { createSimulator, parseBench, parseLocation } from '../state';
+import { createSimulator, parseBench } from '../state';
 import { App } from './App';
-import { BenchDots } from './BenchDots';
+import { loadLocation } from './boot';
 import { installHeadlessHook } from './headlessHook';
 import './styles.css';
 
@@ -10,19 +9,21 @@ installHeadlessHook();
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const bench = parseBench(window.location.search);
 if (bench) {
-  root.render(<BenchDots n={bench.n} />);
+  // The dots benchmark brings every pattern: loaded only when asked for.
+  void import('./BenchDots').then(({ BenchDots }) => root.render(<BenchDots n={bench.n} />));
 } else {
-  const location = parseLocation(window.location.search, patterns);
-  // One simulator for the page's lifetime, created outside React so it never runs twice.
-  const sim = createSimulator({
-    pattern: location.pattern,
-    params: location.params,
-    seed: location.seed,
-    rules: location.rules,
-    ...(location.speed !== undefined ? { speed: location.speed } : {}),
+  void loadLocation(window.location.search).then((location) => {
+    // One simulator for the page's lifetime, created outside React so it never runs twice.
+    const sim = createSimulator({
+      pattern: location.pattern,
+      params: location.params,
+      seed: location.seed,
+      rules: location.rules,
+      ...(location.speed !== undefined ? { speed: location.speed } : {}),
+    });
+    // A shared link's moment: replay from the seed to that simulated time, and show it paused.
+    if (location.timeMs !== undefined && location.timeMs > 0) sim.seek(location.timeMs);
+    document.title = `${location.pattern.title} · Integration patterns on AWS`;
+    root.render(<App sim={sim} errors={location.errors} />);
   });
-  // A shared link's moment: replay from the seed to that simulated time, and show it paused.
-  if (location.timeMs !== undefined && location.timeMs > 0) sim.seek(location.timeMs);
-  document.title = `${location.pattern.title} · Integration patterns on AWS`;
-  root.render(<App sim={sim} errors={location.errors} />);
 }

@@ -14,12 +14,14 @@ import {
   type ScenarioRun,
 } from '../patterns';
 import { parseScenario } from '../patterns/scenario';
+import { registerAllKinds } from '../kit/kinds/all';
 import { parseArgs, USAGE, UsageError } from './args';
 import { aslMain } from './asl';
 import { stateMachineNode, type StateStats } from '../kit/kinds/stepFunctions';
 import { formatList, formatSummary, listJson } from './format';
 
 function main(argv: string[]): number {
+  registerAllKinds();
   if (argv[0] === 'asl') return aslMain(argv.slice(1), (text) => console.log(text));
   const args = parseArgs(argv);
   if (args.help) {

@@ -18,7 +18,7 @@ export {
 export { checkDefinition, patternDefinitionSchema, type DefinitionProblem } from './schema';
 export { defaultHandler, type Handler, type HandlerContext, type HandlerMap } from './handler';
 export type { KindModule, NodeInstance, NodeRuntime, NodeStats, NodeContext } from './kind';
-export { kindModule, hasModel } from './kinds';
+export { kindModule, hasModel, loadKinds, registerKinds } from './kinds';
 export { Link } from './link';
 export {
   fail,

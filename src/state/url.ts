@@ -45,10 +45,18 @@ function describeDefault(spec: ParamSpec): string {
  * Reads `?pattern=<id>&<param>=<value>...&seed=<n>`. Never throws: every bad part is reported and
  * replaced by its default, so the app keeps working.
  */
-export function parseLocation(search: string, patterns: readonly Pattern[]): AppLocation {
+export function parseLocation(
+  search: string,
+  patterns: readonly Pattern[],
+  /**
+   * Every pattern the app knows, for the message about an unknown one, when `patterns` holds only
+   * those loaded (the app loads the one the address names, or the first one).
+   */
+  known: readonly { id: string; title: string }[] = patterns,
+): AppLocation {
   const { query, duplicates } = firstOfEach(search);
   const errors: string[] = duplicates;
-  const fallback = patterns[0];
+  const fallback = patterns.find((p) => p.id === known[0]?.id) ?? patterns[0];
   if (!fallback) throw new Error('no patterns registered');
 
   let pattern = fallback;
@@ -60,7 +68,7 @@ export function parseLocation(search: string, patterns: readonly Pattern[]): App
     else {
       patternKnown = false;
       errors.push(
-        `Unknown pattern "${clip(wanted)}". Showing "${fallback.title}" instead (known patterns: ${patterns.map((p) => p.id).join(', ')}).`,
+        `Unknown pattern "${clip(wanted)}". Showing "${fallback.title}" instead (known patterns: ${known.map((p) => p.id).join(', ')}).`,
       );
     }
   }

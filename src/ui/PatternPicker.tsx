@@ -1,23 +1,33 @@
-import { patterns } from '../patterns';
+import { useState } from 'react';
+import { catalog, catalogEntry, loadPattern } from '../patterns/catalog';
 import { useSim, useSimulator } from '../state';
 
-/** Chooses the pattern (a select: there will be more patterns). */
+/**
+ * Chooses the pattern (a select: there will be more patterns). The list is the light catalog;
+ * a pattern's code, and the service models it needs, load when it is chosen.
+ */
 export function PatternPicker() {
   const sim = useSimulator();
   const current = useSim((s) => s.pattern.id);
+  const [loading, setLoading] = useState<string | null>(null);
   return (
     <label className="flex min-w-0 shrink items-center gap-2 text-xs text-muted">
       <span className="hidden sm:inline">Pattern</span>
       <select
         className="select font-medium text-[var(--fg)]"
         aria-label="Pattern"
-        value={current}
+        aria-busy={loading !== null}
+        value={loading ?? current}
         onChange={(e) => {
-          const next = patterns.find((p) => p.id === e.target.value);
-          if (next) sim.setPattern(next);
+          const entry = catalogEntry(e.target.value);
+          if (!entry) return;
+          setLoading(entry.id);
+          void loadPattern(entry)
+            .then((next) => sim.setPattern(next))
+            .finally(() => setLoading(null));
         }}
       >
-        {patterns.map((p) => (
+        {catalog.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}
           </option>

@@ -1,16 +1,13 @@
 import {
-  useCallback,
   useEffect,
   useId,
   useMemo,
   useRef,
   useState,
   type KeyboardEvent,
-  type ReactNode,
 } from 'react';
 import { formatClock } from '../canvas/format';
 import {
-  RuleEditorContext,
   activeRuleEdges,
   definedRule,
   edgeRoute,
@@ -19,7 +16,6 @@ import {
   ruleNameOf,
   ruleNoun,
   ruleSiblings,
-  type OpenRule,
 } from '../canvas/ruleEdges';
 import type { GraphEdge } from '../patterns';
 import { useSim, useSimulator } from '../state';
@@ -28,42 +24,17 @@ import { EdgeCounts, bodySummary } from './EdgeCounts';
 import { lineColumn, parseJson } from './jsonText';
 import { checkRule, formatRule } from './ruleCheck';
 
-/**
- * Holds which rule is open in the editor and who opened it; gives the canvas labels and the
- * panels a way to open one (RuleEditorContext), and draws the editor.
- */
-export function RuleEditorHost({ children }: { children: ReactNode }) {
-  const [open, setOpen] = useState<{ edgeId: string } | null>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
-  const openRule = useCallback<OpenRule>((edgeId, opener) => {
-    returnTo.current = opener;
-    setOpen({ edgeId });
-  }, []);
-  const close = useCallback(() => setOpen(null), []);
-  // Once the modal is gone (focus outside it is possible again), the focus goes back to the
-  // control that opened it, if that is still on the page.
-  useEffect(() => {
-    if (open) return;
-    const opener = returnTo.current;
-    returnTo.current = null;
-    if (opener?.isConnected) opener.focus();
-  }, [open]);
-  return (
-    <RuleEditorContext.Provider value={openRule}>
-      {children}
-      {open ? <RuleEditorDialog key={open.edgeId} edgeId={open.edgeId} onClose={close} /> : null}
-    </RuleEditorContext.Provider>
-  );
-}
-
 /** The rule in force on an edge: the edited one, else the pattern's own. */
 function useCurrentRule(edge: GraphEdge | undefined): Record<string, unknown> | undefined {
   const edited = useSim((s) => (edge ? s.rules[edge.id] : undefined));
   return edge ? (edited ?? definedRule(edge)) : undefined;
 }
 
-/** The rule editor: a modal sheet with the rule's live counts, its JSON, and why messages fail it. */
-function RuleEditorDialog({ edgeId, onClose }: { edgeId: string; onClose: () => void }) {
+/**
+ * The rule editor: a modal sheet with the rule's live counts, its JSON, and why messages fail it.
+ * Loaded on first use by RuleEditorHost (it brings the rule engines' validators).
+ */
+export function RuleEditorDialog({ edgeId, onClose }: { edgeId: string; onClose: () => void }) {
   const sim = useSimulator();
   const pattern = useSim((s) => s.pattern);
   const params = useSim((s) => s.params);

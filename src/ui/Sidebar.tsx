@@ -1,10 +1,12 @@
-import { useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { hasRuleEdges } from '../canvas/ruleEdges';
 import { useSim, useSimulator } from '../state';
 import { ExplanationPanel } from './ExplanationPanel';
 import { NodeDetails } from './NodeDetails';
 import { ParamsPanel } from './ParamsPanel';
-import { TestPanel } from './TestPanel';
+
+// The test panel runs messages through the rule engines: it loads when its tab is first opened.
+const TestPanel = lazy(() => import('./TestPanel').then((m) => ({ default: m.TestPanel })));
 
 const ALL_TABS = [
   { id: 'guide', label: 'Guide' },
@@ -100,7 +102,9 @@ export function Sidebar({
           ) : tab === 'params' ? (
             <ParamsPanel />
           ) : (
-            <TestPanel key={pattern.id} />
+            <Suspense fallback={<p className="text-sm text-muted">Loading the test panel…</p>}>
+              <TestPanel key={pattern.id} />
+            </Suspense>
           )}
         </div>
       )}
