@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { SimProvider, useSim, useSimulator, type Simulator } from '../state';
 import {
+  ExportMenu,
   PatternPicker,
   PlaybackBar,
   RuleEditorHost,
@@ -73,6 +74,7 @@ function Shell({ errors }: { errors: string[] }) {
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <ShareControls title={title} />
+          <ExportMenu dark={dark} />
           <ThemeToggle />
           <button
             type="button"

@@ -16,6 +16,7 @@ import { useSim, useSimulator } from '../state';
 import type { DotSource } from './dotRenderer';
 import { DotLayer } from './DotLayer';
 import { isVisible, toFlowEdges, toFlowNodes, type ServiceFlowNode } from './graphAdapter';
+import { DiagramCaptureBridge } from './DiagramCaptureBridge';
 import { PathRegistry } from './pathRegistry';
 import { PathRegistryContext } from './PathRegistryContext';
 import { ServiceEdge } from './ServiceEdge';
@@ -179,6 +180,7 @@ export function FlowCanvas({
           onDrawn={onDrawn}
         />
         {children}
+        <DiagramCaptureBridge />
       </ReactFlow>
     </PathRegistryContext.Provider>
   );

@@ -4,3 +4,5 @@ export { kindView, kindViews, type BadgesProps, type KindView, type Stats } from
 export { DOT_COLOURS, DOT_LEGEND } from './serviceStyle';
 export { useReducedMotion } from './useReducedMotion';
 export type { DotSource } from './dotRenderer';
+export { currentDiagram, type DiagramSource } from './DiagramCaptureBridge';
+export { diagramSvg, documentFrame, type DiagramCapture } from './diagramSvg';

@@ -29,6 +29,11 @@ export class PathRegistry {
     }
   }
 
+  /** The SVG path `d` of edge `id` (flow coordinates), or undefined when it is not drawn. */
+  path(id: string): string | undefined {
+    return this.paths.get(id);
+  }
+
   /** The lookup table of edge `id`, or undefined when it is not drawn. */
   lut(id: string): Float32Array | undefined {
     const cached = this.luts.get(id);

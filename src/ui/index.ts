@@ -14,3 +14,4 @@ export { useKeyboardShortcuts } from './useKeyboardShortcuts';
 export { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';
 export { StrokeIcon } from './StrokeIcon';
 export { RuleEditorHost } from './RuleEditorHost';
+export { ExportMenu } from './export/ExportMenu';
