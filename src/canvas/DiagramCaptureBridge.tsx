@@ -89,8 +89,24 @@ function captureNode(n: ServiceFlowNode, state: SimState): CapturedNode {
     label: n.data.label,
     ...(n.data.sublabel ? { sublabel: n.data.sublabel } : {}),
     colour: view.colour,
+    glyph: renderGlyph(n.data.kind),
     badges: renderBadges(n, stats),
   };
+}
+
+const glyphs = new Map<string, string>();
+
+/** A kind's icon glyph as SVG markup (rendered once per kind, off screen). */
+function renderGlyph(kind: ServiceFlowNode['data']['kind']): string {
+  const cached = glyphs.get(kind);
+  if (cached !== undefined) return cached;
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  flushSync(() => root.render(<svg>{kindView(kind).glyph}</svg>));
+  const markup = host.firstElementChild?.innerHTML ?? '';
+  root.unmount();
+  glyphs.set(kind, markup);
+  return markup;
 }
 
 /** Renders a kind's badges off screen and reads back each number with its label. */
@@ -140,10 +156,11 @@ function totalsOf(state: SimState): { label: string; value: string }[] {
 
 let measurer: SVGPathElement | null = null;
 
-/** The point halfway along a path. */
-function midpoint(d: string): { x: number; y: number } {
+/** The point halfway along a path, and the path's length (the room its label has). */
+function midpoint(d: string): { x: number; y: number; room: number } {
   measurer ??= document.createElementNS('http://www.w3.org/2000/svg', 'path');
   measurer.setAttribute('d', d);
-  const p = measurer.getPointAtLength(measurer.getTotalLength() / 2);
-  return { x: p.x, y: p.y };
+  const length = measurer.getTotalLength();
+  const p = measurer.getPointAtLength(length / 2);
+  return { x: p.x, y: p.y, room: length };
 }

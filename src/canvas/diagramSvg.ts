@@ -25,6 +25,8 @@ export interface CapturedNode {
   label: string;
   sublabel?: string;
   colour: string;
+  /** The kind's icon glyph: SVG markup in a 24 × 24 box, drawn white on the colour tile. */
+  glyph?: string;
   badges: CapturedBadge[];
 }
 
@@ -34,8 +36,8 @@ export interface CapturedEdge {
   d: string;
   kind: string;
   label?: string;
-  /** Where the label sits (the path's midpoint), when it has one. */
-  labelAt?: { x: number; y: number };
+  /** Where the label sits (the path's midpoint) and the path's length, when it has one. */
+  labelAt?: { x: number; y: number; room?: number };
 }
 
 /** Everything the SVG is made from. */
@@ -154,12 +156,20 @@ export function diagramSvg(capture: DiagramCapture): string {
     out.push(
       `<path data-edge="${xmlEscape(e.id)}" d="${xmlEscape(e.d)}" fill="none" stroke="${c.edge}" stroke-width="1.5"${dash} marker-end="url(#arrow)"/>`,
     );
-    if (e.label && e.labelAt)
-      out.push(
-        `<text x="${round(e.labelAt.x)}" y="${round(e.labelAt.y - 5)}" font-size="11" text-anchor="middle" fill="${c.muted}" paint-order="stroke" stroke="${c.bg}" stroke-width="3">${xmlEscape(e.label)}</text>`,
-      );
   }
   for (const n of capture.nodes) out.push(nodeSvg(n, c));
+  // Edge labels last, so a short edge's label stays readable where it meets a card.
+  for (const e of capture.edges) {
+    if (!e.label || !e.labelAt) continue;
+    const lines = labelLines(e.label, e.labelAt.room ?? Infinity);
+    const x = round(e.labelAt.x);
+    const tspans = lines
+      .map((line, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : 13}">${xmlEscape(line)}</tspan>`)
+      .join('');
+    out.push(
+      `<text x="${x}" y="${round(e.labelAt.y - 5 - 13 * (lines.length - 1))}" font-size="11" text-anchor="middle" fill="${c.muted}" paint-order="stroke" stroke="${c.bg}" stroke-width="4" stroke-linejoin="round">${tspans}</text>`,
+    );
+  }
   out.push('</g>');
   const totals = capture.totals.map((t) => `${t.label} ${t.value}`).join('   ·   ');
   out.push(
@@ -171,11 +181,15 @@ export function diagramSvg(capture: DiagramCapture): string {
 
 function nodeSvg(n: CapturedNode, c: (typeof PALETTE)['light']): string {
   const parts: string[] = [];
+  const height = Math.max(n.height, cardHeight(n));
   parts.push(
     `<g data-node="${xmlEscape(n.id)}" transform="translate(${round(n.x)} ${round(n.y)})">`,
-    `<rect width="${round(n.width)}" height="${round(n.height)}" rx="10" fill="${c.panel}" stroke="${c.border}"/>`,
+    `<rect width="${round(n.width)}" height="${round(height)}" rx="10" fill="${c.panel}" stroke="${c.border}"/>`,
     `<rect width="${round(n.width)}" height="3" rx="1.5" fill="${n.colour}"/>`,
     `<rect x="10" y="12" width="22" height="22" rx="5" fill="${n.colour}"/>`,
+    n.glyph
+      ? `<g transform="translate(10 12) scale(${22 / 24})" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${n.glyph}</g>`
+      : '',
     `<text x="40" y="20" font-size="11" fill="${c.muted}">${xmlEscape(n.serviceName.toUpperCase())}</text>`,
     `<text x="40" y="34" font-size="12" font-weight="600" fill="${c.fg}">${xmlEscape(n.label)}</text>`,
   );
@@ -194,9 +208,15 @@ function nodeSvg(n: CapturedNode, c: (typeof PALETTE)['light']): string {
     const row = Math.floor(i / columns);
     const x = 10 + col * cellWidth;
     const top = y + 10 + row * 30;
+    // A value wider than its cell ("5,000 / 5,000") is narrowed, still as text.
+    const room = cellWidth - 6;
+    const squeeze =
+      b.value.length * 7.6 > room
+        ? ` textLength="${round(room)}" lengthAdjust="spacingAndGlyphs"`
+        : '';
     parts.push(
       `<text x="${round(x)}" y="${round(top + 11)}" font-size="11" fill="${c.muted}">${xmlEscape(b.label)}</text>`,
-      `<text data-stat="${xmlEscape(`${n.id}-${b.key}`)}" x="${round(x)}" y="${round(top + 25)}" font-size="13" font-weight="600" fill="${b.alert ? c.bad : c.fg}" font-variant-numeric="tabular-nums">${xmlEscape(b.value)}</text>`,
+      `<text data-stat="${xmlEscape(`${n.id}-${b.key}`)}" x="${round(x)}" y="${round(top + 25)}" font-size="13" font-weight="600" fill="${b.alert ? c.bad : c.fg}" font-variant-numeric="tabular-nums"${squeeze}>${xmlEscape(b.value)}</text>`,
     );
   });
   parts.push('</g>');
@@ -207,6 +227,16 @@ function nodeSvg(n: CapturedNode, c: (typeof PALETTE)['light']): string {
 export function cardHeight(n: Pick<CapturedNode, 'sublabel' | 'badges'>): number {
   const rows = Math.ceil(n.badges.length / 2);
   return 34 + (n.sublabel ? 14 : 0) + 10 + rows * 30 + 8;
+}
+
+/** A label on one line when the edge has room for it, else on two, broken at the middle space. */
+export function labelLines(label: string, room: number): string[] {
+  if (label.length * 6 <= room || !label.includes(' ')) return [label];
+  const middle = label.length / 2;
+  let best = -1;
+  for (let i = 0; i < label.length; i++)
+    if (label[i] === ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) best = i;
+  return [label.slice(0, best), label.slice(best + 1)];
 }
 
 function round(x: number): number {
