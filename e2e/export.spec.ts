@@ -194,3 +194,30 @@ test.describe('first paint', () => {
     await context.close();
   });
 });
+
+test('link problems: a repeated key is named, long values are clipped and wrap, one style', async ({
+  page,
+}) => {
+  const long = 'p'.repeat(5000);
+  await page.goto(`./?pattern=${long}&paymentRate=10&paymentRate=40&withoutQueue=yes&seed=x`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`Unknown pattern "${'p'.repeat(79)}…"`);
+  await expect(alert).toContainText('The link gives "paymentRate" 2 times');
+  await expect(alert).toContainText('The seed must be a whole number');
+  // Nothing wider than the window: the clipped name wraps inside the alert.
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+    alert: document.querySelector('[role="alert"]')?.getBoundingClientRect().width ?? 0,
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+  expect(widths.alert).toBeLessThanOrEqual(widths.inner);
+  for (const item of await alert.locator('li').allTextContents()) {
+    expect(item).toMatch(/^[A-Z]/);
+    expect(item).not.toMatch(/ {2}/);
+  }
+  await page.goto('./?pattern=message-decoupling-sqs&withoutQueue=yes');
+  await expect(page.getByRole('alert')).toContainText(
+    'Parameter withoutQueue must be true or false (only these two words are accepted), got "yes"',
+  );
+});
