@@ -1,5 +1,9 @@
 import type { Explanation, GraphEdge, GraphNode, Pattern, PatternDefinition } from '../../kit';
 import {
+  GRID,
+  rowOf,
+  routeThrottle,
+  usagePlanConfig,
   frontEdges,
   frontNodes,
   handlers,
@@ -13,6 +17,10 @@ import {
 } from '../apiGatewayShared';
 
 const gatewayOf = (id: ServiceId) => `${id}Api`;
+/** The edge from a route's gateway to its function (the route and its method throttling). */
+const routeEdge = (id: ServiceId) => `${id}ApiTo${cap(id)}`;
+/** The edge Payments calls a route over. */
+const callEdge = (id: ServiceId) => `paymentsTo${cap(id)}Api`;
 
 /** One API Gateway per service, each with its own stage throttle. */
 const gateways: GraphNode[] = SERVICES.map((s, i) => ({
@@ -20,11 +28,12 @@ const gateways: GraphNode[] = SERVICES.map((s, i) => ({
   kind: 'apiGateway',
   label: 'API Gateway',
   sublabel: s.path,
-  position: { x: 720, y: 60 + i * 200 },
+  position: { x: GRID.x.gateways, y: rowOf(i) },
   config: {
     rateLimitPerS: { $param: 'routeApiRate' },
     burst: { $param: 'routeApiBurst' },
     integrationTimeoutMs: { $param: 'integrationTimeoutMs' },
+    ...usagePlanConfig,
   },
 }));
 
@@ -33,7 +42,7 @@ const nodes: GraphNode[] = [
     SERVICES.map((s) => ({ edge: `paymentsTo${cap(s.id)}Api`, method: 'POST', path: s.path })),
   ),
   ...gateways,
-  ...serviceNodes(980),
+  ...serviceNodes(),
 ];
 
 const edges: GraphEdge[] = [
@@ -48,12 +57,13 @@ const edges: GraphEdge[] = [
       route: { method: 'POST', path: s.path },
     },
     {
-      id: `${s.id}ApiTo${cap(s.id)}`,
+      id: routeEdge(s.id),
       source: gatewayOf(s.id),
       target: s.id,
       kind: 'sync',
       label: 'Invoke',
       route: { method: 'POST', path: s.path },
+      config: routeThrottle(s.id),
     },
   ]),
   ...serviceEdges(gatewayOf),
@@ -102,9 +112,12 @@ export const definition: PatternDefinition = {
   seedDiagram: 'Multiple_API_Gateway_solution.png',
   nodes,
   edges,
-  params: sharedParams(SERVICES.map((s) => gatewayOf(s.id))),
-  flows: sharedFlows,
-  charts: sharedCharts(),
+  params: sharedParams(
+    SERVICES.map((s) => gatewayOf(s.id)),
+    gatewayOf,
+  ),
+  flows: sharedFlows(callEdge),
+  charts: sharedCharts(routeEdge),
   explanation,
 };
 

@@ -1,5 +1,9 @@
 import type { Explanation, GraphEdge, GraphNode, Pattern, PatternDefinition } from '../../kit';
 import {
+  GRID,
+  rowOf,
+  routeThrottle,
+  usagePlanConfig,
   frontEdges,
   frontNodes,
   handlers,
@@ -9,6 +13,7 @@ import {
   sharedFlows,
   sharedParams,
   SERVICES,
+  type ServiceId,
 } from '../apiGatewayShared';
 
 /** One API Gateway for the three services: one route table, one stage throttle. */
@@ -17,19 +22,23 @@ const gateway: GraphNode = {
   kind: 'apiGateway',
   label: 'API Gateway',
   sublabel: '/gateway',
-  position: { x: 720, y: 260 },
+  position: { x: GRID.x.gateways, y: rowOf(1) },
   config: {
     rateLimitPerS: { $param: 'routeApiRate' },
     burst: { $param: 'routeApiBurst' },
     integrationTimeoutMs: { $param: 'integrationTimeoutMs' },
+    ...usagePlanConfig,
   },
 };
 
 const nodes: GraphNode[] = [
   ...frontNodes(SERVICES.map((s) => ({ edge: 'paymentsToGateway', method: 'POST', path: s.path }))),
   gateway,
-  ...serviceNodes(980),
+  ...serviceNodes(),
 ];
+
+/** The edge from the gateway to a route's function (the route and its method throttling). */
+const routeEdge = (id: ServiceId) => `gatewayTo${id.charAt(0).toUpperCase()}${id.slice(1)}`;
 
 const edges: GraphEdge[] = [
   ...frontEdges,
@@ -41,12 +50,13 @@ const edges: GraphEdge[] = [
     label: 'POST /customer, /sales, /communication',
   },
   ...SERVICES.map((s): GraphEdge => ({
-    id: `gatewayTo${s.id.charAt(0).toUpperCase()}${s.id.slice(1)}`,
+    id: routeEdge(s.id),
     source: 'gateway',
     target: s.id,
     kind: 'sync',
     label: `POST ${s.path}`,
     route: { method: 'POST', path: s.path },
+    config: routeThrottle(s.id),
   })),
   ...serviceEdges(() => 'gateway'),
 ];
@@ -83,9 +93,9 @@ export const definition: PatternDefinition = {
   seedDiagram: 'Single-api-gateway-solution.png',
   nodes,
   edges,
-  params: sharedParams(['gateway']),
-  flows: sharedFlows,
-  charts: sharedCharts(),
+  params: sharedParams(['gateway'], () => 'gateway'),
+  flows: sharedFlows(() => 'paymentsToGateway'),
+  charts: sharedCharts(routeEdge),
   explanation,
 };
 
