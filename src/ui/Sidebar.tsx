@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { hasRuleEdges } from '../canvas/ruleEdges';
 import { useSim, useSimulator } from '../state';
+import { CostPanel } from './CostPanel';
 import { ExplanationPanel } from './ExplanationPanel';
 import { NodeDetails } from './NodeDetails';
 import { ParamsPanel } from './ParamsPanel';
@@ -11,6 +12,7 @@ const ALL_TABS = [
   { id: 'params', label: 'Parameters' },
   // Only for patterns with subscriptions or rules: the sandbox that tests a message against them.
   { id: 'test', label: 'Test rules' },
+  { id: 'cost', label: 'Cost' },
 ] as const;
 type TabId = (typeof ALL_TABS)[number]['id'];
 
@@ -99,6 +101,8 @@ export function Sidebar({
             <ExplanationPanel />
           ) : tab === 'params' ? (
             <ParamsPanel />
+          ) : tab === 'cost' ? (
+            <CostPanel />
           ) : (
             <TestPanel key={pattern.id} />
           )}

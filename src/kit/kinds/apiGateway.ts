@@ -50,8 +50,8 @@ interface Route {
  * `billedRequests` counts the requests sent on to an integration, which is what API Gateway bills:
  * throttled (429) and unrouted requests are not billed. A gateway with a route table also reports
  * `requestsPerS`, `stageThrottled`, `methodThrottled`, `keyThrottled`, `quotaExceeded`,
- * `forbidden`, `clientErrors` (4xx other than 429), `serverErrors` (5xx) and `keyTokens` (the
- * emptiest key's tokens); each route the same per edge (`edgeStats`).
+ * `forbidden`, `clientErrors` (4xx other than 429), `serverErrors` (5xx) and, with a usage plan,
+ * `keyTokens` (the emptiest key's tokens); each route the same per edge (`edgeStats`).
  */
 class ApiGatewayNode implements NodeInstance {
   private readonly api: ApiGateway;
@@ -254,7 +254,7 @@ class ApiGatewayNode implements NodeInstance {
       ...plan,
       clientErrors: clientErrors + this.unrouted,
       serverErrors,
-      keyTokens: this.plan ? this.plan.minTokens(now) : 0,
+      ...(this.plan ? { keyTokens: this.plan.minTokens(now) } : {}),
     };
   }
 
