@@ -28,24 +28,17 @@ const coldStart = COLD_START;
 
 /**
  * The sketch's grid, left to right as in the seed's diagrams: the user, the front gateway,
- * Payments, the other clients of the routes, the gateway(s) behind Payments, the three functions,
- * their stores (and Email under SNS). One row per route; Payments sits on the /sales row, and each
- * route's other clients just below their route's row, so Payments' calls pass between them.
+ * Payments, the gateway(s) behind Payments, the three functions, their stores (and Email under
+ * SNS). One row per route; Payments sits on the /sales row, as in the seed. Each route's other
+ * clients stand in Payments' column, on /customer's row or below their own route's row, so that
+ * every call bends in the gap before the gateways and none crosses a card.
  */
 export const GRID = {
-  x: {
-    user: 0,
-    front: 220,
-    payments: 460,
-    clients: 700,
-    gateways: 940,
-    services: 1200,
-    stores: 1460,
-  },
+  x: { user: 0, front: 220, payments: 460, gateways: 720, services: 980, stores: 1240 },
   /** The rows of /customer, /sales and /communication. */
   rows: [0, 320, 640] as const,
-  /** Where each route's other clients sit: below its row. */
-  clientRows: [170, 490, 810] as const,
+  /** Where each route's other clients sit (in Payments' column). */
+  clientRows: [0, 560, 800] as const,
   email: 920,
 };
 
@@ -140,7 +133,7 @@ export function serviceNodes(): GraphNode[] {
       kind: 'user',
       label: 'Other clients',
       sublabel: s.path,
-      position: { x: GRID.x.clients, y: GRID.clientRows[i] as number },
+      position: { x: GRID.x.payments, y: GRID.clientRows[i] as number },
       config: { pattern: 'poisson', ratePerS: { $param: `${s.id}ClientRate` } },
     });
   });
