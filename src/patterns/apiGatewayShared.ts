@@ -15,6 +15,17 @@ import type {
 } from '../kit';
 import { COLD_START, INTERNET } from './commonParts';
 
+/**
+ * When an API gateway is the right choice at all, from the seed's text in the project's words:
+ * both patterns start their "when to use it" with these.
+ */
+export const GATEWAY_WHEN_TO_USE: string[] = [
+  'A gateway is a front door: clients know one address, and it maps each request to the service behind it, hiding how the services are split (a facade, spread over the network).',
+  'Choose it when callers need an answer now (the whole chain is synchronous) and the latency budget is tight enough that queueing the work for later is not an option.',
+  'It suits a service whose dependencies are few and stay few: every one added is one more hop the caller waits for, and one more place a failure comes back from.',
+  'It suits one API that gathers data from several services for a client, in one request.',
+];
+
 /** The three services and the routes that reach them. */
 export const SERVICES = [
   { id: 'customer', label: 'Customer', path: '/customer', store: 'customerDb' },

@@ -1,5 +1,6 @@
 import type { Explanation, GraphEdge, GraphNode, Pattern, PatternDefinition } from '../../kit';
 import {
+  GATEWAY_WHEN_TO_USE,
   GRID,
   rowOf,
   routeThrottle,
@@ -77,6 +78,7 @@ const explanation: Explanation = {
   summary:
     'Payments reaches each service through an API Gateway of its own: /customer, /sales and /communication are three APIs, each with its own throttle, its own hop and its own latency.',
   whenToUse: [
+    ...GATEWAY_WHEN_TO_USE,
     'Services are owned and deployed by different teams, each publishing its own API.',
     'One noisy consumer of a service must not starve the others: each API has its own throttle.',
     'Clients outside need a stable, managed front door per service (authorisation, throttling, usage plans).',
@@ -101,6 +103,13 @@ const explanation: Explanation = {
     {
       text: 'Skip failed calls instead of failing the payment: the user stops seeing 429s, but some payments are now recorded without their sale.',
       set: { onRouteFailure: 'skip' },
+    },
+    {
+      text: 'Put the APIs behind a usage plan: every caller has its own API key, and 10% of the requests come without one. Those get 403, and with failed calls failing the payment, so do about a quarter of the payments.',
+      set: { onRouteFailure: 'fail', salesClientRate: 0, usagePlan: true, missingKeyPercent: 10 },
+    },
+    {
+      text: 'Click the User, then one of its recent requests: its waterfall shows every call on one time axis, each under its caller; three gateways mean three more hops than one.',
     },
   ],
 };
