@@ -84,7 +84,7 @@ export function frontNodes(
       position: { x: GRID.x.payments, y: rowOf(1) },
       handler: 'payments',
       config: {
-        duration: { kind: 'lognormal', mean: 10, cv: 0.5 },
+        duration: { kind: 'lognormal', mean: { $param: 'paymentsDurationMs' }, cv: 0.5 },
         coldStart,
         timeoutMs: 30_000,
         handlerOptions: {
@@ -431,6 +431,20 @@ export function sharedParams(
       default: 20,
       log: true,
       description: 'Payments per second; each one calls /customer, /sales and /communication.',
+    },
+    {
+      id: 'paymentsDurationMs',
+      node: 'payments',
+      kind: 'number',
+      label: 'Payments duration',
+      unit: 'ms',
+      min: 1,
+      max: 10_000,
+      step: 1,
+      default: 10,
+      log: true,
+      description:
+        'Mean time Lambda "Payments" spends on its own work before it calls the routes (log-normal).',
     },
     {
       id: 'callMode',
