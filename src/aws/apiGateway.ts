@@ -10,7 +10,7 @@ import {
 import { TokenBucket } from './tokenBucket';
 
 /** HTTP status codes the models answer with. */
-export type HttpStatus = 200 | 202 | 429 | 500 | 502 | 504;
+export type HttpStatus = 200 | 202 | 403 | 404 | 429 | 500 | 502 | 504;
 
 /** API Gateway settings (REST API, Lambda integration). */
 export interface ApiGatewayConfig {
@@ -96,10 +96,23 @@ export class ApiGateway {
     });
   }
 
-  /** Handles one request; `respond` gets the status once the gateway answers. */
-  handle(integration: Integration, respond: (status: HttpStatus) => void): void {
+  /**
+   * Handles one request; `respond` gets the status once the gateway answers. `admit` runs first
+   * (API keys and usage plans, which AWS applies before the stage's throttle): a status from it
+   * is the answer at once, and the stage's bucket is not touched.
+   */
+  handle(
+    integration: Integration,
+    respond: (status: HttpStatus) => void,
+    admit?: () => HttpStatus | undefined,
+  ): void {
     const sim = this.world.sim;
     this.requests.value++;
+    const refused = admit?.();
+    if (refused !== undefined) {
+      respond(refused);
+      return;
+    }
     if (!this.bucket.tryTake(sim.now)) {
       this.throttled.value++;
       respond(429);

@@ -92,3 +92,10 @@ export {
   type EventBridgeTargetConfig,
   type EventBridgeTargetStats,
 } from './eventBridge';
+export {
+  UsagePlan,
+  QUOTA_PERIOD_MS,
+  type QuotaPeriod,
+  type UsagePlanConfig,
+  type UsagePlanVerdict,
+} from './usagePlan';

@@ -11,6 +11,7 @@ export { RingBuffer } from './ringBuffer';
 export { MessageLedger, Fate, type DropReason, type LedgerSummary } from './ledger';
 export { TimeAverage, FlowLatency, MetricsSampler, type Counter, type SeriesSpec } from './metrics';
 export { HopLog, HopKind, type Hop } from './hops';
+export { SpanLog, type Span, type SpanOutcome, type TraceRecord } from './spans';
 export { World, type WorldOptions } from './world';
 export { TimeoutQueue, type TimeoutHandle } from './timeouts';
 export { MinHeap } from './minHeap';

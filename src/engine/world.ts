@@ -2,6 +2,7 @@ import { HopLog } from './hops';
 import { MessageLedger } from './ledger';
 import { MetricsSampler } from './metrics';
 import { Simulation } from './simulation';
+import { SpanLog } from './spans';
 
 /** Options for a {@link World}. */
 export interface WorldOptions {
@@ -22,11 +23,14 @@ export class World {
   readonly sim: Simulation;
   readonly ledger = new MessageLedger();
   readonly hops = new HopLog();
+  /** Calls of some messages, for the waterfall view (recorded along with the hops). */
+  readonly spans = new SpanLog();
   readonly sampler: MetricsSampler;
 
   constructor(options: WorldOptions) {
     this.sim = new Simulation(options.seed);
     this.hops.enabled = options.recordHops ?? false;
+    this.spans.enabled = this.hops.enabled;
     this.sampler = new MetricsSampler(
       options.sampleIntervalMs ?? 1000,
       options.sampleCapacity ?? 600,

@@ -217,6 +217,15 @@ function wireFlows(
     const m = spec.measure;
     if (m.kind === 'ended') {
       messages.measureEnded(m.fate, latency, m.node);
+    } else if (m.kind === 'call') {
+      for (const link of links) {
+        if (link.edge.id !== m.edge) continue;
+        const previous = link.onAnswered;
+        link.onAnswered = (ms, request, result) => {
+          previous?.(ms, request, result);
+          if (m.path === undefined || request?.path === m.path) latency.record(ms);
+        };
+      }
     } else if (m.kind === 'response') {
       const instance = runtimes.get(m.node)?.instance;
       if (instance && 'onResponse' in instance) {
@@ -272,6 +281,18 @@ function registerSeries(
     }
     return entry.stats[stat] ?? 0;
   };
+  const edgeCache = new Map<string, { at: number; stats: Record<string, NodeStats> }>();
+  const edgeStatOf = (source: NodeRuntime | undefined, edge: string, stat: string): number => {
+    const instance = source?.instance;
+    if (!source || !instance?.edgeStats) return 0; // an inactive edge: nothing to draw
+    const key = source.node.id;
+    let entry = edgeCache.get(key);
+    if (!entry || entry.at !== world.sim.now) {
+      entry = { at: world.sim.now, stats: instance.edgeStats() };
+      edgeCache.set(key, entry);
+    }
+    return entry.stats[edge]?.[stat] ?? 0;
+  };
   let ledgerAt = -1;
   let ledger = world.ledger.summary();
   const ledgerTotal = (total: string): number => {
@@ -297,6 +318,12 @@ function registerSeries(
       let read: () => number;
       if ('node' in src) {
         const get = () => statOf(src.node, src.stat);
+        read = src.rate ? s.rate(counter(get)) : get;
+      } else if ('edge' in src) {
+        const source = [...runtimes.values()].find((r) =>
+          r.out.some((l) => l.edge.id === src.edge),
+        );
+        const get = () => edgeStatOf(source, src.edge, src.stat);
         read = src.rate ? s.rate(counter(get)) : get;
       } else if ('ledger' in src) {
         const get = () => ledgerTotal(src.ledger);

@@ -24,7 +24,20 @@ const PRODUCER = [
  */
 export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
   user: PRODUCER,
-  apiGateway: ['apiType', 'rateLimitPerS', 'burst', 'integrationTimeoutMs', 'overhead'],
+  apiGateway: [
+    'apiType',
+    'rateLimitPerS',
+    'burst',
+    'integrationTimeoutMs',
+    'overhead',
+    'usagePlan',
+    'apiKeys',
+    'keyRateLimitPerS',
+    'keyBurst',
+    'quotaLimit',
+    'quotaPeriod',
+    'missingKeyPercent',
+  ],
   lambda: [
     'duration',
     'errorRate',

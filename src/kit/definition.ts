@@ -169,10 +169,13 @@ export type ParamSpec = ParamCommon &
  * What a flow measures, from the moment its message was created:
  * - `response`: until the answer is back at `node` (an entry point);
  * - `reached`: until `node` first handled it successfully (a database has the row);
- * - `ended`: until the ledger gave it this fate (at `node`, if given: a consumer that completed it).
+ * - `ended`: until the ledger gave it this fate (at `node`, if given: a consumer that completed it);
+ * - `call`: not from creation but per call across `edge` (only requests for `path`, if given):
+ *   from the caller sending it until the answer is back, as the caller sees one route.
  */
 export type FlowMeasure =
   | { kind: 'response'; node: string }
+  | { kind: 'call'; edge: string; path?: string }
   | { kind: 'reached'; node: string }
   | { kind: 'ended'; fate: 'completed' | 'deadLettered' | 'dropped'; node?: string };
 
@@ -194,6 +197,8 @@ export type LedgerTotal =
 /** Where a chart series' numbers come from. `rate` turns a count into a per-second rate. */
 export type SeriesSource =
   | { node: string; stat: string; rate?: boolean }
+  /** A stat the edge's source node reports for it (a route's 429s, a subscription's losses). */
+  | { edge: string; stat: string; rate?: boolean }
   | { flow: string; percentile: number }
   | { flow: string; rate: true }
   | { ledger: LedgerTotal; rate?: boolean };

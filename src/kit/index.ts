@@ -35,3 +35,5 @@ export { type Payload, type Json } from './payload';
 export { testRules, type RuleTestResult } from './ruleTest';
 export { filterPolicyProblem, eventPatternProblem, toEvent } from './kinds/rules';
 export { definitionOf, type Pattern } from './pattern';
+export { costOf, type CostSummary, type CostItem } from './cost';
+export { PRICES, type PriceId } from './prices';

@@ -13,6 +13,9 @@ export interface Request {
 /** How a link reports that its target handled a message well (for "reached" flows). */
 export type ReachedHook = (id: number) => void;
 
+/** How a link reports a call answered back at the caller: how long it took, for which request. */
+export type AnsweredHook = (ms: number, request: Request | undefined, result: Result) => void;
+
 /**
  * An edge at run time: it samples the network time of each message and records the hop for the
  * view, so that neither patterns nor models touch the hop log. Synchronous calls and writes are
@@ -24,6 +27,8 @@ export class Link {
   latency: Distribution;
   /** Called when the target answers a call well (the assembler wires "reached" flows here). */
   onReached: ReachedHook | undefined;
+  /** Called when a call's answer is back at the caller ("call" flows are wired here). */
+  onAnswered: AnsweredHook | undefined;
   /**
    * The rule this edge applies now: a subscription's filter policy, a rule's event pattern (the
    * definition's, or one the user edited since). The source node compiles and applies it.
@@ -56,6 +61,25 @@ export class Link {
    */
   call(trace: Trace, reply: Reply, request: Request | undefined = this.edge.route): void {
     const sim = this.world.sim;
+    const startedMs = sim.now;
+    const span = this.world.spans.start(
+      trace.id,
+      this.edge.id,
+      this.edge.source,
+      this.edge.target,
+      request?.path,
+      startedMs,
+    );
+    const answered = this.onAnswered;
+    // Only when someone listens does the answer go through one more closure.
+    const back =
+      span < 0 && !answered
+        ? reply
+        : (result: Result) => {
+            this.world.spans.end(span, sim.now, result);
+            answered?.(sim.now - startedMs, request, result);
+            reply(result);
+          };
     const there = this.hop(trace.id, trace.attempt > 1 ? HopKind.Retry : HopKind.Normal);
     const drawBack = this.edge.kind === 'sync' || this.edge.kind === 'write';
     sim.schedule(
@@ -65,10 +89,10 @@ export class Link {
           trace,
           (result: Result) => {
             if (result.ok && this.onReached) this.onReached(trace.id);
-            const back = drawBack
+            const travel = drawBack
               ? this.hop(trace.id, result.ok ? HopKind.Success : HopKind.Failure, true)
               : sample(this.latency, this.rng);
-            sim.schedule(back, reply, result);
+            sim.schedule(travel, back, result);
           },
           this,
           request,

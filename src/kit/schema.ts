@@ -132,6 +132,7 @@ const flow = z
     measure: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('response'), node: z.string() }).strict(),
       z.object({ kind: z.literal('reached'), node: z.string() }).strict(),
+      z.object({ kind: z.literal('call'), edge: z.string(), path: z.string().optional() }).strict(),
       z
         .object({
           kind: z.literal('ended'),
@@ -146,6 +147,7 @@ const flow = z
 const ledgerTotal = z.enum(['created', 'completed', 'deadLettered', 'dropped', 'lost', 'inSystem']);
 const seriesSource = z.union([
   z.object({ node: z.string(), stat: z.string(), rate: z.boolean().optional() }).strict(),
+  z.object({ edge: z.string(), stat: z.string(), rate: z.boolean().optional() }).strict(),
   z.object({ flow: z.string(), percentile: z.number().min(0).max(1) }).strict(),
   z.object({ flow: z.string(), rate: z.literal(true) }).strict(),
   z.object({ ledger: ledgerTotal, rate: z.boolean().optional() }).strict(),
@@ -300,7 +302,11 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
     );
   });
   d.flows.forEach((f, i) => {
-    if (f.measure.node !== undefined) checkNode(`flows[${i}].measure.node`, f.measure.node);
+    const m = f.measure;
+    if (m.kind === 'call') {
+      if (!d.edges.some((e) => e.id === m.edge))
+        add(`flows[${i}].measure.edge`, `unknown edge "${m.edge}"`);
+    } else if (m.node !== undefined) checkNode(`flows[${i}].measure.node`, m.node);
   });
   // Series ids key the sampler, so they are unique across the whole pattern.
   const seen = new Set<string>();
@@ -311,6 +317,9 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
       if (seen.has(s.id)) add(`${path}.id`, `duplicate series id "${s.id}"`);
       seen.add(s.id);
       if ('node' in s.source) checkNode(`${path}.source.node`, s.source.node);
+      const edge = 'edge' in s.source ? s.source.edge : undefined;
+      if (edge !== undefined && !d.edges.some((e) => e.id === edge))
+        add(`${path}.source.edge`, `unknown edge "${edge}"`);
       if ('flow' in s.source && !flows.has(s.source.flow))
         add(`${path}.source.flow`, `unknown flow "${s.source.flow}"`);
     });

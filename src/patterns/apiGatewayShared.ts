@@ -15,6 +15,17 @@ import type {
 } from '../kit';
 import { COLD_START, INTERNET } from './commonParts';
 
+/**
+ * When an API gateway is the right choice at all, from the seed's text in the project's words:
+ * both patterns start their "when to use it" with these.
+ */
+export const GATEWAY_WHEN_TO_USE: string[] = [
+  'A gateway is a front door: clients know one address, and it maps each request to the service behind it, hiding how the services are split (a facade, spread over the network).',
+  'Choose it when callers need an answer now (the whole chain is synchronous) and the latency budget is tight enough that queueing the work for later is not an option.',
+  'It suits a service whose dependencies are few and stay few: every one added is one more hop the caller waits for, and one more place a failure comes back from.',
+  'It suits one API that gathers data from several services for a client, in one request.',
+];
+
 /** The three services and the routes that reach them. */
 export const SERVICES = [
   { id: 'customer', label: 'Customer', path: '/customer', store: 'customerDb' },
@@ -26,6 +37,25 @@ export type ServiceId = (typeof SERVICES)[number]['id'];
 
 const coldStart = COLD_START;
 
+/**
+ * The sketch's grid, left to right as in the seed's diagrams: the user, the front gateway,
+ * Payments, the gateway(s) behind Payments, the three functions, their stores (and Email under
+ * SNS). One row per route; Payments sits on the /sales row, as in the seed. Each route's other
+ * clients stand in Payments' column, on /customer's row or below their own route's row, so that
+ * every call bends in the gap before the gateways and none crosses a card.
+ */
+export const GRID = {
+  x: { user: 0, front: 220, payments: 460, gateways: 720, services: 980, stores: 1240 },
+  /** The rows of /customer, /sales and /communication. */
+  rows: [0, 320, 640] as const,
+  /** Where each route's other clients sit (in Payments' column). */
+  clientRows: [0, 560, 800] as const,
+  email: 920,
+};
+
+/** The row of a route, by its index in SERVICES. */
+export const rowOf = (i: number): number => GRID.rows[i] as number;
+
 /** The user, the front gateway "/payments", the Payments function. */
 export function frontNodes(
   routeCalls: { edge: string; method: string; path: string }[],
@@ -36,7 +66,7 @@ export function frontNodes(
       kind: 'user',
       label: 'User',
       sublabel: 'Make payment',
-      position: { x: 0, y: 260 },
+      position: { x: GRID.x.user, y: rowOf(1) },
       config: { pattern: 'poisson', ratePerS: { $param: 'paymentRate' } },
     },
     {
@@ -44,17 +74,17 @@ export function frontNodes(
       kind: 'apiGateway',
       label: 'API Gateway',
       sublabel: '/payments',
-      position: { x: 220, y: 260 },
+      position: { x: GRID.x.front, y: rowOf(1) },
       config: { integrationTimeoutMs: { $param: 'integrationTimeoutMs' } },
     },
     {
       id: 'payments',
       kind: 'lambda',
       label: 'Lambda "Payments"',
-      position: { x: 460, y: 260 },
+      position: { x: GRID.x.payments, y: rowOf(1) },
       handler: 'payments',
       config: {
-        duration: { kind: 'lognormal', mean: 10, cv: 0.5 },
+        duration: { kind: 'lognormal', mean: { $param: 'paymentsDurationMs' }, cv: 0.5 },
         coldStart,
         timeoutMs: 30_000,
         handlerOptions: {
@@ -91,10 +121,11 @@ export const frontEdges: GraphEdge[] = [
  * The three functions (in the column at `x`), their stores, the email topic, and the other
  * clients of each route (left of the gateways).
  */
-export function serviceNodes(x: number): GraphNode[] {
+export function serviceNodes(): GraphNode[] {
+  const x = GRID.x.services;
   const nodes: GraphNode[] = [];
   SERVICES.forEach((s, i) => {
-    const y = 60 + i * 200;
+    const y = rowOf(i);
     nodes.push({
       id: s.id,
       kind: 'lambda',
@@ -113,7 +144,7 @@ export function serviceNodes(x: number): GraphNode[] {
       kind: 'user',
       label: 'Other clients',
       sublabel: s.path,
-      position: { x: 460, y: [90, 430, 590][i] as number },
+      position: { x: GRID.x.payments, y: GRID.clientRows[i] as number },
       config: { pattern: 'poisson', ratePerS: { $param: `${s.id}ClientRate` } },
     });
   });
@@ -123,7 +154,7 @@ export function serviceNodes(x: number): GraphNode[] {
       kind: 'aurora',
       label: 'Aurora',
       sublabel: 'customer database',
-      position: { x: x + 260, y: 60 },
+      position: { x: GRID.x.stores, y: rowOf(0) },
       config: {
         maxConnections: { $param: 'dbConnections' },
         queryLatency: { kind: 'lognormal', mean: { $param: 'dbQueryMs' }, cv: 0.3 },
@@ -134,7 +165,7 @@ export function serviceNodes(x: number): GraphNode[] {
       kind: 'aurora',
       label: 'Aurora',
       sublabel: 'sales database',
-      position: { x: x + 260, y: 260 },
+      position: { x: GRID.x.stores, y: rowOf(1) },
       config: {
         maxConnections: { $param: 'dbConnections' },
         queryLatency: { kind: 'lognormal', mean: { $param: 'dbQueryMs' }, cv: 0.3 },
@@ -145,9 +176,9 @@ export function serviceNodes(x: number): GraphNode[] {
       kind: 'sns',
       label: 'SNS',
       sublabel: 'communication',
-      position: { x: x + 260, y: 460 },
+      position: { x: GRID.x.stores, y: rowOf(2) },
     },
-    { id: 'email', kind: 'email', label: 'Email', position: { x: x + 520, y: 460 } },
+    { id: 'email', kind: 'email', label: 'Email', position: { x: GRID.x.stores, y: GRID.email } },
   );
   return nodes;
 }
@@ -180,13 +211,174 @@ export function serviceEdges(gatewayFor: (id: ServiceId) => string): GraphEdge[]
     kind: 'subscription',
     label: 'email',
     config: { protocol: 'email' },
+    // Email hangs under SNS, as in the seed's diagrams.
+    sourceSide: 'bottom',
+    targetSide: 'top',
   });
   return edges;
 }
 
-/** The parameters both patterns have; ids are contracts (URLs, `--set`, the compare view). */
-export function sharedParams(gateways: string[]): ParamSpec[] {
+/**
+ * Method throttling of one route (its own token bucket in the stage's settings), bound to the
+ * route's parameters: put it in the config of the edge that serves the route.
+ */
+export function routeThrottle(id: ServiceId): Record<string, { $param: string }> {
+  return {
+    throttleRatePerS: { $param: `${id}RouteRate` },
+    throttleBurst: { $param: `${id}RouteBurst` },
+  };
+}
+
+/** Usage plan settings of a gateway behind Payments, bound to the usage-plan parameters. */
+export const usagePlanConfig = {
+  usagePlan: { $param: 'usagePlan' },
+  apiKeys: { $param: 'apiKeys' },
+  keyRateLimitPerS: { $param: 'keyRateLimit' },
+  keyBurst: { $param: 'keyBurst' },
+  quotaLimit: { $param: 'keyQuota' },
+  quotaPeriod: { $param: 'quotaPeriod' },
+  missingKeyPercent: { $param: 'missingKeyPercent' },
+};
+
+const withPlan = { param: 'usagePlan', equals: true };
+
+/** The usage plan's parameters (on the gateways behind Payments). */
+function usagePlanParams(gateways: string[]): ParamSpec[] {
+  return [
+    {
+      id: 'usagePlan',
+      node: gateways,
+      kind: 'boolean',
+      label: 'Usage plan with API keys',
+      unit: '',
+      default: false,
+      description:
+        'Every method requires an API key, and each key gets the usage plan’s own throttle and quota, checked before the gateway’s throttle. Without a valid key: 403.',
+    },
+    {
+      id: 'apiKeys',
+      node: gateways,
+      kind: 'number',
+      label: 'API keys per caller',
+      unit: 'keys',
+      min: 1,
+      max: 100,
+      step: 1,
+      default: 1,
+      usedWhen: withPlan,
+      description:
+        'How many API keys each caller (Payments, each route’s other clients) spreads its requests over, in turn. More keys, more room under a per-key limit.',
+    },
+    {
+      id: 'keyRateLimit',
+      node: gateways,
+      kind: 'number',
+      label: 'Per-key throttle rate',
+      unit: 'req/s',
+      min: 1,
+      max: 10_000,
+      step: 1,
+      default: 100,
+      log: true,
+      usedWhen: withPlan,
+      description: 'The usage plan’s steady rate for each API key; past it the key gets 429.',
+    },
+    {
+      id: 'keyBurst',
+      node: gateways,
+      kind: 'number',
+      label: 'Per-key throttle burst',
+      unit: 'requests',
+      min: 1,
+      max: 5000,
+      step: 1,
+      default: 200,
+      log: true,
+      usedWhen: withPlan,
+      description: 'The usage plan’s burst (token bucket size) for each API key.',
+    },
+    {
+      id: 'keyQuota',
+      node: gateways,
+      kind: 'number',
+      label: 'Per-key quota',
+      unit: 'requests',
+      min: 0,
+      max: 10_000_000,
+      step: 1,
+      default: 0,
+      log: true,
+      usedWhen: withPlan,
+      description:
+        'Requests each key may make per quota period (0: no quota). Past it the key gets 429 "Limit Exceeded" until the next period.',
+    },
+    {
+      id: 'quotaPeriod',
+      node: gateways,
+      kind: 'choice',
+      label: 'Quota period',
+      unit: '',
+      options: [
+        { value: 'DAY', label: 'Per day' },
+        { value: 'WEEK', label: 'Per week' },
+        { value: 'MONTH', label: 'Per month' },
+      ],
+      default: 'DAY',
+      usedWhen: withPlan,
+      description: 'The period the quota counts over; it starts afresh at the start of each one.',
+    },
+    {
+      id: 'missingKeyPercent',
+      node: gateways,
+      kind: 'number',
+      label: 'Requests without a valid key',
+      unit: '%',
+      min: 0,
+      max: 100,
+      step: 1,
+      default: 0,
+      usedWhen: withPlan,
+      description:
+        'Share of requests that come without an API key, or with one not in the plan: the gateway answers 403 Forbidden.',
+    },
+  ];
+}
+
+/**
+ * The parameters both patterns have; ids are contracts (URLs, `--set`, the compare view).
+ * `gateways` are the gateways behind Payments; `gatewayFor` names the one serving a route.
+ */
+export function sharedParams(
+  gateways: string[],
+  gatewayFor: (id: ServiceId) => string,
+): ParamSpec[] {
   const perService = SERVICES.flatMap((s): ParamSpec[] => [
+    {
+      id: `${s.id}RouteRate`,
+      node: gatewayFor(s.id),
+      kind: 'number',
+      label: `${s.path} throttle rate`,
+      unit: 'req/s',
+      min: 1,
+      max: 10_000,
+      step: 1,
+      default: 10_000,
+      log: true,
+      description: `Method throttling of ${s.path}: its own token bucket's refill rate, in the stage's settings for that route, on top of the gateway's throttle.`,
+    },
+    {
+      id: `${s.id}RouteBurst`,
+      node: gatewayFor(s.id),
+      kind: 'number',
+      label: `${s.path} throttle burst`,
+      unit: 'requests',
+      min: 1,
+      max: 5000,
+      step: 1,
+      default: 5000,
+      log: true,
+      description: `Method throttling of ${s.path}: its own token bucket's size.`,
+    },
     {
       id: `${s.id}ClientRate`,
       node: `${s.id}Clients`,
@@ -239,6 +431,20 @@ export function sharedParams(gateways: string[]): ParamSpec[] {
       default: 20,
       log: true,
       description: 'Payments per second; each one calls /customer, /sales and /communication.',
+    },
+    {
+      id: 'paymentsDurationMs',
+      node: 'payments',
+      kind: 'number',
+      label: 'Payments duration',
+      unit: 'ms',
+      min: 1,
+      max: 10_000,
+      step: 1,
+      default: 10,
+      log: true,
+      description:
+        'Mean time Lambda "Payments" spends on its own work before it calls the routes (log-normal).',
     },
     {
       id: 'callMode',
@@ -350,27 +556,48 @@ export function sharedParams(gateways: string[]): ParamSpec[] {
       description: 'max_connections of both databases: past it new connections are refused.',
     },
     ...perService,
+    ...usagePlanParams(gateways),
   ];
 }
 
-/** End-to-end paths measured for the CLI and the charts. */
-export const sharedFlows: FlowSpec[] = [
-  {
-    id: 'response',
-    label: 'User response',
-    description: "From the user's request until the user has the answer, through every hop.",
-    measure: { kind: 'response', node: 'user' },
-  },
-  ...SERVICES.map((s): FlowSpec => ({
-    id: `${s.id}Response`,
-    label: `Other clients of ${s.path}`,
-    description: `From a request of the other clients of ${s.path} until their answer.`,
-    measure: { kind: 'response', node: `${s.id}Clients` },
-  })),
-];
+/** A colour per route, the same in every chart. */
+const ROUTE_COLOURS = ['#0ea5e9', '#16a34a', '#f59e0b'] as const;
+const ROUTE_LIGHT = ['#7dd3fc', '#86efac', '#fcd34d'] as const;
 
-/** The charts both patterns draw. */
-export function sharedCharts(): ChartSpec[] {
+/**
+ * End-to-end paths measured for the CLI and the charts: the user's response, each route's other
+ * clients, and each route as Payments sees it (a flow per route: the calls across `callEdgeFor`
+ * with that route's path, from sending to the answer).
+ */
+export function sharedFlows(callEdgeFor: (id: ServiceId) => string): FlowSpec[] {
+  return [
+    {
+      id: 'response',
+      label: 'User response',
+      description: "From the user's request until the user has the answer, through every hop.",
+      measure: { kind: 'response', node: 'user' },
+    },
+    ...SERVICES.map((s): FlowSpec => ({
+      id: `${s.id}Route`,
+      label: `Payments → ${s.path}`,
+      description: `One call of Payments to ${s.path}: from sending it to the answer back at Payments, gateway and function included.`,
+      measure: { kind: 'call', edge: callEdgeFor(s.id), path: s.path },
+    })),
+    ...SERVICES.map((s): FlowSpec => ({
+      id: `${s.id}Response`,
+      label: `Other clients of ${s.path}`,
+      description: `From a request of the other clients of ${s.path} until their answer.`,
+      measure: { kind: 'response', node: `${s.id}Clients` },
+    })),
+  ];
+}
+
+/**
+ * The charts both patterns draw: the user's response time and failed answers, then per route
+ * (the edge from the gateway to the route's function, `routeEdgeFor`) its latency as Payments sees
+ * it, its 429s and its 5xx answers, whoever called it.
+ */
+export function sharedCharts(routeEdgeFor: (id: ServiceId) => string): ChartSpec[] {
   return [
     {
       id: 'latency',
@@ -417,14 +644,44 @@ export function sharedCharts(): ChartSpec[] {
       ],
     },
     {
-      id: 'clientThrottles',
-      title: '429s of the other clients',
+      id: 'routeLatency',
+      title: 'Route response time, as Payments sees it (p50, p99)',
+      unit: 'ms',
+      series: SERVICES.flatMap((s, i) => [
+        {
+          id: `${s.id}RouteP50`,
+          label: `${s.path} p50`,
+          color: ROUTE_LIGHT[i] as string,
+          source: { flow: `${s.id}Route`, percentile: 0.5 },
+        },
+        {
+          id: `${s.id}RouteP99`,
+          label: `${s.path} p99`,
+          color: ROUTE_COLOURS[i] as string,
+          source: { flow: `${s.id}Route`, percentile: 0.99 },
+        },
+      ]),
+    },
+    {
+      id: 'route429',
+      title: '429s per route (every caller)',
       unit: 'per s',
       series: SERVICES.map((s, i) => ({
-        id: `${s.id}Client429`,
+        id: `${s.id}Route429`,
         label: s.path,
-        color: ['#0ea5e9', '#16a34a', '#f59e0b'][i] as string,
-        source: { node: `${s.id}Clients`, stat: 'throttled', rate: true },
+        color: ROUTE_COLOURS[i] as string,
+        source: { edge: routeEdgeFor(s.id), stat: 'throttled', rate: true },
+      })),
+    },
+    {
+      id: 'route5xx',
+      title: '5xx per route (every caller)',
+      unit: 'per s',
+      series: SERVICES.map((s, i) => ({
+        id: `${s.id}Route5xx`,
+        label: s.path,
+        color: ROUTE_COLOURS[i] as string,
+        source: { edge: routeEdgeFor(s.id), stat: 'http5xx', rate: true },
       })),
     },
   ];

@@ -5,6 +5,7 @@ import { formatCount, formatRate } from '../canvas/format';
 import { paramsForNode } from './nodeParams';
 import { Graveyard, NodeRules } from './NodeRules';
 import { ParamList } from './ParamsPanel';
+import { RecentRequests } from './RecentRequests';
 
 /** Names of stats, of any kind, that read better spelled out (kinds add their own). */
 const LABELS: Record<string, string> = {
@@ -103,6 +104,7 @@ export function NodeDetails() {
       )}
 
       <Graveyard nodeId={node.id} />
+      <RecentRequests nodeId={node.id} />
       <NodeRules nodeId={node.id} />
 
       <h3 className="section-title mt-3">Parameters</h3>

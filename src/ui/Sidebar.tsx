@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { hasRuleEdges } from '../canvas/ruleEdges';
 import { useSim, useSimulator } from '../state';
+import { CostPanel } from './CostPanel';
 import { ExplanationPanel } from './ExplanationPanel';
 import { NodeDetails } from './NodeDetails';
 import { ParamsPanel } from './ParamsPanel';
@@ -13,6 +14,7 @@ const ALL_TABS = [
   { id: 'params', label: 'Parameters' },
   // Only for patterns with subscriptions or rules: the sandbox that tests a message against them.
   { id: 'test', label: 'Test rules' },
+  { id: 'cost', label: 'Cost' },
 ] as const;
 type TabId = (typeof ALL_TABS)[number]['id'];
 
@@ -101,6 +103,8 @@ export function Sidebar({
             <ExplanationPanel />
           ) : tab === 'params' ? (
             <ParamsPanel />
+          ) : tab === 'cost' ? (
+            <CostPanel />
           ) : (
             <Suspense fallback={<p className="text-sm text-muted">Loading the test panel…</p>}>
               <TestPanel key={pattern.id} />

@@ -1,8 +1,10 @@
-import { ApiGateway, TokenBucket, type HttpStatus } from '../../aws';
+import type { Rng } from '../../engine';
+import { ApiGateway, TokenBucket, UsagePlan, type HttpStatus, type QuotaPeriod } from '../../aws';
 import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link, Request } from '../link';
 import type { Reply, Result, Trace } from '../messages';
+import { Throughput } from '../throughput';
 
 /** One route of the API: an outgoing sync edge with a `route`, its own throttle and counts. */
 interface Route {
@@ -17,6 +19,8 @@ interface Route {
     serverErrors: number;
     timedOut: number;
   };
+  /** Requests per second over the last ten seconds. */
+  recent: Throughput;
 }
 
 /**
@@ -30,11 +34,24 @@ interface Route {
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html
  * and https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
  *
- * Config: `apiType` (REST | HTTP), `rateLimitPerS`, `burst`, `integrationTimeoutMs`, `overhead`
- * (distribution, ms each way). Route edge config: `throttleRatePerS`, `throttleBurst`.
+ * Usage plans (`usagePlan: true`): every method then requires an API key, and each key has the
+ * plan's own token bucket and quota (see `aws/usagePlan.ts`), applied before the stage's throttle
+ * as AWS does. The callers' requests spread over `apiKeys` keys per caller (each node calling the
+ * gateway has keys of its own, used in turn); `missingKeyPercent` of the requests come without a
+ * valid key and get 403 "Forbidden"; over a key's throttle 429 "Too Many Requests", over its quota
+ * 429 "Limit Exceeded".
  *
- * Stats: `billedRequests` counts the requests sent on to an integration, which is what API Gateway
- * bills: throttled (429) and unrouted requests are not billed.
+ * Config: `apiType` (REST | HTTP), `rateLimitPerS`, `burst`, `integrationTimeoutMs`, `overhead`
+ * (distribution, ms each way), `usagePlan`, `apiKeys`, `keyRateLimitPerS`, `keyBurst`,
+ * `quotaLimit` (requests per key and period; 0: no quota), `quotaPeriod` (DAY | WEEK | MONTH),
+ * `missingKeyPercent`. Route edge config: `throttleRatePerS`, `throttleBurst`.
+ *
+ * Stats: `throttled` counts every 429 the gateway answered (stage, method, key throttle, quota);
+ * `billedRequests` counts the requests sent on to an integration, which is what API Gateway bills:
+ * throttled (429) and unrouted requests are not billed. A gateway with a route table also reports
+ * `requestsPerS`, `stageThrottled`, `methodThrottled`, `keyThrottled`, `quotaExceeded`,
+ * `forbidden`, `clientErrors` (4xx other than 429), `serverErrors` (5xx) and, with a usage plan,
+ * `keyTokens` (the emptiest key's tokens); each route the same per edge (`edgeStats`).
  */
 class ApiGatewayNode implements NodeInstance {
   private readonly api: ApiGateway;
@@ -46,10 +63,50 @@ class ApiGatewayNode implements NodeInstance {
    * not billed).
    */
   private billed = 0;
+  private methodThrottled = 0;
+  private readonly recent: Throughput;
+  /** The usage plan while one is on; undefined otherwise. */
+  private plan: UsagePlan | undefined;
+  private missingKeyShare = 0;
+  private keysPerCaller = 1;
+  /** Which of its keys each caller uses next (round robin). */
+  private readonly nextKey = new Map<string, number>();
+  /** Draws which requests come without a valid key (a stream of its own: nothing else shifts). */
+  private readonly keyRng: Rng;
 
   constructor(private readonly ctx: NodeContext) {
     this.api = new ApiGateway(ctx.world, ctx.rng, settings(ctx.config));
     this.apiType = ctx.config.str('apiType', 'REST');
+    this.recent = new Throughput(ctx.world.sim);
+    this.keyRng = ctx.rng.split('apiKeys');
+    this.configurePlan(ctx.config);
+  }
+
+  /** Turns the usage plan on, off, or gives it new limits (keys keep what they used). */
+  private configurePlan(config: ConfigReader): void {
+    if (!config.bool('usagePlan', false)) {
+      this.plan = undefined;
+      return;
+    }
+    const quota = config.num('quotaLimit', 0);
+    const limits = {
+      rateLimitPerS: config.num('keyRateLimitPerS', 10_000),
+      burst: config.num('keyBurst', 5_000),
+      quotaLimit: quota > 0 ? quota : undefined,
+      quotaPeriod: quotaPeriod(config.str('quotaPeriod', 'DAY')),
+    };
+    if (this.plan) this.plan.reconfigure(limits, this.ctx.world.sim.now);
+    else this.plan = new UsagePlan(limits);
+    this.keysPerCaller = Math.max(1, Math.round(config.num('apiKeys', 1)));
+    this.missingKeyShare = Math.min(1, Math.max(0, config.num('missingKeyPercent', 0) / 100));
+  }
+
+  /** The API key a request from `caller` carries; undefined when it has no valid one. */
+  private keyOf(caller: string): string | undefined {
+    if (this.missingKeyShare > 0 && this.keyRng.chance(this.missingKeyShare)) return undefined;
+    const i = this.nextKey.get(caller) ?? 0;
+    this.nextKey.set(caller, (i + 1) % this.keysPerCaller);
+    return `${caller}#${i % this.keysPerCaller}`;
   }
 
   start(): void {
@@ -59,6 +116,7 @@ class ApiGatewayNode implements NodeInstance {
         link,
         bucket: routeBucket(link, this.ctx.world.sim.now),
         counts: { requests: 0, ok: 0, throttled: 0, clientErrors: 0, serverErrors: 0, timedOut: 0 },
+        recent: new Throughput(this.ctx.world.sim),
       });
     }
   }
@@ -76,10 +134,27 @@ class ApiGatewayNode implements NodeInstance {
     return this.routes.find((r) => r.link.edge.route === undefined);
   }
 
-  accept(trace: Trace, reply: Reply, _link: Link, request?: Request): void {
+  accept(trace: Trace, reply: Reply, link: Link, request?: Request): void {
     let outcome: Result | undefined;
     const route = this.match(request);
-    if (route) route.counts.requests++;
+    const now = this.ctx.world.sim.now;
+    this.recent.record(now, 1);
+    if (route) {
+      route.counts.requests++;
+      route.recent.record(now, 1);
+    }
+    // API keys and usage plans come first (a request no route takes is refused before any key
+    // is looked at: AWS answers 403 "Missing Authentication Token" without one).
+    const plan = this.plan;
+    const admit =
+      plan && route
+        ? (): HttpStatus | undefined => {
+            const verdict = plan.admit(this.keyOf(link.source.node.id), now);
+            if (verdict === 'ok') return undefined;
+            outcome = usagePlanRefusal(verdict);
+            return outcome.status as HttpStatus;
+          }
+        : undefined;
     this.api.handle(
       (answer) => {
         if (!route) {
@@ -98,6 +173,7 @@ class ApiGatewayNode implements NodeInstance {
           return;
         }
         if (route.bucket && !route.bucket.tryTake(this.ctx.world.sim.now)) {
+          this.methodThrottled++;
           outcome = {
             ok: false,
             error: 'throttled',
@@ -132,6 +208,7 @@ class ApiGatewayNode implements NodeInstance {
         if (route) count(route, result);
         reply(result);
       },
+      admit,
     );
   }
 
@@ -140,6 +217,7 @@ class ApiGatewayNode implements NodeInstance {
     this.api.reconfigure(limits);
     this.api.config.overhead = overhead; // read at each request
     this.apiType = config.str('apiType', 'REST');
+    this.configurePlan(config);
     const now = this.ctx.world.sim.now;
     for (const r of this.routes) {
       const rate = r.link.config.optNum('throttleRatePerS');
@@ -151,7 +229,33 @@ class ApiGatewayNode implements NodeInstance {
   }
 
   stats(): NodeStats {
-    return { ...this.api.stats(), unrouted: this.unrouted, billedRequests: this.billed };
+    const api = this.api.stats();
+    const plan = this.plan?.counts ?? { forbidden: 0, keyThrottled: 0, quotaExceeded: 0 };
+    const stats: NodeStats = {
+      ...api,
+      throttled: api.throttled + this.methodThrottled + plan.keyThrottled + plan.quotaExceeded,
+      unrouted: this.unrouted,
+      billedRequests: this.billed,
+    };
+    if (!this.routes.some((r) => r.link.edge.route)) return stats;
+    // A gateway with a route table: what its badges and per-route charts show.
+    let clientErrors = 0;
+    let serverErrors = 0;
+    for (const r of this.routes) {
+      clientErrors += r.counts.clientErrors;
+      serverErrors += r.counts.serverErrors + r.counts.timedOut;
+    }
+    const now = this.ctx.world.sim.now;
+    return {
+      ...stats,
+      requestsPerS: Math.round(this.recent.perSecond() * 10) / 10,
+      stageThrottled: api.throttled,
+      methodThrottled: this.methodThrottled,
+      ...plan,
+      clientErrors: clientErrors + this.unrouted,
+      serverErrors,
+      ...(this.plan ? { keyTokens: this.plan.minTokens(now) } : {}),
+    };
   }
 
   edgeStats(): Record<string, NodeStats> {
@@ -161,11 +265,30 @@ class ApiGatewayNode implements NodeInstance {
       if (!r.link.edge.route) continue;
       out[r.link.id] = {
         ...r.counts,
+        requestsPerS: Math.round(r.recent.perSecond() * 10) / 10,
+        http5xx: r.counts.serverErrors + r.counts.timedOut,
         ...(r.bucket ? { tokens: Math.floor(r.bucket.available(now)) } : {}),
       };
     }
     return out;
   }
+}
+
+/** The answer to a request the usage plan refused. */
+function usagePlanRefusal(verdict: 'forbidden' | 'throttled' | 'quotaExceeded'): Result {
+  if (verdict === 'forbidden')
+    return { ok: false, error: 'refused', status: 403, atGateway: true, message: 'Forbidden' };
+  return {
+    ok: false,
+    error: 'throttled',
+    status: 429,
+    atGateway: true,
+    message: verdict === 'quotaExceeded' ? 'Limit Exceeded' : 'Too Many Requests',
+  };
+}
+
+function quotaPeriod(s: string): QuotaPeriod {
+  return s === 'WEEK' || s === 'MONTH' ? s : 'DAY';
 }
 
 function routeBucket(link: Link, now: number): TokenBucket | undefined {
@@ -212,6 +335,15 @@ export const apiGatewayKind: KindModule = {
     'burst',
     'unrouted',
     'billedRequests',
+    'requestsPerS',
+    'stageThrottled',
+    'methodThrottled',
+    'keyThrottled',
+    'quotaExceeded',
+    'forbidden',
+    'clientErrors',
+    'serverErrors',
+    'keyTokens',
   ],
   create: (ctx) => new ApiGatewayNode(ctx),
 };

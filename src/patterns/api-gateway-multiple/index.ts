@@ -1,5 +1,10 @@
 import type { Explanation, GraphEdge, GraphNode, Pattern, PatternDefinition } from '../../kit';
 import {
+  GATEWAY_WHEN_TO_USE,
+  GRID,
+  rowOf,
+  routeThrottle,
+  usagePlanConfig,
   frontEdges,
   frontNodes,
   handlers,
@@ -13,6 +18,10 @@ import {
 } from '../apiGatewayShared';
 
 const gatewayOf = (id: ServiceId) => `${id}Api`;
+/** The edge from a route's gateway to its function (the route and its method throttling). */
+const routeEdge = (id: ServiceId) => `${id}ApiTo${cap(id)}`;
+/** The edge Payments calls a route over. */
+const callEdge = (id: ServiceId) => `paymentsTo${cap(id)}Api`;
 
 /** One API Gateway per service, each with its own stage throttle. */
 const gateways: GraphNode[] = SERVICES.map((s, i) => ({
@@ -20,11 +29,12 @@ const gateways: GraphNode[] = SERVICES.map((s, i) => ({
   kind: 'apiGateway',
   label: 'API Gateway',
   sublabel: s.path,
-  position: { x: 720, y: 60 + i * 200 },
+  position: { x: GRID.x.gateways, y: rowOf(i) },
   config: {
     rateLimitPerS: { $param: 'routeApiRate' },
     burst: { $param: 'routeApiBurst' },
     integrationTimeoutMs: { $param: 'integrationTimeoutMs' },
+    ...usagePlanConfig,
   },
 }));
 
@@ -33,7 +43,7 @@ const nodes: GraphNode[] = [
     SERVICES.map((s) => ({ edge: `paymentsTo${cap(s.id)}Api`, method: 'POST', path: s.path })),
   ),
   ...gateways,
-  ...serviceNodes(980),
+  ...serviceNodes(),
 ];
 
 const edges: GraphEdge[] = [
@@ -48,12 +58,13 @@ const edges: GraphEdge[] = [
       route: { method: 'POST', path: s.path },
     },
     {
-      id: `${s.id}ApiTo${cap(s.id)}`,
+      id: routeEdge(s.id),
       source: gatewayOf(s.id),
       target: s.id,
       kind: 'sync',
       label: 'Invoke',
       route: { method: 'POST', path: s.path },
+      config: routeThrottle(s.id),
     },
   ]),
   ...serviceEdges(gatewayOf),
@@ -67,6 +78,7 @@ const explanation: Explanation = {
   summary:
     'Payments reaches each service through an API Gateway of its own: /customer, /sales and /communication are three APIs, each with its own throttle, its own hop and its own latency.',
   whenToUse: [
+    ...GATEWAY_WHEN_TO_USE,
     'Services are owned and deployed by different teams, each publishing its own API.',
     'One noisy consumer of a service must not starve the others: each API has its own throttle.',
     'Clients outside need a stable, managed front door per service (authorisation, throttling, usage plans).',
@@ -92,6 +104,13 @@ const explanation: Explanation = {
       text: 'Skip failed calls instead of failing the payment: the user stops seeing 429s, but some payments are now recorded without their sale.',
       set: { onRouteFailure: 'skip' },
     },
+    {
+      text: 'Put the APIs behind a usage plan: every caller has its own API key, and 10% of the requests come without one. Those get 403, and with failed calls failing the payment, so do about a quarter of the payments.',
+      set: { onRouteFailure: 'fail', salesClientRate: 0, usagePlan: true, missingKeyPercent: 10 },
+    },
+    {
+      text: 'Click the User, then one of its recent requests: its waterfall shows every call on one time axis, each under its caller; three gateways mean three more hops than one.',
+    },
   ],
 };
 
@@ -102,9 +121,12 @@ export const definition: PatternDefinition = {
   seedDiagram: 'Multiple_API_Gateway_solution.png',
   nodes,
   edges,
-  params: sharedParams(SERVICES.map((s) => gatewayOf(s.id))),
-  flows: sharedFlows,
-  charts: sharedCharts(),
+  params: sharedParams(
+    SERVICES.map((s) => gatewayOf(s.id)),
+    gatewayOf,
+  ),
+  flows: sharedFlows(callEdge),
+  charts: sharedCharts(routeEdge),
   explanation,
 };
 

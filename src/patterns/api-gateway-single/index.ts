@@ -1,5 +1,10 @@
 import type { Explanation, GraphEdge, GraphNode, Pattern, PatternDefinition } from '../../kit';
 import {
+  GATEWAY_WHEN_TO_USE,
+  GRID,
+  rowOf,
+  routeThrottle,
+  usagePlanConfig,
   frontEdges,
   frontNodes,
   handlers,
@@ -9,6 +14,7 @@ import {
   sharedFlows,
   sharedParams,
   SERVICES,
+  type ServiceId,
 } from '../apiGatewayShared';
 
 /** One API Gateway for the three services: one route table, one stage throttle. */
@@ -17,19 +23,23 @@ const gateway: GraphNode = {
   kind: 'apiGateway',
   label: 'API Gateway',
   sublabel: '/gateway',
-  position: { x: 720, y: 260 },
+  position: { x: GRID.x.gateways, y: rowOf(1) },
   config: {
     rateLimitPerS: { $param: 'routeApiRate' },
     burst: { $param: 'routeApiBurst' },
     integrationTimeoutMs: { $param: 'integrationTimeoutMs' },
+    ...usagePlanConfig,
   },
 };
 
 const nodes: GraphNode[] = [
   ...frontNodes(SERVICES.map((s) => ({ edge: 'paymentsToGateway', method: 'POST', path: s.path }))),
   gateway,
-  ...serviceNodes(980),
+  ...serviceNodes(),
 ];
+
+/** The edge from the gateway to a route's function (the route and its method throttling). */
+const routeEdge = (id: ServiceId) => `gatewayTo${id.charAt(0).toUpperCase()}${id.slice(1)}`;
 
 const edges: GraphEdge[] = [
   ...frontEdges,
@@ -41,12 +51,13 @@ const edges: GraphEdge[] = [
     label: 'POST /customer, /sales, /communication',
   },
   ...SERVICES.map((s): GraphEdge => ({
-    id: `gatewayTo${s.id.charAt(0).toUpperCase()}${s.id.slice(1)}`,
+    id: routeEdge(s.id),
     source: 'gateway',
     target: s.id,
     kind: 'sync',
     label: `POST ${s.path}`,
     route: { method: 'POST', path: s.path },
+    config: routeThrottle(s.id),
   })),
   ...serviceEdges(() => 'gateway'),
 ];
@@ -55,6 +66,7 @@ const explanation: Explanation = {
   summary:
     'Payments reaches the three services through one API Gateway that routes /customer, /sales and /communication to their functions: one front door, one route table, one throttle.',
   whenToUse: [
+    ...GATEWAY_WHEN_TO_USE,
     'One team or one product publishes the services together, and clients should see one API.',
     'Cross-cutting concerns (authorisation, throttling, logging) are configured once.',
   ],
@@ -73,6 +85,42 @@ const explanation: Explanation = {
       text: 'Call the routes in parallel: the response time drops to the slowest call.',
       set: { callMode: 'parallel' },
     },
+    {
+      text: 'Keep /sales noisy, but give it a throttle of its own (method throttling: 100 a second, burst 50) under a roomy gateway throttle: now only /sales answers 429.',
+      set: {
+        salesClientRate: 300,
+        routeApiRate: 10_000,
+        routeApiBurst: 5000,
+        salesRouteRate: 100,
+        salesRouteBurst: 50,
+      },
+    },
+    {
+      text: 'Or turn on a usage plan: every caller has its own API key allowed 100 requests a second. The noisy clients run into their key’s limit; Payments’ key has room of its own.',
+      set: {
+        salesClientRate: 300,
+        routeApiRate: 10_000,
+        routeApiBurst: 5000,
+        salesRouteRate: 10_000,
+        salesRouteBurst: 5000,
+        usagePlan: true,
+        keyRateLimit: 100,
+        keyBurst: 50,
+      },
+    },
+    {
+      text: 'Give each key a quota of 600 requests a day: after about ten seconds Payments has used its key’s quota, and every payment fails with 429 "Limit Exceeded" until the day is over.',
+      set: {
+        salesClientRate: 0,
+        usagePlan: true,
+        keyRateLimit: 10_000,
+        keyBurst: 5000,
+        keyQuota: 600,
+      },
+    },
+    {
+      text: 'Click the User, then one of its recent requests: its waterfall shows every call on one time axis, each under its caller, and where the time went.',
+    },
   ],
 };
 
@@ -83,9 +131,9 @@ export const definition: PatternDefinition = {
   seedDiagram: 'Single-api-gateway-solution.png',
   nodes,
   edges,
-  params: sharedParams(['gateway']),
-  flows: sharedFlows,
-  charts: sharedCharts(),
+  params: sharedParams(['gateway'], () => 'gateway'),
+  flows: sharedFlows(() => 'paymentsToGateway'),
+  charts: sharedCharts(routeEdge),
   explanation,
 };
 

@@ -69,4 +69,87 @@ describe('API gateways: one for all, or one per service', () => {
     expect(s.edges.gatewayToSales?.timedOut).toBeGreaterThan(500);
     expect(s.nodes.user?.timedOut).toBeGreaterThan(500);
   }, 60_000);
+
+  it('method throttling on /sales limits that route alone, even behind one gateway', () => {
+    const s = run(
+      apiGatewaySingle,
+      { salesClientRate: '300', salesRouteRate: '100', salesRouteBurst: '50' },
+      60,
+    );
+    expect(s.edges.gatewayToSales?.throttled).toBeGreaterThan(1000);
+    expect(s.edges.gatewayToCustomer?.throttled).toBe(0);
+    expect(s.nodes.gateway?.methodThrottled).toBe(s.edges.gatewayToSales?.throttled);
+    expect(s.nodes.gateway?.stageThrottled).toBe(0);
+  }, 60_000);
+
+  describe('usage plans', () => {
+    const noisy = {
+      salesClientRate: '300',
+      usagePlan: 'true',
+      keyRateLimit: '100',
+      keyBurst: '50',
+    };
+
+    it('off by default: no key is asked for, nothing is refused', () => {
+      const s = run(apiGatewaySingle, {}, 20);
+      expect(s.nodes.gateway).toMatchObject({ forbidden: 0, keyThrottled: 0, quotaExceeded: 0 });
+    }, 60_000);
+
+    it("per-key throttling: the noisy clients hit their own keys' limit, Payments does not", () => {
+      const s = run(apiGatewaySingle, noisy, 60);
+      const g = s.nodes.gateway!;
+      // 300 req/s over one key allowed 100/s: about 200 a second refused, all of them /sales'.
+      expect(g.keyThrottled).toBeGreaterThan(9000);
+      // (A few 429s may still be on their way back when the run stops.)
+      expect(g.keyThrottled! - s.nodes.salesClients!.throttled!).toBeLessThan(20);
+      expect(s.nodes.user?.throttled).toBe(0);
+      expect(g.stageThrottled).toBe(0);
+      // Spread over four keys, the same clients fit (4 × 100/s > 300/s).
+      const four = run(apiGatewaySingle, { ...noisy, apiKeys: '4' }, 60);
+      expect(four.nodes.gateway?.keyThrottled).toBeLessThan(g.keyThrottled! / 20);
+    }, 60_000);
+
+    it('a key past its quota gets 429 "Limit Exceeded" for the rest of the period', () => {
+      // Payments makes three calls per payment: 60 a second on its one key, 600 a day allowed.
+      const s = run(apiGatewaySingle, { usagePlan: 'true', keyQuota: '600' }, 30);
+      const g = s.nodes.gateway!;
+      // The quota runs out after ten seconds; each payment then fails at its first call (20 a
+      // second for the remaining 20 seconds).
+      expect(g.quotaExceeded).toBeGreaterThan(350);
+      expect(s.nodes.user?.throttled).toBeGreaterThan(350);
+      // Not billed: only the 600 admitted requests reached a function.
+      expect(g.billedRequests).toBe(600);
+      const weekly = run(
+        apiGatewaySingle,
+        { usagePlan: 'true', keyQuota: '600', quotaPeriod: 'WEEK' },
+        30,
+      );
+      expect(weekly.nodes.gateway?.quotaExceeded).toBe(g.quotaExceeded);
+    }, 60_000);
+
+    it('a request without a valid key is refused with 403', () => {
+      const s = run(apiGatewaySingle, { usagePlan: 'true', missingKeyPercent: '10' }, 60);
+      const g = s.nodes.gateway!;
+      const sent =
+        s.edges.gatewayToCustomer!.requests! +
+        s.edges.gatewayToSales!.requests! +
+        s.edges.gatewayToCommunication!.requests!;
+      expect(g.forbidden! / sent).toBeGreaterThan(0.07);
+      expect(g.forbidden! / sent).toBeLessThan(0.13);
+      expect(g.clientErrors).toBe(g.forbidden);
+      // Payments fails the payment with the call's status: the user sees 403s.
+      expect(s.nodes.user?.clientErrors).toBeGreaterThan(0);
+    }, 60_000);
+  });
+
+  it('per-route series read stats the routes report', () => {
+    const { values } = resolveParams(apiGatewaySingle, {});
+    const r = createRun(apiGatewaySingle, values, { seed: 1 });
+    r.advanceTo(5_000);
+    const edgeStats = r.built.edgeStats();
+    for (const chart of apiGatewaySingle.charts)
+      for (const series of chart.series)
+        if ('edge' in series.source)
+          expect(edgeStats[series.source.edge], series.id).toHaveProperty(series.source.stat);
+  });
 });
