@@ -4,6 +4,8 @@ export interface SimArgs {
   json: boolean;
   help: boolean;
   pattern?: string;
+  /** Every pattern named, in order (`compare` takes two; a plain run one). */
+  patterns: string[];
   sets: Record<string, string>;
   durationS: number;
   /** Seconds at the start left out of the flows' latencies. */
@@ -33,16 +35,27 @@ export const ASL_USAGE = `  npm run sim -- asl <definition.json> [--input <json>
                  error name (with ":<cause>" after it); repeat for its successive calls
   --history      print AWS's execution history too`;
 
+/** How to call `npm run sim -- compare` (see compare.ts). */
+export const COMPARE_USAGE = `  npm run sim -- compare <pattern A> <pattern B> [--set [a.|b.]<param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
+
+  compare: runs two scenarios on the same seed for the same simulated time (the same seeded
+  arrivals) and prints a table of both; the two may be one pattern with two parameter sets
+  --set a.p=v    parameter p of side A only (b.p=v: side B only)
+  --set p=v      parameter p on both sides (a side's own a./b. value wins)
+  --json         one object: { seed, durationS, warmUpS, a, b, table }, a and b as a run's --json`;
+
 export const USAGE = `Usage:
   npm run sim -- --list
   npm run sim -- <pattern-id> [--set <param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
+${COMPARE_USAGE}
 ${ASL_USAGE}
 
   --warmup s   leave the first s seconds out of the flows' latencies (the steady state only)`;
 
 /** Parses argv (without node and the script). Throws UsageError naming the problem. */
-export function parseArgs(argv: string[]): SimArgs {
+export function parseArgs(argv: string[], maxPatterns = 1): SimArgs {
   const out: SimArgs = {
+    patterns: [],
     list: false,
     json: false,
     help: false,
@@ -90,8 +103,15 @@ export function parseArgs(argv: string[]): SimArgs {
         throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${v}"`);
       out.seed = s;
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-    else if (out.pattern === undefined) out.pattern = arg;
-    else throw new UsageError(`unexpected argument "${arg}" (one pattern at a time)`);
+    else if (out.patterns.length < maxPatterns) {
+      out.patterns.push(arg);
+      out.pattern ??= arg;
+    } else
+      throw new UsageError(
+        maxPatterns === 1
+          ? `unexpected argument "${arg}" (one pattern at a time)`
+          : `unexpected argument "${arg}" (compare takes two scenarios)`,
+      );
   }
   if (out.warmUpS >= out.durationS && out.warmUpS > 0)
     throw new UsageError(

@@ -42,3 +42,18 @@ export {
   formatParamValue,
   type ParamError,
 } from './params';
+export {
+  compareTable,
+  createSideRun,
+  resolveSide,
+  runComparison,
+  sideFigures,
+  splitSideSettings,
+  COMPARE_FIGURES,
+  type CompareFigureId,
+  type CompareOptions,
+  type CompareRow,
+  type CompareSide,
+  type ComparisonResult,
+  type SideKey,
+} from './compare';
