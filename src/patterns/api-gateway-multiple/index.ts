@@ -11,6 +11,7 @@ import {
   SERVICES,
   type ServiceId,
 } from '../apiGatewayShared';
+import { singleVsMultipleGateways } from '../comparisons';
 
 const gatewayOf = (id: ServiceId) => `${id}Api`;
 
@@ -109,4 +110,8 @@ export const definition: PatternDefinition = {
 };
 
 /** The pattern: its definition and the Payments handler. */
-export const apiGatewayMultiple: Pattern = { ...definition, handlers };
+export const apiGatewayMultiple: Pattern = {
+  ...definition,
+  comparisons: [singleVsMultipleGateways],
+  handlers,
+};

@@ -10,6 +10,7 @@ import {
   sharedParams,
   SERVICES,
 } from '../apiGatewayShared';
+import { singleVsMultipleGateways } from '../comparisons';
 
 /** One API Gateway for the three services: one route table, one stage throttle. */
 const gateway: GraphNode = {
@@ -90,4 +91,8 @@ export const definition: PatternDefinition = {
 };
 
 /** The pattern: its definition and the Payments handler. */
-export const apiGatewaySingle: Pattern = { ...definition, handlers };
+export const apiGatewaySingle: Pattern = {
+  ...definition,
+  comparisons: [singleVsMultipleGateways],
+  handlers,
+};
