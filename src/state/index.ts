@@ -17,3 +17,18 @@ export { createManualTicker, type ManualTicker } from './manualTicker';
 export { parseLocation, buildSearch, parseBench, DEFAULT_SEED, type AppLocation } from './url';
 export type { SimState, LiveSnapshot, SimStore, LastStep } from './simStore';
 export type { PlaybackStatus, PlaybackEvent } from './playbackMachine';
+export {
+  createComparison,
+  type Comparison,
+  type ComparisonOptions,
+  type ComparisonState,
+} from './createComparison';
+export {
+  buildCompareSearch,
+  isCompareSearch,
+  offerSearch,
+  parseCompareLocation,
+  sideLabels,
+  type CompareLocation,
+  type CompareSideLocation,
+} from './compareUrl';
