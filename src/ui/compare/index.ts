@@ -1,0 +1,5 @@
+export { ComparisonContext, useComparison, useComparisonState } from './context';
+export { CompareControls } from './CompareControls';
+export { CompareTable, formatFigure } from './CompareTable';
+export { CompareCharts, pairCharts } from './CompareCharts';
+export { ComparisonOffers } from './ComparisonOffers';
