@@ -1,21 +1,7 @@
 import { formatClock } from '../../canvas/format';
 import type { CompareRow } from '../../patterns';
 import { useComparisonState } from './context';
-
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const two = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const cents = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
-/** A figure as the table shows it. */
-export function formatFigure(x: number, unit: string): string {
-  if (unit === 'USD') return `$${cents.format(x)}`;
-  if (unit === 'ms') return x >= 10_000 ? `${two.format(x / 1000)} s` : `${two.format(x)} ms`;
-  if (unit === 'msg/s') return `${two.format(x)}/s`;
-  return number.format(x);
-}
+import { formatFigure } from './formatFigure';
 
 /** Which side a row favours, if any. */
 function winner(row: CompareRow): 'a' | 'b' | null {
@@ -31,9 +17,16 @@ function winner(row: CompareRow): 'a' | 'b' | null {
  */
 export function CompareTable({ labels }: { labels: { a: string; b: string } }) {
   const table = useComparisonState((s) => s.table);
-  const time = useComparisonState((s) => Math.min(s.timeMs.a, s.timeMs.b));
+  const timeMs = useComparisonState((s) => s.timeMs);
+  const time = Math.min(timeMs.a, timeMs.b);
   return (
-    <section className="compare-table-wrap" aria-labelledby="compare-table-title">
+    <section
+      className="compare-table-wrap"
+      aria-labelledby="compare-table-title"
+      // The exact simulated times the figures are for (tests rerun both sides to them).
+      data-time-a={timeMs.a}
+      data-time-b={timeMs.b}
+    >
       <h2 id="compare-table-title" className="section-title">
         Side by side at t = {formatClock(time)}
       </h2>
