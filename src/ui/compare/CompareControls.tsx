@@ -37,7 +37,7 @@ export function CompareControls() {
         aria-keyshortcuts="Space"
         title={running ? 'Pause both (Space)' : 'Play both (Space)'}
       >
-        <span aria-hidden="true">{running ? '❚❚' : '▶'}</span>
+        {running ? <PauseIcon /> : <PlayIcon />}
         <span>{running ? 'Pause' : 'Play'}</span>
       </button>
       <button
@@ -51,6 +51,7 @@ export function CompareControls() {
         aria-keyshortcuts="R"
         title="Reset both to t = 0 (R)"
       >
+        <ResetIcon />
         <span className="btn-text">Reset</span>
       </button>
       <label className="speed-control flex items-center gap-1.5 text-xs text-muted">
@@ -127,5 +128,30 @@ function CompareSeed() {
         </span>
       ) : null}
     </label>
+  );
+}
+
+const icon = { width: 14, height: 14, viewBox: '0 0 16 16', 'aria-hidden': true } as const;
+function PlayIcon() {
+  return (
+    <svg {...icon} fill="currentColor">
+      <path d="M4 2.5v11l9-5.5z" />
+    </svg>
+  );
+}
+function PauseIcon() {
+  return (
+    <svg {...icon} fill="currentColor">
+      <rect x="3.5" y="2.5" width="3.2" height="11" rx="1" />
+      <rect x="9.3" y="2.5" width="3.2" height="11" rx="1" />
+    </svg>
+  );
+}
+function ResetIcon() {
+  return (
+    <svg {...icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+      <path d="M3 8a5 5 0 1 0 1.6-3.7" />
+      <path d="M3 2.5v3h3" />
+    </svg>
   );
 }
