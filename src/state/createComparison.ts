@@ -131,21 +131,31 @@ export function createComparison(options: ComparisonOptions): Comparison {
   const refreshTable = () => store.setState(compute());
 
   let lastTable = -Infinity;
-  /** One frame: both sides are asked to reach the same simulated time. */
+  /**
+   * One frame: while playing, both sides are asked to reach the same simulated time (a side that
+   * has finished no longer holds the other back); paused, the frame still reaches the sides'
+   * dot layers, which redraw when the reader pans or zooms.
+   */
   const frame: FrameListener = (now, delta) => {
+    if (store.getState().status !== 'running') {
+      for (const { ticker } of sides) ticker.drive(now, 0);
+      return;
+    }
     const dt = Math.min(Math.max(delta, 0), MAX_FRAME_GAP_MS);
     const { speed: s } = store.getState();
-    const target = Math.min(a.run.now, b.run.now) + dt * s;
+    const live = sides.filter(({ sim }) => sim.store.getState().status !== 'finished');
+    const from = Math.min(...live.map(({ sim }) => sim.run.now));
+    const target = from + dt * s;
     for (const { sim, ticker } of sides) ticker.drive(now, Math.max(0, (target - sim.run.now) / s));
     const wall = (options.wallClock ?? wallNow)();
-    if (wall - lastTable >= TABLE_INTERVAL_MS || store.getState().status !== 'running') {
+    if (wall - lastTable >= TABLE_INTERVAL_MS) {
       lastTable = wall;
       refreshTable();
     }
   };
+  const unlisten = master.onFrame(frame);
 
-  // The shared status follows the sides'; the frame loop lives while either side runs.
-  let unlisten: (() => void) | null = null;
+  // The shared status follows the sides': running while either runs.
   const sync = (): void => {
     const statuses = [a.store.getState().status, b.store.getState().status];
     const status: PlaybackStatus = statuses.includes('running')
@@ -155,11 +165,6 @@ export function createComparison(options: ComparisonOptions): Comparison {
         : statuses.every((x) => x === 'idle')
           ? 'idle'
           : 'paused';
-    if (status === 'running' && !unlisten) unlisten = master.onFrame(frame);
-    if (status !== 'running' && unlisten) {
-      unlisten();
-      unlisten = null;
-    }
     if (status !== store.getState().status) {
       store.setState({ status });
       refreshTable();
@@ -204,7 +209,7 @@ export function createComparison(options: ComparisonOptions): Comparison {
     },
     refreshTable,
     dispose: () => {
-      unlisten?.();
+      unlisten();
       for (const u of unsubscribe) u();
       both((sim) => sim.dispose());
       master.dispose();
