@@ -1,5 +1,10 @@
 import { catalog, catalogEntry, loadPattern } from '../patterns/catalog';
-import { parseLocation, type AppLocation } from '../state';
+import {
+  parseCompareLocation,
+  parseLocation,
+  type AppLocation,
+  type CompareLocation,
+} from '../state';
 
 /**
  * Reads the address and loads only the pattern it names (or the first one): its definition,
@@ -8,9 +13,21 @@ import { parseLocation, type AppLocation } from '../state';
  */
 export async function loadLocation(search: string): Promise<AppLocation> {
   const wanted = new URLSearchParams(search).get('pattern')?.trim() ?? '';
+  const pattern = await loadPattern(entryOrFirst(wanted));
+  return parseLocation(search, [pattern], catalog);
+}
+
+/** Reads a compare address, loading the two patterns it names (unknown ones: the first). */
+export async function loadCompareLocation(search: string): Promise<CompareLocation> {
+  const query = new URLSearchParams(search);
+  const a = query.get('compare')?.trim() ?? '';
+  const b = query.get('vs')?.trim() || a;
+  const loaded = await Promise.all([...new Set([a, b])].map((id) => loadPattern(entryOrFirst(id))));
+  return parseCompareLocation(search, loaded, catalog);
+}
+
+function entryOrFirst(id: string) {
   const first = catalog[0];
   if (!first) throw new Error('no patterns registered');
-  const entry = catalogEntry(wanted) ?? first;
-  const pattern = await loadPattern(entry);
-  return parseLocation(search, [pattern], catalog);
+  return catalogEntry(id) ?? first;
 }

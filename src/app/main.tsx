@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
-import { createSimulator, parseBench } from '../state';
+import { createComparison, createSimulator, isCompareSearch, parseBench } from '../state';
 import { App } from './App';
-import { loadLocation } from './boot';
+import { loadCompareLocation, loadLocation } from './boot';
 import { installHeadlessHook } from './headlessHook';
 import './styles.css';
 
@@ -11,6 +11,15 @@ const bench = parseBench(window.location.search);
 if (bench) {
   // The dots benchmark brings every pattern: loaded only when asked for.
   void import('./BenchDots').then(({ BenchDots }) => root.render(<BenchDots n={bench.n} />));
+} else if (isCompareSearch(window.location.search)) {
+  // Two scenarios side by side (?compare=A&vs=B&a.<param>=...&b.<param>=...&seed=n); the compare
+  // view comes in its own chunk with the two patterns it names.
+  void Promise.all([loadCompareLocation(window.location.search), import('./CompareApp')]).then(
+    ([location, { CompareApp }]) => {
+      const cmp = createComparison({ a: location.a, b: location.b, seed: location.seed });
+      root.render(<CompareApp cmp={cmp} errors={location.errors} />);
+    },
+  );
 } else {
   void loadLocation(window.location.search).then((location) => {
     // One simulator for the page's lifetime, created outside React so it never runs twice.

@@ -4,6 +4,8 @@ export interface SimArgs {
   json: boolean;
   help: boolean;
   pattern?: string;
+  /** Every pattern named, in order (`compare` takes two; a plain run one). */
+  patterns: string[];
   sets: Record<string, string>;
   durationS: number;
   /** Seconds at the start left out of the flows' latencies. */
@@ -37,10 +39,20 @@ export const ASL_USAGE = `  npm run sim -- asl <definition.json> [--input <json>
                  error name (with ":<cause>" after it); repeat for its successive calls
   --history      print AWS's execution history too`;
 
+/** How to call `npm run sim -- compare` (see compare.ts). */
+export const COMPARE_USAGE = `  npm run sim -- compare <pattern A> <pattern B> [--set [a.|b.]<param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
+
+  compare: runs two scenarios on the same seed for the same simulated time (the same seeded
+  arrivals) and prints a table of both; the two may be one pattern with two parameter sets
+  --set a.p=v    parameter p of side A only (b.p=v: side B only)
+  --set p=v      parameter p on both sides (a side's own a./b. value wins)
+  --json         one object: { seed, durationS, warmUpS, a, b, table }, a and b as a run's --json`;
+
 export const USAGE = `Usage:
   npm run sim -- --list
   npm run sim -- <pattern-id> [--set <param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
   npm run sim -- --scenario <file.json> [--duration <seconds>] [--warmup <seconds>] [--json]
+${COMPARE_USAGE}
 ${ASL_USAGE}
 
   --warmup s      leave the first s seconds out of the flows' latencies (the steady state only)
@@ -48,8 +60,9 @@ ${ASL_USAGE}
                   rules, for its simulated time (or --duration)`;
 
 /** Parses argv (without node and the script). Throws UsageError naming the problem. */
-export function parseArgs(argv: string[]): SimArgs {
+export function parseArgs(argv: string[], maxPatterns = 1): SimArgs {
   const out: SimArgs = {
+    patterns: [],
     list: false,
     json: false,
     help: false,
@@ -102,8 +115,15 @@ export function parseArgs(argv: string[]): SimArgs {
     } else if (arg === '--scenario' || arg.startsWith('--scenario=')) {
       out.scenario = arg === '--scenario' ? value() : arg.slice(11);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-    else if (out.pattern === undefined) out.pattern = arg;
-    else throw new UsageError(`unexpected argument "${arg}" (one pattern at a time)`);
+    else if (out.patterns.length < maxPatterns) {
+      out.patterns.push(arg);
+      out.pattern ??= arg;
+    } else
+      throw new UsageError(
+        maxPatterns === 1
+          ? `unexpected argument "${arg}" (one pattern at a time)`
+          : `unexpected argument "${arg}" (compare takes two scenarios)`,
+      );
   }
   if (out.scenario !== undefined && (out.pattern !== undefined || out.given.seed))
     throw new UsageError(

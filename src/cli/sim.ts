@@ -1,6 +1,7 @@
 /**
  * The headless runner: `npm run sim -- <pattern-id> [--set p=v]... [--duration s] [--seed n] [--json]`,
- * and `npm run sim -- asl <definition.json> ...` to run one state machine definition (see asl.ts).
+ * `npm run sim -- compare <A> <B> ...` to run two scenarios on the same seed (see compare.ts), and
+ * `npm run sim -- asl <definition.json> ...` to run one state machine definition (see asl.ts).
  * Exit status 2 for any mistake in the command line, with a message naming it.
  */
 import { readFileSync } from 'node:fs';
@@ -11,18 +12,20 @@ import {
   resolveParams,
   type ParamValues,
   type Pattern,
-  type ScenarioRun,
 } from '../patterns';
 import { parseScenario } from '../patterns/scenario';
 import { registerAllKinds } from '../kit/kinds/all';
 import { parseArgs, USAGE, UsageError } from './args';
 import { aslMain } from './asl';
-import { stateMachineNode, type StateStats } from '../kit/kinds/stepFunctions';
+import { compareMain } from './compare';
+import { advanceWithProgress } from './progress';
+import { stateMachineStats, summaryJson } from './runOutput';
 import { formatList, formatSummary, listJson } from './format';
 
 function main(argv: string[]): number {
   registerAllKinds();
   if (argv[0] === 'asl') return aslMain(argv.slice(1), (text) => console.log(text));
+  if (argv[0] === 'compare') return compareMain(argv.slice(1), (text) => console.log(text));
   const args = parseArgs(argv);
   if (args.help) {
     console.log(USAGE);
@@ -52,18 +55,9 @@ function main(argv: string[]): number {
   advanceWithProgress(run, durationS * 1000);
   const summary = run.summary();
   // A state machine's per-state counts and time in state go with its node's numbers.
-  const states: Record<string, Record<string, StateStats>> = {};
-  for (const node of pattern.nodes) {
-    const machine =
-      node.kind === 'stepFunctions' ? stateMachineNode(run.world, node.id) : undefined;
-    if (machine) states[node.id] = machine.stateStats();
-  }
-  if (args.json) {
-    const nodes: Record<string, unknown> = { ...summary.nodes };
-    for (const [id, perState] of Object.entries(states))
-      nodes[id] = { ...summary.nodes[id], states: perState };
-    console.log(JSON.stringify({ ...summary, nodes }, null, 2));
-  } else console.log(formatSummary(summary, pattern, states));
+  const states = stateMachineStats(run, pattern);
+  if (args.json) console.log(JSON.stringify(summaryJson(summary, states), null, 2));
+  else console.log(formatSummary(summary, pattern, states));
   return 0;
 }
 
@@ -113,30 +107,6 @@ function fromScenario(file: string, durationS: number | undefined): RunRequest {
     rules: scenario.rules,
     durationS: durationS ?? (scenario.timeMs > 0 ? scenario.timeMs / 1000 : 60),
   };
-}
-
-/**
- * Runs to `endMs` in slices; when a run takes more than a few seconds of wall time, says how far
- * it got on stderr (a terminal only), so a long or heavy run never looks hung.
- */
-function advanceWithProgress(run: ScenarioRun, endMs: number): void {
-  const started = Date.now();
-  let lastReport = started;
-  const slice = Math.max(1000, endMs / 200);
-  const tty = process.stderr.isTTY;
-  for (let t = Math.min(slice, endMs); ; t = Math.min(t + slice, endMs)) {
-    run.advanceTo(t);
-    const now = Date.now();
-    if (tty && now - lastReport > 2000) {
-      lastReport = now;
-      const pct = ((100 * t) / endMs).toFixed(0);
-      process.stderr.write(
-        `\rsimulated ${(t / 1000).toFixed(0)} of ${(endMs / 1000).toFixed(0)} s (${pct}%), ${run.world.ledger.summary().created} messages so far…`,
-      );
-    }
-    if (t >= endMs) break;
-  }
-  if (tty && lastReport !== started) process.stderr.write('\n');
 }
 
 try {

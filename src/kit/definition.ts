@@ -223,6 +223,30 @@ export interface Explanation {
   whatToTry: { text: string; set?: ParamValues }[];
 }
 
+/** One side of a comparison a pattern offers: a pattern (any in the registry) and its settings. */
+export interface ComparisonSideRef {
+  /** The pattern's id (this pattern's own, or another's). */
+  pattern: string;
+  /** What this side is, in a few words ("one gateway", "without the queue"). */
+  label: string;
+  /** Settings that differ from the pattern's defaults. */
+  params?: ParamValues;
+}
+
+/**
+ * A comparison one click away from the pattern: two scenarios side by side under the same seeded
+ * load (the compare view, `npm run sim -- compare`).
+ */
+export interface ComparisonOffer {
+  id: string;
+  /** The button's text, e.g. "Single vs multiple gateways". */
+  label: string;
+  /** What the comparison shows, in a sentence or two. */
+  description: string;
+  a: ComparisonSideRef;
+  b: ComparisonSideRef;
+}
+
 /** A pattern, all of it data. */
 export interface PatternDefinition {
   /** Stable id, kebab-case; it is the URL. */
@@ -236,4 +260,6 @@ export interface PatternDefinition {
   flows: FlowSpec[];
   charts: ChartSpec[];
   explanation: Explanation;
+  /** Comparisons the pattern offers (buttons in its guide that open the compare view). */
+  comparisons?: ComparisonOffer[];
 }

@@ -11,6 +11,10 @@ export interface Pattern extends PatternDefinition {
 
 /** The data part of a pattern, without its handlers: what a link, an export or the schema sees. */
 export function definitionOf(pattern: PatternDefinition): PatternDefinition {
-  const { id, title, seedDiagram, nodes, edges, params, flows, charts, explanation } = pattern;
-  return { id, title, seedDiagram, nodes, edges, params, flows, charts, explanation };
+  const { id, title, seedDiagram, nodes, edges, params, flows, charts, explanation, comparisons } =
+    pattern;
+  return {
+    ...{ id, title, seedDiagram, nodes, edges, params, flows, charts, explanation },
+    ...(comparisons ? { comparisons } : {}),
+  };
 }

@@ -165,6 +165,23 @@ const chart = z
   })
   .strict();
 
+const comparisonSide = z
+  .object({
+    pattern: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a pattern id is kebab-case'),
+    label: z.string().min(1),
+    params: z.record(z.string(), paramValue).optional(),
+  })
+  .strict();
+const comparison = z
+  .object({
+    id,
+    label: z.string().min(1),
+    description: z.string().min(1),
+    a: comparisonSide,
+    b: comparisonSide,
+  })
+  .strict();
+
 /** The definition's shape (references between its parts are checked by {@link checkDefinition}). */
 export const patternDefinitionSchema = z
   .object({
@@ -188,6 +205,7 @@ export const patternDefinitionSchema = z
         ),
       })
       .strict(),
+    comparisons: z.array(comparison).optional(),
   })
   .strict();
 
@@ -327,6 +345,19 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
   d.explanation.whatToTry.forEach((step, i) => {
     for (const ref of Object.keys(step.set ?? {}))
       checkParam(`explanation.whatToTry[${i}].set.${ref}`, ref);
+  });
+  // A comparison's sides on this very pattern name its parameters; other patterns' sides are
+  // checked against the registry (src/patterns/compare.test.ts), which the kit does not know.
+  unique(d.comparisons ?? [], 'comparisons');
+  (d.comparisons ?? []).forEach((c, i) => {
+    for (const key of ['a', 'b'] as const) {
+      const side = c[key];
+      if (side.pattern !== d.id) continue;
+      for (const ref of Object.keys(side.params ?? {}))
+        checkParam(`comparisons[${i}].${key}.params.${ref}`, ref);
+    }
+    if (![c.a.pattern, c.b.pattern].includes(d.id))
+      add(`comparisons[${i}]`, `a comparison a pattern offers includes the pattern itself`);
   });
   return problems;
 }

@@ -43,3 +43,18 @@ export {
   clipText,
   type ParamError,
 } from './params';
+export {
+  compareTable,
+  createSideRun,
+  resolveSide,
+  runComparison,
+  sideFigures,
+  splitSideSettings,
+  COMPARE_FIGURES,
+  type CompareFigureId,
+  type CompareOptions,
+  type CompareRow,
+  type CompareSide,
+  type ComparisonResult,
+  type SideKey,
+} from './compare';

@@ -85,6 +85,8 @@ export interface Simulator {
   resetRule(edgeId: string): void;
   setPattern(pattern: Pattern, params?: ParamValues): void;
   selectNode(nodeId: string | null): void;
+  /** Publishes the run's live numbers to the store now (after the run was advanced directly). */
+  publishNow(): void;
   dispose(): void;
 }
 
@@ -266,6 +268,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       send({ type: 'RESTART' });
     },
     selectNode: (nodeId) => store.setState({ selectedNodeId: nodeId }),
+    publishNow: () => {
+      bridge.feedHops(run, minDotDurationMs());
+      bridge.publish(run, perf);
+    },
     dispose: () => {
       actor.stop();
       ticker.dispose();

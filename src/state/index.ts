@@ -25,3 +25,18 @@ export {
 export { searchOf } from './shareLink';
 export type { SimState, LiveSnapshot, SimStore, LastStep } from './simStore';
 export type { PlaybackStatus, PlaybackEvent } from './playbackMachine';
+export {
+  createComparison,
+  type Comparison,
+  type ComparisonOptions,
+  type ComparisonState,
+} from './createComparison';
+export {
+  buildCompareSearch,
+  isCompareSearch,
+  offerSearch,
+  parseCompareLocation,
+  sideLabels,
+  type CompareLocation,
+  type CompareSideLocation,
+} from './compareUrl';

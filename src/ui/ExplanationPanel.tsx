@@ -1,6 +1,7 @@
 import { formatParamValue } from '../patterns';
 import { useSim, useSimulator } from '../state';
 import { stepRestarts } from './paramConditions';
+import { ComparisonOffers } from './compare/ComparisonOffers';
 import { blurAfterPointer } from './pointerBlur';
 
 /** The pattern's explanation: what it is, when to use it, its trade-offs, and guided experiments. */
@@ -9,10 +10,13 @@ export function ExplanationPanel() {
   const pattern = useSim((s) => s.pattern);
   const status = useSim((s) => s.status);
   const params = useSim((s) => s.params);
+  const seed = useSim((s) => s.seed);
   const { explanation } = pattern;
   return (
     <div className="flex flex-col gap-5 text-sm leading-relaxed">
       <p className="text-[13.5px] text-[var(--fg-soft)]">{explanation.summary}</p>
+
+      <ComparisonOffers offers={pattern.comparisons ?? []} seed={seed} />
 
       <section aria-labelledby="what-to-try">
         <h3 id="what-to-try" className="section-title">

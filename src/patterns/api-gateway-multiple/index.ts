@@ -16,6 +16,7 @@ import {
   SERVICES,
   type ServiceId,
 } from '../apiGatewayShared';
+import { singleVsMultipleGateways } from '../comparisons';
 
 const gatewayOf = (id: ServiceId) => `${id}Api`;
 /** The edge from a route's gateway to its function (the route and its method throttling). */
@@ -131,4 +132,8 @@ export const definition: PatternDefinition = {
 };
 
 /** The pattern: its definition and the Payments handler. */
-export const apiGatewayMultiple: Pattern = { ...definition, handlers };
+export const apiGatewayMultiple: Pattern = {
+  ...definition,
+  comparisons: [singleVsMultipleGateways],
+  handlers,
+};

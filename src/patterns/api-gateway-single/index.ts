@@ -16,6 +16,7 @@ import {
   SERVICES,
   type ServiceId,
 } from '../apiGatewayShared';
+import { singleVsMultipleGateways } from '../comparisons';
 
 /** One API Gateway for the three services: one route table, one stage throttle. */
 const gateway: GraphNode = {
@@ -138,4 +139,8 @@ export const definition: PatternDefinition = {
 };
 
 /** The pattern: its definition and the Payments handler. */
-export const apiGatewaySingle: Pattern = { ...definition, handlers };
+export const apiGatewaySingle: Pattern = {
+  ...definition,
+  comparisons: [singleVsMultipleGateways],
+  handlers,
+};

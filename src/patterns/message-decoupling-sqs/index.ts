@@ -3,6 +3,7 @@ import { charts, explanation, flows } from './explanation';
 import { edges, nodes } from './graph';
 import { handlers } from './handlers';
 import { params } from './params';
+import { withVsWithoutQueue } from '../comparisons';
 
 /** "Message decoupling with SQS", from the seed's third diagram, as data. */
 export const definition: PatternDefinition = {
@@ -18,4 +19,8 @@ export const definition: PatternDefinition = {
 };
 
 /** The pattern: its definition and the handlers it names. */
-export const messageDecouplingSqs: Pattern = { ...definition, handlers };
+export const messageDecouplingSqs: Pattern = {
+  ...definition,
+  comparisons: [withVsWithoutQueue],
+  handlers,
+};

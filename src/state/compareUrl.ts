@@ -1,0 +1,151 @@
+/**
+ * The compare view's address: `?compare=<pattern A>&vs=<pattern B>&a.<param>=<v>&b.<param>=<v>
+ * &seed=<n>`. A setting written `a.<param>` is side A's, `b.<param>` side B's, a plain `<param>`
+ * both sides' (the rule of `npm run sim -- compare --set`); edited rules travel as
+ * `a.rule.<edge id>=<JSON>`. Without `vs`, B is the same pattern as A (one pattern, two parameter
+ * sets). A single pattern's address (`?pattern=...`) is untouched: only `compare` opens this view.
+ */
+import {
+  defaultParams,
+  splitSideSettings,
+  type ComparisonOffer,
+  type ParamValues,
+  type Pattern,
+  type SideKey,
+} from '../patterns';
+import { buildSearch, DEFAULT_SEED, parseLocation } from './url';
+
+/** One side as the address gives it. */
+export interface CompareSideLocation {
+  pattern: Pattern;
+  params: ParamValues;
+  rules: Record<string, Record<string, unknown>>;
+}
+
+/** What a compare address asks for; the view shows `errors` and uses the rest. */
+export interface CompareLocation {
+  a: CompareSideLocation;
+  b: CompareSideLocation;
+  seed: number;
+  errors: string[];
+}
+
+const OWN_KEYS = new Set(['compare', 'vs', 'seed']);
+
+/** Whether an address asks for the compare view. */
+export function isCompareSearch(search: string): boolean {
+  return new URLSearchParams(search).has('compare');
+}
+
+/**
+ * Reads a compare address. Never throws: each side is read by the single pattern's rules
+ * (`parseLocation`), its problems reported with "A:" or "B:" in front, bad parts replaced by
+ * their defaults.
+ */
+export function parseCompareLocation(
+  search: string,
+  /** The patterns loaded (at least the two the address names; see app/boot.ts). */
+  patterns: readonly Pattern[],
+  /** Every pattern the app knows, for the message about an unknown one. */
+  known: readonly { id: string; title: string }[] = patterns,
+): CompareLocation {
+  const query = new URLSearchParams(search);
+  const errors: string[] = [];
+  const raw: Record<string, string> = {};
+  for (const [key, value] of query) if (!OWN_KEYS.has(key)) raw[key] = value;
+  const split = splitSideSettings(raw);
+  errors.push(...split.errors.map((e) => `Ignored ${e}.`));
+
+  const idA = query.get('compare') ?? '';
+  const idB = query.get('vs') ?? idA;
+  const seedText = query.get('seed');
+  let seed = DEFAULT_SEED;
+  const side = (key: SideKey, id: string): CompareSideLocation => {
+    const sideQuery = new URLSearchParams({ pattern: id, ...split[key] });
+    if (seedText !== null && key === 'a') sideQuery.set('seed', seedText);
+    const location = parseLocation(`?${sideQuery.toString()}`, patterns, known);
+    errors.push(...location.errors.map((e) => `${key.toUpperCase()}: ${e}`));
+    if (key === 'a') seed = location.seed;
+    return { pattern: location.pattern, params: location.params, rules: location.rules };
+  };
+  const a = side('a', idA);
+  const b = side('b', idB);
+  return { a, b, seed, errors };
+}
+
+/** The compare address for two sides and a seed (settings that differ from the defaults only). */
+export function buildCompareSearch(
+  a: Omit<CompareSideLocation, 'rules'> & Partial<Pick<CompareSideLocation, 'rules'>>,
+  b: Omit<CompareSideLocation, 'rules'> & Partial<Pick<CompareSideLocation, 'rules'>>,
+  seed: number,
+): string {
+  const query = new URLSearchParams();
+  query.set('compare', a.pattern.id);
+  query.set('vs', b.pattern.id);
+  for (const [key, side] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    const own = new URLSearchParams(buildSearch(side.pattern, side.params, seed, side.rules));
+    for (const [k, v] of own) if (k !== 'pattern' && k !== 'seed') query.set(`${key}.${k}`, v);
+  }
+  query.set('seed', String(seed));
+  return `?${query.toString()}`;
+}
+
+/**
+ * The address that opens a pattern's comparison offer. An offer names only the settings that
+ * differ from its patterns' defaults, so the address is written without loading either pattern.
+ */
+export function offerSearch(offer: ComparisonOffer, seed: number = DEFAULT_SEED): string {
+  const query = new URLSearchParams();
+  query.set('compare', offer.a.pattern);
+  query.set('vs', offer.b.pattern);
+  for (const [key, ref] of [
+    ['a', offer.a],
+    ['b', offer.b],
+  ] as const)
+    for (const [param, value] of Object.entries(ref.params ?? {}))
+      query.set(`${key}.${param}`, String(value));
+  query.set('seed', String(seed));
+  return `?${query.toString()}`;
+}
+
+/**
+ * What to call each side: the labels of the offer this comparison is (same patterns, same
+ * settings), or else the pattern's title, with the settings that differ when both sides are the
+ * same pattern.
+ */
+export function sideLabels(
+  a: CompareSideLocation,
+  b: CompareSideLocation,
+): { a: string; b: string; offer?: ComparisonOffer } {
+  const same = (side: CompareSideLocation, ref: ComparisonOffer['a']) =>
+    side.pattern.id === ref.pattern &&
+    Object.keys(side.rules).length === 0 &&
+    sameValues(side.params, { ...defaultParams(side.pattern), ...ref.params });
+  // An offer lives in one of the two sides' patterns (the only ones loaded).
+  for (const p of new Set([a.pattern, b.pattern]))
+    for (const offer of p.comparisons ?? [])
+      if (same(a, offer.a) && same(b, offer.b))
+        return { a: offer.a.label, b: offer.b.label, offer };
+  if (a.pattern.id !== b.pattern.id) return { a: a.pattern.title, b: b.pattern.title };
+  const changes = (side: CompareSideLocation) => {
+    const other = side === a ? b : a;
+    const differing = side.pattern.params
+      .filter((s) => side.params[s.id] !== other.params[s.id])
+      .map((s) => {
+        const v = side.params[s.id];
+        const unit = s.kind === 'number' && s.unit ? ` ${s.unit}` : '';
+        return `${s.label}: ${v === true ? 'on' : v === false ? 'off' : String(v)}${unit}`;
+      });
+    return differing.length ? differing.join(', ') : 'same settings';
+  };
+  return { a: changes(a), b: changes(b) };
+}
+
+function sameValues(x: ParamValues, y: ParamValues): boolean {
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const k of keys) if (x[k] !== y[k]) return false;
+  return true;
+}

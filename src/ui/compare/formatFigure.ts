@@ -1,0 +1,14 @@
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const two = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const cents = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** A figure of the comparison table as the view shows it: "$12.50", "342 ms", "14.76/s", "1,057". */
+export function formatFigure(x: number, unit: string): string {
+  if (unit === 'USD') return `$${cents.format(x)}`;
+  if (unit === 'ms') return x >= 10_000 ? `${two.format(x / 1000)} s` : `${two.format(x)} ms`;
+  if (unit === 'msg/s') return `${two.format(x)}/s`;
+  return number.format(x);
+}
