@@ -35,3 +35,12 @@ export { type Payload, type Json } from './payload';
 export { testRules, type RuleTestResult } from './ruleTest';
 export { filterPolicyProblem, eventPatternProblem, toEvent } from './kinds/rules';
 export { definitionOf, type Pattern } from './pattern';
+export {
+  stateMachineNode,
+  StateMachineNode,
+  WORKFLOW_TYPES,
+  type ExecutionRecord,
+  type ExecutionStep,
+  type StateStats,
+  type WorkflowType,
+} from './kinds/stepFunctions';

@@ -17,3 +17,13 @@ export { createManualTicker, type ManualTicker } from './manualTicker';
 export { parseLocation, buildSearch, parseBench, DEFAULT_SEED, type AppLocation } from './url';
 export type { SimState, LiveSnapshot, SimStore, LastStep } from './simStore';
 export type { PlaybackStatus, PlaybackEvent } from './playbackMachine';
+export { patternsWithLink, encodeWorkflow, decodeWorkflow, ASL_KEY } from './aslLink';
+export {
+  workflowNodeId,
+  stateMachineOf,
+  stepExecution,
+  visitIO,
+  currentVisit,
+  type VisitIO,
+  type IoStage,
+} from './workflow';

@@ -6,11 +6,12 @@ import {
   type ParamValues,
   type Pattern,
 } from '../patterns';
+import { ASL_KEY, workflowLinkValue } from './aslLink';
 
 /** The seed used when the address does not give one. */
 export const DEFAULT_SEED = 1;
 const MAX_SEED = 0xffffffff;
-const RESERVED = new Set(['pattern', 'seed', 'bench', 'n']);
+const RESERVED = new Set(['pattern', 'seed', 'bench', 'n', ASL_KEY]);
 
 /** What an address asks for, after validation; the app shows `errors` and uses the rest. */
 export interface AppLocation {
@@ -135,6 +136,8 @@ export function buildSearch(
   }
   for (const [edgeId, rule] of Object.entries(rules))
     query.set(`${RULE_PREFIX}${edgeId}`, JSON.stringify(rule));
+  const asl = workflowLinkValue(pattern);
+  if (asl) query.set(ASL_KEY, asl);
   query.set('seed', String(seed));
   return `?${query.toString()}`;
 }
