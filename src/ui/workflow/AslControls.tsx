@@ -8,6 +8,7 @@ import {
   taskServices,
   type TaskBehaviour,
 } from '../../patterns/orchestration-step-functions/imported';
+import { SAMPLE } from '../../patterns/orchestration-step-functions/sample';
 import { useSim, useSimulator } from '../../state';
 import { stateMachineOf, workflowNodeId } from '../../state/workflow';
 
@@ -51,6 +52,20 @@ export function AslControls({ onImported }: { onImported: () => void }) {
 
   const checked = useMemo(() => (text.trim() ? checkImportedDefinition(text) : null), [text]);
   const services = checked?.definition ? taskServices(checked.definition) : [];
+
+  const loadSample = () => {
+    setText(definitionText(SAMPLE.definition));
+    setInput(JSON.stringify(SAMPLE.input ?? {}));
+    const b: typeof behaviour = {};
+    for (const [k, v] of Object.entries(SAMPLE.tasks ?? {}))
+      b[k] = {
+        result: v.result === undefined ? '' : JSON.stringify(v.result),
+        durationMs: String(v.durationMs ?? ''),
+        errorRate: String(v.errorRate ?? ''),
+      };
+    setBehaviour(b);
+    setErrors([]);
+  };
 
   const open = () => {
     const nodeId = workflowNodeId(pattern);
@@ -206,6 +221,9 @@ export function AslControls({ onImported }: { onImported: () => void }) {
             </fieldset>
           )}
           <div className="flex justify-end gap-2">
+            <button type="button" className="btn mr-auto" onClick={loadSample}>
+              Load an example
+            </button>
             <button type="button" className="btn" onClick={() => dialog.current?.close()}>
               Cancel
             </button>
