@@ -141,7 +141,11 @@ export function importedPattern(workflow: ImportedWorkflow): Pattern {
     },
   ];
   const seedParams = seedDefinition.params.filter(
-    (p) => p.id === 'executionRate' || p.id === 'express',
+    (p) =>
+      p.id === 'executionRate' ||
+      p.id === 'express' ||
+      p.id === 'startExecutionQuota' ||
+      p.id === 'stateTransitionQuota',
   );
   const params: ParamSpec[] = [...seedParams];
   services.forEach((key, i) => {
