@@ -15,7 +15,8 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import type { StateMachineDefinition } from '../../aws/stepFunctions';
 import type { StateStats } from '../../kit';
 import { workflowGraph, type WorkflowArrow } from './aslGraph';
-import { layoutWorkflow, type PlacedBox, type WorkflowLayout } from './layout';
+import { layoutWorkflow, type ArrowRoute, type PlacedBox, type WorkflowLayout } from './layout';
+import { RouteEdge } from './RouteEdge';
 
 /** How a state is marked for the followed execution. */
 export type StateMark = 'current' | 'visited' | 'failed' | undefined;
@@ -158,21 +159,30 @@ const nodeTypes = {
   end: MarkBox,
 };
 
-function edgeOf(a: WorkflowArrow, active: boolean): Edge {
+const edgeTypes = { route: RouteEdge };
+
+function edgeOf(a: WorkflowArrow, route: ArrowRoute | undefined, active: boolean): Edge {
   const catchEdge = a.kind === 'catch';
-  return {
+  const common = {
     id: a.id,
     source: a.source,
     target: a.target,
-    ...(catchEdge ? { sourceHandle: 'catch' } : {}),
-    type: 'smoothstep',
-    ...(a.label ? { label: a.label } : {}),
-    labelStyle: { fontSize: 11 },
-    labelBgPadding: [4, 2] as [number, number],
     className: `wf-edge wf-edge-${a.kind}${active ? ' wf-edge-active' : ''}`,
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
     focusable: false,
     selectable: false,
+  };
+  if (route)
+    return {
+      ...common,
+      type: 'route',
+      data: { route, kind: a.kind, ...(a.label ? { label: a.label } : {}) },
+    };
+  return {
+    ...common,
+    ...(catchEdge ? { sourceHandle: 'catch' } : {}),
+    type: 'smoothstep',
+    ...(a.label ? { label: a.label } : {}),
   };
 }
 
@@ -243,9 +253,13 @@ export function WorkflowCanvas({
   const edges = useMemo(
     () =>
       graph.arrows.map((a) =>
-        edgeOf(a, marks?.[a.source] !== undefined && marks?.[a.target] !== undefined),
+        edgeOf(
+          a,
+          layout?.graph === graph ? layout.laid.routes.get(a.id) : undefined,
+          marks?.[a.source] !== undefined && marks?.[a.target] !== undefined,
+        ),
       ),
-    [graph, marks],
+    [graph, marks, layout],
   );
 
   if (error) return <p role="alert">The workflow could not be laid out: {error}</p>;
@@ -255,6 +269,7 @@ export function WorkflowCanvas({
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       colorMode={colorMode}
       fitView
       fitViewOptions={{ padding: 0.08, maxZoom: 1 }}

@@ -22,8 +22,16 @@ export interface PlacedBox extends WorkflowBox {
   height: number;
 }
 
+/** An arrow's route as ELK drew it (absolute flow coordinates), and its label's box. */
+export interface ArrowRoute {
+  points: { x: number; y: number }[];
+  label?: { x: number; y: number; width: number; height: number };
+}
+
 export interface WorkflowLayout {
   boxes: PlacedBox[];
+  /** By arrow id. */
+  routes: Map<string, ArrowRoute>;
   width: number;
   height: number;
 }
@@ -55,6 +63,8 @@ export function elkGraph(graph: WorkflowGraph): ElkNode {
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.edgeLabels.placement': 'CENTER',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      // Edge routes in the root's coordinates: the flow's absolute positions.
+      'elk.json.edgeCoords': 'ROOT',
     },
     children: [],
     edges: [],
@@ -107,7 +117,19 @@ export async function layoutWorkflow(graph: WorkflowGraph): Promise<WorkflowLayo
     return { ...box, x: p?.x ?? 0, y: p?.y ?? 0, width: p?.width ?? 0, height: p?.height ?? 0 };
   });
   alignBranches(boxes);
-  return { boxes, width: laid.width ?? 0, height: laid.height ?? 0 };
+  const routes = new Map<string, ArrowRoute>();
+  for (const e of laid.edges ?? []) {
+    const section = e.sections?.[0];
+    if (!section) continue;
+    const l = e.labels?.[0];
+    routes.set(e.id, {
+      points: [section.startPoint, ...(section.bendPoints ?? []), section.endPoint],
+      ...(l
+        ? { label: { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0 } }
+        : {}),
+    });
+  }
+  return { boxes, routes, width: laid.width ?? 0, height: laid.height ?? 0 };
 }
 
 /** A Parallel's branch columns start at the same height and are as tall as the tallest. */

@@ -55,6 +55,10 @@ export function WorkflowView({ dark }: { dark: boolean }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const runVersion = useSim((s) => s.runVersion);
+  const nodeStats = useSim((s) => {
+    const id = workflowNodeId(s.pattern);
+    return id ? s.live.nodeStats[id] : undefined;
+  });
   // A new run (reset, new parameters that restart, an import) has other executions.
   useEffect(() => {
     setFollower(null);
@@ -112,6 +116,7 @@ export function WorkflowView({ dark }: { dark: boolean }) {
   return (
     <div className="wf-view">
       <div className="wf-canvas" aria-label="Workflow">
+        <QuotaStrip stats={nodeStats} />
         <WorkflowCanvas
           definition={definition}
           colorMode={dark ? 'dark' : 'light'}
@@ -171,11 +176,56 @@ export function WorkflowView({ dark }: { dark: boolean }) {
           </>
         ) : (
           <p className="text-muted text-[12px]">
-            Press “Step execution” to follow the newest running execution one state transition at a
-            time; the rest of the run waits (paused) while you look.
+            “Start one” runs until the next execution starts and follows it (or pick one above);
+            “Step execution” then advances it one state transition at a time while the rest of the
+            run waits, paused. Click a state it visited to see that state&rsquo;s input and output.
           </p>
         )}
       </aside>
     </div>
+  );
+}
+
+/** The whole state machine at a glance: executions by status, and the quotas' refusals. */
+function QuotaStrip({ stats }: { stats: Record<string, number> | undefined }) {
+  if (!stats) return null;
+  const items: [string, number | undefined, string, string?][] = [
+    ['running', stats.running, 'Executions running now'],
+    ['succeeded', stats.succeeded, 'Executions that succeeded', 'good'],
+    [
+      'failed',
+      (stats.failed ?? 0) + (stats.timedOut ?? 0),
+      'Executions that failed or timed out',
+      'bad',
+    ],
+    [
+      'StartExecution throttled',
+      stats.startThrottled,
+      'Starts refused with ThrottlingException (StartExecution quota)',
+      'bad',
+    ],
+    [
+      'ExecutionLimitExceeded',
+      stats.executionLimitExceeded,
+      'Starts refused: too many open executions',
+      'bad',
+    ],
+    [
+      'transitions throttled',
+      stats.throttledTransitions,
+      'State transitions past the quota: those executions were slowed down',
+      'warn',
+    ],
+  ];
+  return (
+    <ul className="wf-strip" aria-label="State machine totals">
+      {items
+        .filter(([, v], i) => i < 3 || (v ?? 0) > 0)
+        .map(([label, value, title, tone]) => (
+          <li key={label} title={title} data-tone={tone}>
+            <span className="wf-strip-n">{(value ?? 0).toLocaleString('en-US')}</span> {label}
+          </li>
+        ))}
+    </ul>
   );
 }
