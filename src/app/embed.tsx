@@ -1,10 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { patterns } from '../patterns';
-import { createSimulator, parseLocation } from '../state';
+import { createSimulator, parseLocation, patternsWithLink } from '../state';
 import { EmbedApp } from './EmbedApp';
 import './styles.css';
 
-const location = parseLocation(window.location.search, patterns);
+// An imported workflow (`asl=`) replaces its pattern here too; a bad one is reported.
+const linked = patternsWithLink(window.location.search, patterns);
+const location = parseLocation(window.location.search, linked.patterns);
+location.errors.unshift(...linked.errors);
 const sim = createSimulator({
   pattern: location.pattern,
   params: location.params,
