@@ -58,7 +58,11 @@ function Counts({ stats }: { stats: StateStats | undefined }) {
   const other = stats.inState - stats.waiting - stats.retrying;
   return (
     <span className="wf-counts" aria-label={`${stats.inState} in state`}>
-      <span className="wf-count" title="Executions in this state now" data-testid="wf-in">
+      <span
+        className="wf-count"
+        title={`Executions in this state now${other > 0 ? ` (${other} neither waiting nor retrying)` : ''}`}
+        data-testid="wf-in"
+      >
         {stats.inState} in
       </span>
       {stats.waiting > 0 && (
@@ -69,11 +73,6 @@ function Counts({ stats }: { stats: StateStats | undefined }) {
       {stats.retrying > 0 && (
         <span className="wf-count wf-retrying" title="Waiting out a Retry back-off">
           {stats.retrying} retrying
-        </span>
-      )}
-      {other > 0 && stats.waiting + stats.retrying > 0 && (
-        <span className="wf-count" title="Working on its input or output">
-          {other} other
         </span>
       )}
     </span>

@@ -8,7 +8,7 @@ import type { WorkflowBox, WorkflowGraph } from './aslGraph';
 
 /** Sizes of the boxes, in flow units. */
 export const BOX = {
-  state: { width: 210, height: 64 },
+  state: { width: 224, height: 64 },
   mark: { width: 84, height: 30 },
   framePadTop: 40,
   branchPadTop: 26,
@@ -81,6 +81,15 @@ export function elkGraph(graph: WorkflowGraph): ElkNode {
             // A Parallel's branches have no edges between them: keep them in one layer, side
             // by side, as the console draws them.
             'elk.separateConnectedComponents': 'false',
+            // Room for the frame's title and counts, even around one narrow column, contents
+            // centred. (Laid out top to bottom, ELK reads this minimum as (height, width).)
+            ...(box.kind === 'frame'
+              ? {
+                  'elk.nodeSize.constraints': '[MINIMUM_SIZE]',
+                  'elk.nodeSize.minimum': '(80.0,320.0)',
+                  'elk.contentAlignment': '[V_CENTER, H_CENTER]',
+                }
+              : {}),
           },
         }
       : { id: box.id, width: size.width, height: size.height };
