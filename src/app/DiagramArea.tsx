@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type CSSProperties } from 'react';
 import { FIT_MAX_ZOOM, FIT_SIDE, FIT_TOP, FlowCanvas } from '../canvas';
 import { CanvasOverlay } from '../ui';
+import { DiagramTabs } from '../ui/workflow/DiagramTabs';
 import { useCanvasRoom, useElementSize } from './useElementSize';
 
 /** Below this canvas width the legend and ledger move under the diagram instead of over it. */
@@ -40,15 +41,17 @@ export function DiagramArea({ dark }: { dark: boolean }) {
     minHeight: (room >= shrunk ? shrunk : Math.max(MIN_CANVAS_PX, ideal)) + below,
   };
   return (
-    <div className="canvas-wrap" ref={wrapRef} data-placement={placement} style={style}>
-      <div className="canvas-pane">
-        <FlowCanvas
-          colorMode={dark ? 'dark' : 'light'}
-          bottomInset={bottomInset}
-          onBounds={onBounds}
-        />
+    <DiagramTabs dark={dark}>
+      <div className="canvas-wrap" ref={wrapRef} data-placement={placement} style={style}>
+        <div className="canvas-pane">
+          <FlowCanvas
+            colorMode={dark ? 'dark' : 'light'}
+            bottomInset={bottomInset}
+            onBounds={onBounds}
+          />
+        </div>
+        <CanvasOverlay dark={dark} placement={placement} ref={overlayRef} />
       </div>
-      <CanvasOverlay dark={dark} placement={placement} ref={overlayRef} />
-    </div>
+    </DiagramTabs>
   );
 }

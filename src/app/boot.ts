@@ -1,5 +1,6 @@
 import { catalog, catalogEntry, loadPattern } from '../patterns/catalog';
 import {
+  ASL_KEY,
   parseCompareLocation,
   parseLocation,
   type AppLocation,
@@ -14,7 +15,13 @@ import {
 export async function loadLocation(search: string): Promise<AppLocation> {
   const wanted = new URLSearchParams(search).get('pattern')?.trim() ?? '';
   const pattern = await loadPattern(entryOrFirst(wanted));
-  return parseLocation(search, [pattern], catalog);
+  if (!new URLSearchParams(search).has(ASL_KEY)) return parseLocation(search, [pattern], catalog);
+  // An imported workflow (`asl=`) replaces its pattern; a bad one is reported, the rest applies.
+  const { patternsWithLink } = await import('../state/aslLink');
+  const linked = patternsWithLink(search, [pattern]);
+  const location = parseLocation(search, linked.patterns, catalog);
+  location.errors.unshift(...linked.errors);
+  return location;
 }
 
 /** Reads a compare address, loading the two patterns it names (unknown ones: the first). */

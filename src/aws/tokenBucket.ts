@@ -34,7 +34,15 @@ export class TokenBucket {
     return false;
   }
 
-  /** Tokens available at `nowMs`. */
+  /**
+   * Takes `n` tokens the bucket does not have: it goes below zero and pays the debt back at the
+   * refill rate (Step Functions' state transitions are slowed down, not refused, when throttled).
+   */
+  owe(n: number): void {
+    this.tokens -= n;
+  }
+
+  /** Tokens available at `nowMs` (negative while a debt is being paid back). */
   available(nowMs: number): number {
     this.refill(nowMs);
     return this.tokens;

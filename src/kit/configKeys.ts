@@ -89,6 +89,11 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
     'historyKept',
     'taskResults',
     'duplicateRate',
+    'startExecutionRatePerS',
+    'startExecutionBurst',
+    'stateTransitionRatePerS',
+    'stateTransitionBurst',
+    'maxOpenExecutions',
   ],
 };
 

@@ -37,3 +37,12 @@ export { filterPolicyProblem, eventPatternProblem, toEvent } from './kinds/rules
 export { definitionOf, type Pattern } from './pattern';
 export { costOf, type CostSummary, type CostItem } from './cost';
 export { PRICES, type PriceId } from './prices';
+export {
+  stateMachineNode,
+  StateMachineNode,
+  WORKFLOW_TYPES,
+  type ExecutionRecord,
+  type ExecutionStep,
+  type StateStats,
+  type WorkflowType,
+} from './kinds/stepFunctions';

@@ -63,6 +63,12 @@ export interface Simulator {
   pause(): void;
   toggle(): void;
   step(): void;
+  /**
+   * Pauses and runs single events until `stop()` is true (checked before each event) or
+   * `maxEvents` ran or nothing is left; publishes once. Returns `stop()` (following one
+   * workflow execution transition by transition: src/state/workflow.ts).
+   */
+  advanceUntil(stop: () => boolean, maxEvents?: number): boolean;
   reset(): void;
   setSpeed(speed: number): void;
   /**
@@ -217,6 +223,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     pause: () => send({ type: 'PAUSE' }),
     toggle: () => send({ type: 'TOGGLE' }),
     step: () => send({ type: 'STEP' }),
+    advanceUntil: (stop, maxEvents = 2_000_000) => {
+      if (stop()) return true;
+      send({ type: 'STEP' }); // one event, and the playback machine is paused (or finished)
+      for (let n = 1; n < maxEvents && !stop() && !isOver(); n++) run.step();
+      bridge.feedStep(run, minDotDurationMs());
+      bridge.publish(run, perf);
+      return stop();
+    },
     reset: () => send({ type: 'RESET' }),
     setSpeed: (speed) => store.setState({ speed: clampSpeed(speed) }),
     setParams: (changes) => {

@@ -40,3 +40,13 @@ export {
   type CompareLocation,
   type CompareSideLocation,
 } from './compareUrl';
+export { patternsWithLink, encodeWorkflow, decodeWorkflow, ASL_KEY } from './aslLink';
+export {
+  workflowNodeId,
+  stateMachineOf,
+  stepExecution,
+  visitIO,
+  currentVisit,
+  type VisitIO,
+  type IoStage,
+} from './workflow';

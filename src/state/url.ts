@@ -7,11 +7,12 @@ import {
   type ParamValues,
   type Pattern,
 } from '../patterns';
+import { ASL_KEY, workflowLinkValue } from './aslLink';
 
 /** The seed used when the address does not give one. */
 export const DEFAULT_SEED = 1;
 const MAX_SEED = 0xffffffff;
-const RESERVED = new Set(['pattern', 'seed', 'bench', 'n', 'speed', 't']);
+const RESERVED = new Set(['pattern', 'seed', 'bench', 'n', 'speed', 't', ASL_KEY]);
 /** Playback speeds a link may ask for (the simulator's range) and the longest run, in seconds. */
 const LINK_MIN_SPEED = 0.1;
 const LINK_MAX_SPEED = 1000;
@@ -252,6 +253,8 @@ export function buildSearch(
   }
   for (const [edgeId, rule] of Object.entries(rules))
     query.set(`${RULE_PREFIX}${edgeId}`, JSON.stringify(rule));
+  const asl = workflowLinkValue(pattern);
+  if (asl) query.set(ASL_KEY, asl);
   query.set('seed', String(seed));
   if (moment.speed !== undefined && moment.speed !== 1) query.set('speed', String(moment.speed));
   if (moment.timeMs !== undefined && moment.timeMs > 0)

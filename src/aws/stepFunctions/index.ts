@@ -47,7 +47,12 @@ export {
 export { decideRetry, retryDelaySeconds, RETRY_DEFAULTS } from './retry';
 export { replayTasks, type RecordedTaskOutcome } from './replay';
 export { StatesError } from './statesError';
-export { evaluatePayloadTemplate, type PayloadTemplateContext } from './paths/index';
+export {
+  applyResultPath,
+  evaluatePayloadTemplate,
+  readPath,
+  type PayloadTemplateContext,
+} from './paths/index';
 export type {
   CatcherDefinition,
   ChoiceRuleDefinition,

@@ -15,6 +15,7 @@ import {
   type TaskInvocation,
 } from '../../aws/stepFunctions';
 import { Histogram, type World } from '../../engine';
+import { TokenBucket } from '../../aws/tokenBucket';
 import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link } from '../link';
@@ -234,9 +235,22 @@ const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
  * entered plus retries), Express by request (`executions`) and duration (`busyS`: each
  * execution's duration rounded up to 100 ms, added up). Both are counted whatever the type.
  *
+ * Quotas of a Standard workflow, per account and Region, as AWS documents them
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html; us-east-1, us-west-2
+ * and eu-west-1 figures): StartExecution is a token bucket of 1,300 refilled at 300 per second, and
+ * a start without a token is refused with ThrottlingException (the message is dropped as
+ * throttled); at most 1,000,000 open executions, past which StartExecution fails with
+ * ExecutionLimitExceeded; state transitions take tokens from a bucket of 5,000 refilled at 5,000
+ * per second. AWS does not fail an execution whose transitions are throttled, it slows it down: a
+ * state entered without a token is counted (`throttledTransitions`) and the execution's next Task
+ * call waits until the bucket has paid that debt back. Express workflows have quotas of their own
+ * (much higher, not modelled here).
+ *
  * Config: `definition` (the ASL, JSON), `workflowType`, `history` (keep AWS's execution history of
  * the last executions), `historyKept` (how many executions to keep for following, default 20),
- * `taskResults`, `duplicateRate`. Edge config (outgoing `sync`): `resource`, `output`, `errorType`.
+ * `taskResults`, `duplicateRate`, `startExecutionRatePerS` / `startExecutionBurst` (300 / 1,300),
+ * `stateTransitionRatePerS` / `stateTransitionBurst` (5,000 / 5,000), `maxOpenExecutions`
+ * (1,000,000). Edge config (outgoing `sync`): `resource`, `output`, `errorType`.
  */
 export class StateMachineNode implements NodeInstance {
   private readonly custodian: Custodian;
@@ -272,6 +286,9 @@ export class StateMachineNode implements NodeInstance {
     timedOut: 0,
     aborted: 0,
     refused: 0,
+    startThrottled: 0,
+    executionLimitExceeded: 0,
+    throttledTransitions: 0,
     duplicates: 0,
     transitions: 0,
     retries: 0,
@@ -279,6 +296,9 @@ export class StateMachineNode implements NodeInstance {
     billedDurationMs: 0,
   };
   private serial = 0;
+  private startBucket: TokenBucket | undefined;
+  private transitionBucket: TokenBucket | undefined;
+  private maxOpen = 1_000_000;
 
   constructor(private readonly ctx: NodeContext) {
     const id = ctx.runtime.node.id;
@@ -319,7 +339,50 @@ export class StateMachineNode implements NodeInstance {
     this.historyKept = Math.max(0, Math.round(config.num('historyKept', 20)));
     this.duplicateRate = Math.min(1, Math.max(0, config.num('duplicateRate', 0)));
     this.taskResults = (config.record('taskResults') ?? {}) as Record<string, unknown>;
+    this.configureQuotas(config);
     this.checkStarts();
+  }
+
+  /** The Standard workflow quotas (token buckets keep the tokens they had across a change). */
+  private configureQuotas(config: ConfigReader): void {
+    const now = this.ctx.world.sim.now;
+    const bucket = (b: TokenBucket | undefined, rate: number, burst: number) => {
+      if (!b) return new TokenBucket(rate, burst, now);
+      b.setLimits(rate, burst, now);
+      return b;
+    };
+    this.startBucket = bucket(
+      this.startBucket,
+      config.num('startExecutionRatePerS', 300),
+      config.num('startExecutionBurst', 1300),
+    );
+    this.transitionBucket = bucket(
+      this.transitionBucket,
+      config.num('stateTransitionRatePerS', 5000),
+      config.num('stateTransitionBurst', 5000),
+    );
+    this.maxOpen = Math.max(1, Math.round(config.num('maxOpenExecutions', 1_000_000)));
+  }
+
+  /**
+   * How long a Task call waits for the state-transition bucket to pay back the transitions taken
+   * without a token (0 when none is owed, and always for Express workflows).
+   */
+  private transitionDebtMs(run: Running): number {
+    const b = this.transitionBucket;
+    if (!b || run.record.workflowType !== 'STANDARD') return 0;
+    const tokens = b.available(this.ctx.world.sim.now);
+    return tokens >= 0 ? 0 : (-tokens / Math.max(b.ratePerS, 1e-9)) * 1000;
+  }
+
+  /** One state transition takes a token; without one it is counted and owed (see the class doc). */
+  private takeTransition(run: Running): void {
+    const b = this.transitionBucket;
+    if (!b || run.record.workflowType !== 'STANDARD') return;
+    if (!b.tryTake(this.ctx.world.sim.now)) {
+      this.counts.throttledTransitions++;
+      b.owe(1);
+    }
   }
 
   /** One stats entry per state of the definition (nested ones included), in definition order. */
@@ -373,7 +436,26 @@ export class StateMachineNode implements NodeInstance {
       this.startExecution(held ? trace : new Trace(trace.id, { name: 'caller' }), reply, false);
       return;
     }
-    // StartExecution: answered at once with the execution's ARN; the execution holds the message.
+    // StartExecution: refused past the Standard quotas (the caller keeps the message);
+    // otherwise answered at once with the execution's ARN, and the execution holds the message.
+    if (this.workflowType === 'STANDARD') {
+      if (this.running.size >= this.maxOpen) {
+        this.counts.executionLimitExceeded++;
+        reply(
+          fail(
+            'refused',
+            `ExecutionLimitExceeded: The maximum number of running executions has been reached for this account (${this.maxOpen}).`,
+            400,
+          ),
+        );
+        return;
+      }
+      if (this.startBucket && !this.startBucket.tryTake(this.ctx.world.sim.now)) {
+        this.counts.startThrottled++;
+        reply(fail('throttled', 'ThrottlingException: Rate exceeded (StartExecution)', 400));
+        return;
+      }
+    }
     const id = messages.handOff(trace);
     const held = new Trace(id, this.custodian);
     reply({ ok: true, status: 200 });
@@ -471,7 +553,17 @@ export class StateMachineNode implements NodeInstance {
       done(result);
     };
     const target = this.serviceFor(task);
-    if (target) this.callService(run, target, task, answer);
+    const wait = target ? this.transitionDebtMs(run) : 0;
+    if (target && wait > 0)
+      // Throttled state transitions slow the execution down: the call goes out once paid back.
+      this.ctx.world.sim.schedule(
+        wait,
+        () => {
+          if (!attempt.settled) this.callService(run, target, task, answer);
+        },
+        undefined,
+      );
+    else if (target) this.callService(run, target, task, answer);
     else {
       const fixed = this.taskResults[task.resource];
       if (fixed && typeof fixed === 'object' && !Array.isArray(fixed)) {
@@ -593,6 +685,7 @@ export class StateMachineNode implements NodeInstance {
         s.inState++;
         s.entered++;
         this.counts.transitions++;
+        this.takeTransition(run);
         run.open.push(e.state, e.time);
         steps?.push({
           t: e.time,
@@ -830,6 +923,9 @@ export class StateMachineNode implements NodeInstance {
       busyS: round3(c.billedDurationMs / 1000),
     };
     if (c.refused > 0) s.refused = c.refused;
+    if (c.startThrottled > 0) s.startThrottled = c.startThrottled;
+    if (c.executionLimitExceeded > 0) s.executionLimitExceeded = c.executionLimitExceeded;
+    if (c.throttledTransitions > 0) s.throttledTransitions = c.throttledTransitions;
     if (c.duplicates > 0) s.duplicates = c.duplicates;
     for (const [status, key] of [
       ['SUCCEEDED', 'succeeded'],
@@ -931,6 +1027,9 @@ export const stepFunctionsKind: KindModule = {
     'timedOut',
     'aborted',
     'refused',
+    'startThrottled',
+    'executionLimitExceeded',
+    'throttledTransitions',
     'duplicates',
     'transitions',
     'retries',

@@ -62,6 +62,8 @@ export const nodes: GraphNode[] = [
       // The ASL is plain JSON: a config value as it stands.
       definition: ORDER_WORKFLOW as unknown as ConfigValue,
       workflowType: { $if: { param: 'express', equals: true }, then: 'EXPRESS', else: 'STANDARD' },
+      startExecutionRatePerS: { $param: 'startExecutionQuota' },
+      stateTransitionRatePerS: { $param: 'stateTransitionQuota' },
     },
   },
   ...SERVICES.map((name, i) => service(name, i * 120)),

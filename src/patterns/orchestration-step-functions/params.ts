@@ -81,5 +81,33 @@ export const params: ParamSpec[] = [
     description:
       'Off: a Standard workflow (exactly-once, up to a year, history kept, billed per state transition). On: an Express workflow (at-least-once, at most 5 minutes, no history kept, billed per request and duration). Applies to executions that start from now on.',
   },
+  {
+    id: 'startExecutionQuota',
+    node: 'stateMachine',
+    kind: 'number',
+    label: 'StartExecution quota',
+    unit: 'per s',
+    min: 1,
+    max: 5000,
+    step: 1,
+    default: 300,
+    log: true,
+    description:
+      "Standard workflows: StartExecution's token bucket refills at this rate (AWS's default in us-east-1 is 300 per second, with a bucket of 1,300). Starts past it are refused with ThrottlingException and the order is lost.",
+  },
+  {
+    id: 'stateTransitionQuota',
+    node: 'stateMachine',
+    kind: 'number',
+    label: 'State transition quota',
+    unit: 'per s',
+    min: 1,
+    max: 50_000,
+    step: 1,
+    default: 5000,
+    log: true,
+    description:
+      "Standard workflows: the state transitions' token bucket refills at this rate (AWS's default in us-east-1 is 5,000 per second, bucket 5,000; new accounts get less). Past it executions are not failed but slowed down: each one waits for its turn before its next Task.",
+  },
   ...SERVICES.flatMap(serviceParams),
 ];
