@@ -1,6 +1,6 @@
 import { catalog, catalogEntry, loadPattern } from '../patterns/catalog';
+import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
 import {
-  ASL_KEY,
   parseCompareLocation,
   parseLocation,
   type AppLocation,
@@ -15,7 +15,8 @@ import {
 export async function loadLocation(search: string): Promise<AppLocation> {
   const wanted = new URLSearchParams(search).get('pattern')?.trim() ?? '';
   const pattern = await loadPattern(entryOrFirst(wanted));
-  if (!new URLSearchParams(search).has(ASL_KEY)) return parseLocation(search, [pattern], catalog);
+  if (!new URLSearchParams(search).has(LINK_DEFINITION_KEYS.asl))
+    return parseLocation(search, [pattern], catalog);
   // An imported workflow (`asl=`) replaces its pattern; a bad one is reported, the rest applies.
   const { patternsWithLink } = await import('../state/aslLink');
   const linked = patternsWithLink(search, [pattern]);

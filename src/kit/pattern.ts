@@ -7,6 +7,12 @@ import type { HandlerMap } from './handler';
  */
 export interface Pattern extends PatternDefinition {
   handlers: HandlerMap;
+  /**
+   * Address keys that rebuild a pattern made from what the reader brought (an imported workflow,
+   * a template), e.g. `{ asl: "<deflated definition>" }`: the share link writes them as they are
+   * (see linkCodec.ts), so the link reader never loads the code that made the pattern.
+   */
+  linkParams?: Readonly<Record<string, string>>;
 }
 
 /** The data part of a pattern, without its handlers: what a link, an export or the schema sees. */

@@ -3,7 +3,7 @@
  * definition of a few kilobytes stays a link that chat tools and browsers accept. A malformed
  * value gives one clear sentence and the rest of the link still applies.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { decodeLinkJson, encodeLinkJson, LINK_DEFINITION_KEYS } from '../kit/linkCodec';
 import type { Pattern } from '../patterns';
 import {
   importedPattern,
@@ -12,57 +12,37 @@ import {
 } from '../patterns/orchestration-step-functions/imported';
 
 /** The address key of an imported workflow. */
-export const ASL_KEY = 'asl';
-
-function toBase64Url(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('it is not base64url text');
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+export const ASL_KEY = LINK_DEFINITION_KEYS.asl;
 
 /** The link value of an imported workflow. */
 export function encodeWorkflow(workflow: ImportedWorkflow): string {
-  return toBase64Url(deflateSync(strToU8(JSON.stringify(workflow)), { level: 9 }));
+  return encodeLinkJson(workflow);
 }
 
 /** Reads a link value back: the workflow, or one sentence saying what is wrong with it. */
 export function decodeWorkflow(
   value: string,
 ): { workflow: ImportedWorkflow; pattern: Pattern } | { error: string } {
-  let json: string;
+  const fail = (what: string) => ({
+    error: `The imported workflow in the link ("${ASL_KEY}=") ${what}. Showing the pattern's own workflow; the rest of the link applies.`,
+  });
+  let decoded: unknown;
   try {
-    json = strFromU8(inflateSync(fromBase64Url(value.trim())));
+    decoded = decodeLinkJson(value);
   } catch (e) {
-    return {
-      error: `The imported workflow in the link ("${ASL_KEY}=") could not be read (${(e as Error).message || 'not compressed data'}). Showing the pattern's own workflow; the rest of the link applies.`,
-    };
+    return fail(
+      e instanceof SyntaxError
+        ? `is not valid JSON (${e.message})`
+        : `could not be read (${(e as Error).message})`,
+    );
   }
-  let workflow: ImportedWorkflow;
-  try {
-    workflow = JSON.parse(json) as ImportedWorkflow;
-    if (!workflow || typeof workflow !== 'object' || !('definition' in workflow))
-      throw new Error('it has no "definition"');
-  } catch (e) {
-    return {
-      error: `The imported workflow in the link ("${ASL_KEY}=") is not valid JSON (${(e as Error).message}). Showing the pattern's own workflow; the rest of the link applies.`,
-    };
-  }
+  if (!decoded || typeof decoded !== 'object' || !('definition' in decoded))
+    return fail('is not valid JSON (it has no "definition")');
+  const workflow = decoded as ImportedWorkflow;
   try {
     return { workflow, pattern: importedPattern(workflow) };
   } catch (e) {
-    return {
-      error: `The imported workflow in the link ("${ASL_KEY}=") is not a valid state machine: ${(e as Error).message.split('\n').join('; ')}. Showing the pattern's own workflow; the rest of the link applies.`,
-    };
+    return fail(`is not a valid state machine: ${(e as Error).message.split('\n').join('; ')}`);
   }
 }
 

@@ -40,13 +40,5 @@ export {
   type CompareLocation,
   type CompareSideLocation,
 } from './compareUrl';
-export { patternsWithLink, encodeWorkflow, decodeWorkflow, ASL_KEY } from './aslLink';
-export {
-  workflowNodeId,
-  stateMachineOf,
-  stepExecution,
-  visitIO,
-  currentVisit,
-  type VisitIO,
-  type IoStage,
-} from './workflow';
+// aslLink.ts and workflow.ts are imported by path, by the code that loads with a state machine
+// (the workflow tab, boot's asl= reader), so that other pages never load the ASL validator.

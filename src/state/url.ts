@@ -7,12 +7,20 @@ import {
   type ParamValues,
   type Pattern,
 } from '../patterns';
-import { ASL_KEY, workflowLinkValue } from './aslLink';
+import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
 
 /** The seed used when the address does not give one. */
 export const DEFAULT_SEED = 1;
 const MAX_SEED = 0xffffffff;
-const RESERVED = new Set(['pattern', 'seed', 'bench', 'n', 'speed', 't', ASL_KEY]);
+const RESERVED = new Set<string>([
+  'pattern',
+  'seed',
+  'bench',
+  'n',
+  'speed',
+  't',
+  ...Object.values(LINK_DEFINITION_KEYS),
+]);
 /** Playback speeds a link may ask for (the simulator's range) and the longest run, in seconds. */
 const LINK_MIN_SPEED = 0.1;
 const LINK_MAX_SPEED = 1000;
@@ -253,8 +261,7 @@ export function buildSearch(
   }
   for (const [edgeId, rule] of Object.entries(rules))
     query.set(`${RULE_PREFIX}${edgeId}`, JSON.stringify(rule));
-  const asl = workflowLinkValue(pattern);
-  if (asl) query.set(ASL_KEY, asl);
+  for (const [key, value] of Object.entries(pattern.linkParams ?? {})) query.set(key, value);
   query.set('seed', String(seed));
   if (moment.speed !== undefined && moment.speed !== 1) query.set('speed', String(moment.speed));
   if (moment.timeMs !== undefined && moment.timeMs > 0)

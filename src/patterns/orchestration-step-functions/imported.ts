@@ -12,6 +12,7 @@ import {
   type StateMachineDefinition,
 } from '../../aws/stepFunctions';
 import type { ConfigValue, GraphEdge, GraphNode, ParamSpec, Pattern } from '../../kit';
+import { encodeLinkJson, LINK_DEFINITION_KEYS } from '../../kit/linkCodec';
 import { charts, flows } from './explanation';
 import { definition as seedDefinition } from './index';
 
@@ -234,6 +235,8 @@ export function importedPattern(workflow: ImportedWorkflow): Pattern {
       whatToTry: [{ text: 'Press play, then open the Workflow tab and step one execution.' }],
     },
     handlers: {},
+    // The share link carries the workflow itself (url.ts writes linkParams as they are).
+    linkParams: { [LINK_DEFINITION_KEYS.asl]: encodeLinkJson(workflow) },
   };
   SOURCES.set(pattern, workflow);
   return pattern;

@@ -1,59 +1,20 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useSim } from '../../state';
-import { workflowNodeId } from '../../state/workflow';
-import { AslControls } from './AslControls';
-import { WorkflowView } from './WorkflowView';
-import './workflow.css';
+
+// The workflow view brings ELK, the ASL validator and the import dialog: only patterns with a
+// state machine load it.
+const WorkflowTabs = lazy(() => import('./WorkflowTabs'));
 
 /**
- * "Architecture" and "Workflow" tabs over the diagram when the pattern has a Step Functions
- * state machine: the services as a graph, or the state machine's workflow with live counts and
- * one execution followed. Patterns without a state machine get the architecture alone.
+ * The diagram, with "Architecture" and "Workflow" tabs when the pattern has a Step Functions
+ * state machine (WorkflowTabs); patterns without one get the architecture alone.
  */
 export function DiagramTabs({ dark, children }: { dark: boolean; children: ReactNode }) {
-  const pattern = useSim((s) => s.pattern);
-  const [tab, setTab] = useState<'architecture' | 'workflow'>('architecture');
-  if (!workflowNodeId(pattern)) return <>{children}</>;
+  const hasStateMachine = useSim((s) => s.pattern.nodes.some((n) => n.kind === 'stepFunctions'));
+  if (!hasStateMachine) return <>{children}</>;
   return (
-    <>
-      <div className="wf-tabs" role="tablist" aria-label="Views">
-        <button
-          type="button"
-          role="tab"
-          id="tab-architecture"
-          aria-selected={tab === 'architecture'}
-          aria-controls="panel-architecture"
-          onClick={() => setTab('architecture')}
-        >
-          Architecture
-        </button>
-        <button
-          type="button"
-          role="tab"
-          id="tab-workflow"
-          aria-selected={tab === 'workflow'}
-          aria-controls="panel-workflow"
-          onClick={() => setTab('workflow')}
-        >
-          Workflow
-        </button>
-        <span className="flex-1" />
-        <AslControls onImported={() => setTab('workflow')} />
-      </div>
-      {tab === 'architecture' ? (
-        <div
-          role="tabpanel"
-          id="panel-architecture"
-          aria-labelledby="tab-architecture"
-          className="contents"
-        >
-          {children}
-        </div>
-      ) : (
-        <div role="tabpanel" id="panel-workflow" aria-labelledby="tab-workflow">
-          <WorkflowView dark={dark} />
-        </div>
-      )}
-    </>
+    <Suspense fallback={children}>
+      <WorkflowTabs dark={dark}>{children}</WorkflowTabs>
+    </Suspense>
   );
 }
