@@ -9,6 +9,11 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export const extras: ExtraBench[] = [
   {
+    name: 'stepBack',
+    title: 'Step back: replay from the seed to the previous visible event (message-decoupling-sqs)',
+    run: async () => (await import('./stepBack')).benchStepBack(),
+  },
+  {
     name: 'eventPatterns',
     title: 'EventBridge event patterns: 20 rules, ~1 KB events',
     run: async () => {

@@ -35,3 +35,11 @@ export { type Payload, type Json } from './payload';
 export { testRules, type RuleTestResult } from './ruleTest';
 export { filterPolicyProblem, eventPatternProblem, toEvent } from './kinds/rules';
 export { definitionOf, type Pattern } from './pattern';
+export {
+  tellEvent,
+  type EventStory,
+  type EventFacts,
+  type MessageMove,
+  type Narrate,
+  type NodeEvent,
+} from './narration';

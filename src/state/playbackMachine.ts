@@ -13,7 +13,9 @@ export type PlaybackEvent =
   /** New parameters or seed: rebuild the run at t=0, keep playing if it was playing. */
   | { type: 'RESTART' }
   /** Sent by the frame loop when the run has nothing left or reached its time limit. */
-  | { type: 'FINISH' };
+  | { type: 'FINISH' }
+  /** The run was replaced by one brought to another moment (Step back, a tour): show it paused. */
+  | { type: 'JUMP' };
 
 /**
  * The playback machine: idle (t=0), running, paused, stepping (one event, then paused) and
@@ -39,6 +41,7 @@ export const playbackMachine = setup({
   initial: 'idle',
   on: {
     RESET: { target: '.idle', actions: 'rebuild' },
+    JUMP: '.paused',
   },
   states: {
     idle: {

@@ -3,6 +3,7 @@ import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link, Request } from '../link';
 import type { Reply, Result, Trace } from '../messages';
+import { narrateApiGateway } from './stories';
 
 /** One route of the API: an outgoing sync edge with a `route`, its own throttle and counts. */
 interface Route {
@@ -203,6 +204,7 @@ function proxyStatus(r: Result): HttpStatus {
 /** The `apiGateway` kind. */
 export const apiGatewayKind: KindModule = {
   kind: 'apiGateway',
+  narrate: narrateApiGateway,
   statKeys: [
     'requests',
     'throttled',

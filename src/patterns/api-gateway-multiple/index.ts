@@ -64,6 +64,7 @@ function cap(s: string): string {
 }
 
 const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'Payments reaches each service through an API Gateway of its own: /customer, /sales and /communication are three APIs, each with its own throttle, its own hop and its own latency.',
   whenToUse: [

@@ -52,6 +52,7 @@ const edges: GraphEdge[] = [
 ];
 
 const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'Payments reaches the three services through one API Gateway that routes /customer, /sales and /communication to their functions: one front door, one route table, one throttle.',
   whenToUse: [

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about the message bus, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'event',
   summary:
     'Microservice A publishes each important event once, to an SNS topic that acts as the bus. The topic copies it into one SQS queue per consumer, and each consumer works through its own queue at its own pace.',
   whenToUse: [

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about decoupling, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'The front half of the payment (gateway, Customer function, customer database) answers the user straight away with a request id. ' +
     'The transaction itself is handed to an SQS queue, and the Sales function works through it later at its own pace.',

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about orchestration, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'order',
   summary:
     'One Step Functions state machine runs the order workflow: OrderService, then InventoryService alongside InvoiceService and LogisticService, then CustomerNotificationService. The services only do their own work; the order of the steps, the retries, the error paths and what each step passes on are written once, in the workflow. The second arrow of the diagram is an error path: an order OrderService cannot place (or that fulfilment fails, after its retries) goes straight to the notification, and the execution ends failed.',
   whenToUse: [

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about pub/sub with EventBridge, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'The Payments function puts one event per payment on the default event bus, shaped {type, source, …}. Rules on the bus decide who gets what: a rule for type "Sales" sends it to the Customer and Sales functions, a rule for type "Email" to an SNS topic that emails it.',
   whenToUse: [

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about pub/sub, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'The Payments function publishes each payment once, to an SNS topic, and answers the user at once. SNS copies the message to every subscription: the Customer and Sales functions, and an email subscription whose filter policy only lets type "Customer" from source "payments" through.',
   whenToUse: [
