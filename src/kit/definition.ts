@@ -208,13 +208,19 @@ export interface ChartSpec {
   visibleWhen?: ParamCondition;
 }
 
-/** A number of a run that a tour step waits for or checks: a node's stat, a ledger total, a flow's percentile (ms). */
+/**
+ * A number of a run that a tour step waits for or checks: a node's stat, an edge's count (a
+ * route's, a subscription's), a ledger total, a flow's percentile (ms).
+ */
 export type TourStat =
-  { node: string; stat: string } | { ledger: LedgerTotal } | { flow: string; percentile: number };
+  | { node: string; stat: string }
+  | { edge: string; stat: string }
+  | { ledger: LedgerTotal }
+  | { flow: string; percentile: number };
 
 /**
- * A condition on one number of the run: above or below a value, or risen or fallen since the
- * tour step began (all the given tests must hold).
+ * A condition on one number of the run: above or below a value, or risen, fallen or unchanged
+ * (`steady`) since the tour step began (all the given tests must hold).
  */
 export interface StatCheck {
   stat: TourStat;
@@ -222,6 +228,7 @@ export interface StatCheck {
   below?: number;
   rose?: true;
   fell?: true;
+  steady?: true;
 }
 
 /**

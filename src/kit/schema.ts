@@ -153,6 +153,7 @@ const seriesSource = z.union([
 
 const tourStat = z.union([
   z.object({ node: z.string(), stat: z.string() }).strict(),
+  z.object({ edge: z.string(), stat: z.string() }).strict(),
   z.object({ ledger: ledgerTotal }).strict(),
   z.object({ flow: z.string(), percentile: z.number().min(0).max(1) }).strict(),
 ]);
@@ -163,10 +164,11 @@ const statCheck = z
     below: z.number().optional(),
     rose: z.literal(true).optional(),
     fell: z.literal(true).optional(),
+    steady: z.literal(true).optional(),
   })
   .strict()
-  .refine((c) => [c.above, c.below, c.rose, c.fell].some((x) => x !== undefined), {
-    message: 'a check needs above, below, rose or fell',
+  .refine((c) => [c.above, c.below, c.rose, c.fell, c.steady].some((x) => x !== undefined), {
+    message: 'a check needs above, below, rose, fell or steady',
   });
 
 const chart = z
@@ -358,6 +360,9 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
     ];
     for (const [at, c] of checks) {
       if ('node' in c.stat) checkNode(`${at}.stat.node`, c.stat.node);
+      const edge = 'edge' in c.stat ? c.stat.edge : undefined;
+      if (edge !== undefined && !d.edges.some((e) => e.id === edge))
+        add(`${at}.stat.edge`, `unknown edge "${edge}"`);
       if ('flow' in c.stat && !flows.has(c.stat.flow))
         add(`${at}.stat.flow`, `unknown flow "${c.stat.flow}"`);
     }

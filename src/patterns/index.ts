@@ -42,3 +42,12 @@ export {
   formatParamValue,
   type ParamError,
 } from './params';
+export {
+  runTour,
+  startTourStep,
+  tourMomentReached,
+  TOUR_SPEED,
+  type TourStop,
+  type TourStepStart,
+  type RunFactory,
+} from './tour';
