@@ -2,6 +2,7 @@ import { formatParamValue } from '../patterns';
 import { useSim, useSimulator } from '../state';
 import { stepRestarts } from './paramConditions';
 import { blurAfterPointer } from './pointerBlur';
+import { TourPanel } from './TourPanel';
 
 /** The pattern's explanation: what it is, when to use it, its trade-offs, and guided experiments. */
 export function ExplanationPanel() {
@@ -13,6 +14,7 @@ export function ExplanationPanel() {
   return (
     <div className="flex flex-col gap-5 text-sm leading-relaxed">
       <p className="text-[13.5px] text-[var(--fg-soft)]">{explanation.summary}</p>
+      <TourPanel />
 
       <section aria-labelledby="what-to-try">
         <h3 id="what-to-try" className="section-title">
