@@ -231,7 +231,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const actor: Actor<typeof machine> = createActor(machine);
   actor.subscribe((snapshot) => {
     const status = snapshot.value as PlaybackStatus;
-    if (store.getState().status !== status) store.setState({ status });
+    const was = store.getState().status;
+    if (was === status) return;
+    store.setState({ status });
+    // Frames publish at most ten times a second: a pause shows the numbers of its moment.
+    if (was === 'running' && status === 'paused') bridge.publish(run, perf);
   });
   actor.start();
   bridge.publish(run, perf);
