@@ -5,6 +5,7 @@ import { formatCount, formatRate } from '../canvas/format';
 import { paramsForNode } from './nodeParams';
 import { Graveyard, NodeRules } from './NodeRules';
 import { ParamList } from './ParamsPanel';
+import { useReturnFocus } from './useReturnFocus';
 
 /** Names of stats, of any kind, that read better spelled out (kinds add their own). */
 const LABELS: Record<string, string> = {
@@ -43,6 +44,7 @@ export function NodeDetails() {
   const stats = useSim((s) => (nodeId ? s.live.nodeStats[nodeId] : undefined));
   const node = pattern.nodes.find((n) => n.id === nodeId);
 
+  useReturnFocus(nodeId !== null);
   useEffect(() => {
     if (!nodeId) return;
     const onKey = (e: KeyboardEvent) => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useCopy } from './useCopy';
 import { StrokeIcon } from './StrokeIcon';
+import { useReturnFocus } from './useReturnFocus';
 
 /** The embed page's address for the current run. */
 export function embedUrl(): string {
@@ -18,6 +19,7 @@ export function ShareControls({ title }: { title: string }) {
   const [embedOpen, setEmbedOpen] = useState(false);
   const [shared, setShared] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
+  useReturnFocus(embedOpen);
 
   useEffect(() => {
     if (!embedOpen) return;

@@ -17,3 +17,4 @@ export { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';
 export { StrokeIcon } from './StrokeIcon';
 export { RuleEditorHost } from './RuleEditor';
 export { TestPanel } from './TestPanel';
+export { useReturnFocus } from './useReturnFocus';
