@@ -18,6 +18,11 @@ export const extras: ExtraBench[] = [
     },
   },
   {
+    name: 'stepBack',
+    title: 'Step back: replay from the seed to the previous visible event (message-decoupling-sqs)',
+    run: async () => (await import('./stepBack')).benchStepBack(),
+  },
+  {
     name: 'eventPatterns',
     title: 'EventBridge event patterns: 20 rules, ~1 KB events',
     run: async () => {

@@ -72,7 +72,7 @@ test('a button focused from the keyboard keeps Space and Enter for itself', asyn
   await step.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('.status-pill')).toHaveText('Paused');
-  await expect(page.getByTestId('step-note')).toContainText('event 1');
+  await expect(page.getByTestId('step-note')).toContainText('sent payment #1');
 });
 
 test('a focused node shows a ring and opens its details with Enter or Space', async ({ page }) => {

@@ -10,6 +10,7 @@ import {
   ThemeToggle,
   UrlErrorAlert,
   useKeyboardShortcuts,
+  useReturnFocus,
   useTheme,
   StrokeIcon,
 } from '../ui';
@@ -60,6 +61,7 @@ function Shell({ errors }: { errors: string[] }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [panelOpen, sim]);
   const drawerOpen = panelOpen || selected !== null;
+  useReturnFocus(panelOpen);
   return (
     <div className="app">
       <header className="app-header">

@@ -20,7 +20,8 @@ function EmbedShell({ errors }: { errors: string[] }) {
   const title = useSim((s) => s.pattern.title);
   const fullApp = new URL(`index.html${window.location.search}`, window.location.href).toString();
   return (
-    <div className="embed">
+    // One landmark holds it all: an embed is a page of its own inside the host's.
+    <main className="embed" aria-label={title}>
       <div className="embed-bar">
         <PlaybackBar compact />
         <span className="embed-title truncate text-xs font-medium" title={title}>
@@ -43,7 +44,7 @@ function EmbedShell({ errors }: { errors: string[] }) {
         </div>
         <CanvasOverlay dark={dark} ledger={false} />
       </div>
-    </div>
+    </main>
   );
 }
 

@@ -70,6 +70,7 @@ export function ServiceEdge({
     const runStart = sourceX + FAN_RUN + 8;
     return (
       <>
+        <StepFocusPath id={id} path={path} />
         <BaseEdge
           id={id}
           path={path}
@@ -106,6 +107,7 @@ export function ServiceEdge({
         };
   return (
     <>
+      <StepFocusPath id={id} path={path} />
       <BaseEdge
         id={id}
         path={path}
@@ -121,6 +123,13 @@ export function ServiceEdge({
       ) : null}
     </>
   );
+}
+
+/** A glow under the edge the last Step's message crossed (nothing otherwise). */
+function StepFocusPath({ id, path }: { id: string; path: string }) {
+  const focus = useSim((s) => s.status !== 'running' && s.live.lastStep?.edgeId === id);
+  if (!focus) return null;
+  return <path d={path} className="edge-step-focus" data-testid={`step-focus-${id}`} />;
 }
 
 /** A subscription's or rule's label: a button opening its rule, and its live counts below the line. */

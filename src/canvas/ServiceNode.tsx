@@ -23,6 +23,8 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
   const selected = useSim((s) => s.selectedNodeId === id);
   const runVersion = useSim((s) => s.runVersion);
   const lost = useSim((s) => s.live.graveyard[id]?.length ?? 0);
+  // The node the last Step's sentence is about glows (see .node-card[data-step-focus]).
+  const stepFocus = useSim((s) => s.status !== 'running' && s.live.lastStep?.nodeId === id);
   const view = kindView(data.kind);
   const flashKey = useFlashKey(view.alarm(stats, data.role));
 
@@ -30,6 +32,7 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
     <div
       className="node-card"
       data-selected={selected ? 'true' : undefined}
+      data-step-focus={stepFocus ? 'true' : undefined}
       data-kind={data.kind}
       data-role={data.role}
       data-testid={`node-${id}`}

@@ -213,14 +213,59 @@ export interface ChartSpec {
   visibleWhen?: ParamCondition;
 }
 
+/**
+ * A number of a run that a tour step waits for or checks: a node's stat, an edge's count (a
+ * route's, a subscription's), a ledger total, a flow's percentile (ms).
+ */
+export type TourStat =
+  | { node: string; stat: string }
+  | { edge: string; stat: string }
+  | { ledger: LedgerTotal }
+  | { flow: string; percentile: number };
+
+/**
+ * A condition on one number of the run: above or below a value, or risen, fallen or unchanged
+ * (`steady`) since the tour step began (all the given tests must hold).
+ */
+export interface StatCheck {
+  stat: TourStat;
+  above?: number;
+  below?: number;
+  rose?: true;
+  fell?: true;
+  steady?: true;
+}
+
+/**
+ * How far a tour step runs: `afterS` simulated seconds, or until every `when` check holds (looked
+ * at every 100 ms of simulated time), giving up after `withinS` simulated seconds.
+ */
+export type TourMoment = { afterS: number } | { when: StatCheck[]; withinS: number };
+
+/**
+ * A guided experiment: `set` applies parameter values when the user clicks the step. Played as a
+ * step of the pattern's tour, it sets them, plays at `speed` (default 10×) until `until`, and
+ * pauses there with `text`; `expect` says what the text claims at that moment, and the pattern
+ * tests run the tour headless and check it.
+ */
+export interface WhatToTry {
+  text: string;
+  set?: ParamValues;
+  speed?: number;
+  until?: TourMoment;
+  expect?: StatCheck[];
+}
+
 /** The explanation panel: the seed's points in the project's words. */
 export interface Explanation {
   /** One or two sentences: what the pattern is. */
   summary: string;
   whenToUse: string[];
   tradeOffs: string[];
-  /** Guided experiments; `set` applies parameter values when the user clicks the step. */
-  whatToTry: { text: string; set?: ParamValues }[];
+  /** Guided experiments, also played one after another as the pattern's tour. */
+  whatToTry: WhatToTry[];
+  /** What one message is called in the narrated Step ("payment", "order"); default "message". */
+  messageNoun?: string;
 }
 
 /** One side of a comparison a pattern offers: a pattern (any in the registry) and its settings. */

@@ -46,3 +46,11 @@ export {
   type StateStats,
   type WorkflowType,
 } from './kinds/stepFunctions';
+export {
+  tellEvent,
+  type EventStory,
+  type EventFacts,
+  type MessageMove,
+  type Narrate,
+  type NodeEvent,
+} from './narration';

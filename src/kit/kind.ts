@@ -4,6 +4,7 @@ import type { GraphNode, ServiceKind } from './definition';
 import type { Handler } from './handler';
 import type { Link, Request } from './link';
 import type { Messages, Reply, Trace } from './messages';
+import type { Narrate } from './narration';
 
 /** Live numbers of a node, for badges, charts and the CLI. */
 export type NodeStats = Record<string, number>;
@@ -82,4 +83,10 @@ export interface KindModule {
   readonly kind: ServiceKind;
   readonly statKeys: readonly string[];
   create(ctx: NodeContext): NodeInstance;
+  /**
+   * Says in one sentence what an event did at a node of this kind (the narrated Step), from the
+   * moves and the node's stats before and after; undefined when nothing visible changed there.
+   * Without it, Step says plainly which message arrived or left.
+   */
+  readonly narrate?: Narrate;
 }

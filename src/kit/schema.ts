@@ -153,6 +153,26 @@ const seriesSource = z.union([
   z.object({ ledger: ledgerTotal, rate: z.boolean().optional() }).strict(),
 ]);
 
+const tourStat = z.union([
+  z.object({ node: z.string(), stat: z.string() }).strict(),
+  z.object({ edge: z.string(), stat: z.string() }).strict(),
+  z.object({ ledger: ledgerTotal }).strict(),
+  z.object({ flow: z.string(), percentile: z.number().min(0).max(1) }).strict(),
+]);
+const statCheck = z
+  .object({
+    stat: tourStat,
+    above: z.number().optional(),
+    below: z.number().optional(),
+    rose: z.literal(true).optional(),
+    fell: z.literal(true).optional(),
+    steady: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((c) => [c.above, c.below, c.rose, c.fell, c.steady].some((x) => x !== undefined), {
+    message: 'a check needs above, below, rose, fell or steady',
+  });
+
 const chart = z
   .object({
     id,
@@ -200,9 +220,23 @@ export const patternDefinitionSchema = z
         tradeOffs: z.array(z.string()),
         whatToTry: z.array(
           z
-            .object({ text: z.string().min(1), set: z.record(z.string(), paramValue).optional() })
+            .object({
+              text: z.string().min(1),
+              set: z.record(z.string(), paramValue).optional(),
+              speed: z.number().min(0.1).max(1000).optional(),
+              until: z
+                .union([
+                  z.object({ afterS: z.number().positive() }).strict(),
+                  z
+                    .object({ when: z.array(statCheck).min(1), withinS: z.number().positive() })
+                    .strict(),
+                ])
+                .optional(),
+              expect: z.array(statCheck).optional(),
+            })
             .strict(),
         ),
+        messageNoun: z.string().min(1).optional(),
       })
       .strict(),
     comparisons: z.array(comparison).optional(),
@@ -343,8 +377,22 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
     });
   });
   d.explanation.whatToTry.forEach((step, i) => {
-    for (const ref of Object.keys(step.set ?? {}))
-      checkParam(`explanation.whatToTry[${i}].set.${ref}`, ref);
+    const path = `explanation.whatToTry[${i}]`;
+    for (const ref of Object.keys(step.set ?? {})) checkParam(`${path}.set.${ref}`, ref);
+    const checks = [
+      ...(step.until && 'when' in step.until
+        ? step.until.when.map((c, k) => [`${path}.until.when[${k}]`, c] as const)
+        : []),
+      ...(step.expect ?? []).map((c, k) => [`${path}.expect[${k}]`, c] as const),
+    ];
+    for (const [at, c] of checks) {
+      if ('node' in c.stat) checkNode(`${at}.stat.node`, c.stat.node);
+      const edge = 'edge' in c.stat ? c.stat.edge : undefined;
+      if (edge !== undefined && !d.edges.some((e) => e.id === edge))
+        add(`${at}.stat.edge`, `unknown edge "${edge}"`);
+      if ('flow' in c.stat && !flows.has(c.stat.flow))
+        add(`${at}.stat.flow`, `unknown flow "${c.stat.flow}"`);
+    }
   });
   // A comparison's sides on this very pattern name its parameters; other patterns' sides are
   // checked against the registry (src/patterns/compare.test.ts), which the kit does not know.

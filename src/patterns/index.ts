@@ -58,3 +58,12 @@ export {
   type ComparisonResult,
   type SideKey,
 } from './compare';
+export {
+  runTour,
+  startTourStep,
+  tourMomentReached,
+  TOUR_SPEED,
+  type TourStop,
+  type TourStepStart,
+  type RunFactory,
+} from './tour';

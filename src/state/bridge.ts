@@ -2,6 +2,7 @@ import type { Hop } from '../engine';
 import type { ScenarioRun } from '../patterns';
 import { ChartHistory } from './chartHistory';
 import type { HopBuffer } from './hopBuffer';
+import { Narrator, type NarratedStep } from './narrator';
 import type { LastStep, LiveSnapshot, SimStore } from './simStore';
 
 /** How often React sees new numbers while running (the canvas itself draws every frame). */
@@ -23,6 +24,8 @@ export class Bridge {
   history = new ChartHistory();
   /** What the last single step did; cleared when playback runs frames again. */
   private lastStep: LastStep | null = null;
+  /** Tells Step's events; it watches every frame's hops for the arrivals. */
+  readonly narrator = new Narrator();
 
   constructor(
     private readonly store: SimStore,
@@ -32,26 +35,48 @@ export class Bridge {
   /** Moves the run's recorded hops into the dot buffer and drops dots that have arrived. */
   feedHops(run: ScenarioRun, minDotDurationMs: number): Hop[] {
     const drained = run.drainHops();
+    this.narrator.watch(drained, run.now);
     if (drained.length > 0) this.hops.addHops(drained);
     this.hops.compact(run.now, minDotDurationMs);
     this.lastStep = null;
     return drained;
   }
 
-  /** Feeds the hops of one stepped event and remembers the last one for the status line. */
-  feedStep(run: ScenarioRun, minDotDurationMs: number): void {
-    const drained = this.feedHops(run, minDotDurationMs);
-    const hop = drained[drained.length - 1];
+  /**
+   * Runs a narrated step (events up to the next visible one), feeds its hops to the dots and
+   * remembers its sentence for the status line, the live region and the highlight.
+   */
+  step(run: ScenarioRun, minDotDurationMs: number): LastStep {
+    const done: NarratedStep = this.narrator.step(run);
+    if (done.hops.length > 0) this.hops.addHops(done.hops);
+    this.hops.compact(run.now, minDotDurationMs);
+    const story = done.story;
     this.lastStep = {
       event: run.world.sim.eventsRun,
-      hop: hop ? { msgId: hop.msgId, edgeId: hop.edgeId, reverse: hop.reverse } : null,
+      timeMs: run.now,
+      text: story
+        ? story.text
+        : done.events === 0
+          ? 'Nothing is left to happen.'
+          : `Nothing visible happened in the next ${done.events.toLocaleString('en-US')} events.`,
+      nodeId: story?.nodeId || null,
+      edgeId: story?.edgeId ?? null,
+      msgId: story?.msgId ?? null,
+      events: done.events,
     };
+    return this.lastStep;
   }
 
-  /** A new run: empty history, nothing stepped. */
+  /** Shows a step again (after stepping back to it). */
+  restoreStep(step: LastStep | null): void {
+    this.lastStep = step;
+  }
+
+  /** A new run: empty history, nothing stepped, nothing in transit. */
   reset(): void {
     this.history = new ChartHistory();
     this.lastStep = null;
+    this.narrator.clear();
   }
 
   /** Publishes if the last publish is older than the interval (or when `force`). */

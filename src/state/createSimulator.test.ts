@@ -34,12 +34,69 @@ describe('createSimulator playback', () => {
     expect(sim.run.now).toBeCloseTo(1600);
   });
 
-  it('steps one event at a time and ends paused', () => {
+  it('steps to the next visible event, skipping the quiet ones, and ends paused', () => {
     const { sim, state } = setup();
-    const before = sim.run.world.sim.eventsRun;
     sim.step();
-    expect(sim.run.world.sim.eventsRun).toBe(before + 1);
+    const step = state().live.lastStep;
+    // The run's first events are timers (the sampler, the traffic's first arrival).
+    expect(step?.events).toBeGreaterThan(1);
+    expect(sim.run.world.sim.eventsRun).toBe(step?.event);
     expect(state().status).toBe('paused');
+  });
+
+  it('steps back to the same state by replaying the run from its seed', () => {
+    const { sim, state } = setup();
+    const seen: { text: string; fingerprint: string; params: unknown }[] = [];
+    for (let i = 0; i < 25; i++) {
+      sim.step();
+      if (i === 10) sim.setParams({ paymentRate: 40 });
+      seen.push({
+        text: state().live.lastStep?.text ?? '',
+        fingerprint: sim.run.world.sim.fingerprint(),
+        params: state().params.paymentRate,
+      });
+    }
+    for (let i = 23; i >= 5; i--) {
+      expect(sim.stepBack()).toBe(true);
+      expect(state().status).toBe('paused');
+      expect(state().live.lastStep?.text).toBe(seen[i]?.text);
+      expect(sim.run.world.sim.fingerprint()).toBe(seen[i]?.fingerprint);
+      expect(state().params.paymentRate).toBe(seen[i]?.params);
+    }
+    // Forward again from there: the same events as the first time.
+    sim.step();
+    expect(sim.run.world.sim.fingerprint()).toBe(seen[6]?.fingerprint);
+  });
+
+  it('steps back after playing, to the visible event before the pause', () => {
+    const { sim, ticker, state } = setup(1);
+    sim.play();
+    for (let i = 0; i < 20; i++) ticker.tick(16);
+    sim.pause();
+    const here = sim.run.world.sim.eventsRun;
+    expect(sim.stepBack()).toBe(true);
+    const back = state().live.lastStep;
+    expect(back?.event).toBeLessThan(here);
+    expect(back?.text.length).toBeGreaterThan(10);
+    expect(sim.run.world.sim.eventsRun).toBe(back?.event);
+    // Step forward lands on the next visible event, at most where the pause was.
+    sim.step();
+    expect(sim.run.world.sim.eventsRun).toBeLessThanOrEqual(here);
+  });
+
+  it('plays until a condition holds, then pauses', () => {
+    const { sim, ticker, state } = setup(10);
+    let reached = 0;
+    sim.playUntil(
+      (run) => run.now >= 2000,
+      () => reached++,
+    );
+    expect(state().status).toBe('running');
+    for (let i = 0; i < 40; i++) ticker.tick(16);
+    expect(state().status).toBe('paused');
+    expect(reached).toBe(1);
+    expect(sim.run.now).toBeGreaterThanOrEqual(2000);
+    expect(sim.run.now).toBeLessThan(2000 + 16 * 10 + 1);
   });
 
   it('applies a rate change to the running simulation without restarting', () => {
@@ -88,20 +145,25 @@ describe('createSimulator playback', () => {
     expect(state().status).toBe('idle');
   });
 
-  it('a step names the event it ran and the message it moved', () => {
+  it('a step runs to the next visible event and says what happened there', () => {
     const { sim, state } = setup();
-    for (let i = 0; i < 12; i++) sim.step();
-    const step = state().live.lastStep;
-    expect(step?.event).toBe(12);
-    expect(state().live.eventsRun).toBe(12);
-    const moved = [];
-    for (let i = 0; i < 50; i++) {
+    sim.step();
+    const first = state().live.lastStep;
+    expect(first?.event).toBe(state().live.eventsRun);
+    expect(first?.text).toMatch(/^User .*sent payment #1 to API Gateway/);
+    expect(first?.nodeId).toBe('user');
+    const told: string[] = [];
+    for (let i = 0; i < 30; i++) {
       sim.step();
-      const hop = state().live.lastStep?.hop;
-      if (hop) moved.push(hop);
+      const step = state().live.lastStep;
+      expect(step?.text).not.toMatch(/timer|sample/);
+      if (step?.edgeId) expect(pattern.edges.map((e) => e.id)).toContain(step.edgeId);
+      told.push(step?.text ?? '');
     }
-    expect(moved.length).toBeGreaterThan(0);
-    expect(pattern.edges.map((e) => e.id)).toContain(moved[0]?.edgeId);
+    // The gateway's arrival is told with its token bucket, from the run's own numbers.
+    expect(told.some((t) => /^Payment #1 reached API Gateway .*; 4,999 tokens left$/.test(t))).toBe(
+      true,
+    );
     sim.play();
     expect(state().status).toBe('running');
   });

@@ -9,8 +9,10 @@ import {
 import { Bridge, type PlaybackPerf } from './bridge';
 import type { ChartHistory } from './chartHistory';
 import { HopBuffer } from './hopBuffer';
+import { Narrator } from './narrator';
+import { replayTo, type JournalEntry, type RunPosition } from './replay';
 import { playbackMachine, type PlaybackEvent, type PlaybackStatus } from './playbackMachine';
-import { createSimStore, emptySnapshot, type SimStore } from './simStore';
+import { createSimStore, emptySnapshot, type LastStep, type SimStore } from './simStore';
 import { createTicker, wallNow, type Ticker } from './ticker';
 
 /** Slowest and fastest playback. */
@@ -29,6 +31,10 @@ const MAX_FRAME_GAP_MS = 100;
 const SEEK_SLICE_MS = 5000;
 /** A dot stays on screen at least this long (wall ms), or fast hops would be invisible at speed. */
 export const MIN_DOT_WALL_MS = 600;
+/** Narrated steps remembered for stepping back. */
+const TRAIL_STEPS = 200;
+/** How far back (in events) Step back looks for the previous visible event when none is remembered. */
+const SCAN_BACK_EVENTS = 5_000;
 
 /** Options for {@link createSimulator}. */
 export interface SimulatorOptions {
@@ -62,6 +68,7 @@ export interface Simulator {
   play(): void;
   pause(): void;
   toggle(): void;
+  /** Runs events up to the next one that changes something visible, and tells it in one sentence. */
   step(): void;
   /**
    * Pauses and runs single events until `stop()` is true (checked before each event) or
@@ -69,6 +76,22 @@ export interface Simulator {
    * workflow execution transition by transition: src/state/workflow.ts).
    */
   advanceUntil(stop: () => boolean, maxEvents?: number): boolean;
+  /**
+   * Goes back to the previous visible event (pausing if playing): the run is re-created from its
+   * seed and replayed to that event, with the live changes made on the way at the same moments.
+   * Returns false when there is nothing before.
+   */
+  stepBack(): boolean;
+  /**
+   * Plays until `reached(run)` holds after a frame, then pauses (a tour step waits for its
+   * moment this way); `onReached` is called then. `null` stops waiting.
+   */
+  playUntil(reached: ((run: ScenarioRun) => boolean) | null, onReached?: () => void): void;
+  /**
+   * Replaces the run by one brought to its moment elsewhere (a tour's replay), paused there,
+   * with the parameters it runs with.
+   */
+  adoptRun(run: ScenarioRun): void;
   reset(): void;
   setSpeed(speed: number): void;
   /**
@@ -115,17 +138,32 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const hops = new HopBuffer();
   const bridge = new Bridge(store, hops);
 
-  const newRun = (): ScenarioRun => {
-    const { pattern, params, seed, rules } = store.getState();
+  /** What the current run was created with, and what changed since: enough to replay it. */
+  let base = { params: store.getState().params, rules: store.getState().rules };
+  let journal: JournalEntry[] = [];
+  /** The narrated steps of this run, most recent last, for Step back. */
+  let trail: { pos: RunPosition; step: LastStep }[] = [];
+  const createWith = (params: ParamValues, rules: SimulatorOptions['rules']): ScenarioRun => {
+    const { pattern, seed } = store.getState();
     return createRun(pattern, params, {
       seed,
-      rules,
+      ...(rules ? { rules } : {}),
       recordHops: true,
       sampleIntervalMs: SAMPLE_INTERVAL_MS,
       sampleCapacity: SAMPLE_CAPACITY,
     });
   };
+  const newRun = (): ScenarioRun => {
+    const { params, rules } = store.getState();
+    base = { params, rules };
+    journal = [];
+    trail = [];
+    return createWith(params, rules);
+  };
+  const position = (r: ScenarioRun): RunPosition => ({ event: r.world.sim.eventsRun, now: r.now });
   let run = newRun();
+  let until: ((run: ScenarioRun) => boolean) | null = null;
+  let onUntil: (() => void) | undefined;
 
   // Frame-loop measurements: events per wall ms (to size the budget) and the speed achieved.
   const perf: PlaybackPerf = { effectiveSpeed: 0, behind: false };
@@ -184,13 +222,21 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       frameLoop: fromCallback<PlaybackEvent>(({ sendBack }) =>
         ticker.onFrame((now, delta) => {
           if (!frame(now, delta)) sendBack({ type: 'FINISH' });
+          else if (until?.(run)) {
+            const reached = onUntil;
+            until = null;
+            onUntil = undefined;
+            sendBack({ type: 'PAUSE' });
+            reached?.();
+          }
         }),
       ),
     },
     actions: {
       stepOnce: () => {
-        run.step();
-        bridge.feedStep(run, minDotDurationMs());
+        const step = bridge.step(run, minDotDurationMs());
+        trail.push({ pos: position(run), step });
+        if (trail.length > TRAIL_STEPS) trail.shift();
         bridge.publish(run, perf);
       },
       rebuild,
@@ -200,12 +246,112 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const actor: Actor<typeof machine> = createActor(machine);
   actor.subscribe((snapshot) => {
     const status = snapshot.value as PlaybackStatus;
-    if (store.getState().status !== status) store.setState({ status });
+    const was = store.getState().status;
+    if (was === status) return;
+    store.setState({ status });
+    // Frames publish at most ten times a second: a pause shows the numbers of its moment.
+    if (was === 'running' && status === 'paused') bridge.publish(run, perf);
   });
   actor.start();
   bridge.publish(run, perf);
 
   const send = (event: PlaybackEvent): void => actor.send(event);
+
+  /** Shows `next` (brought to its moment) paused, in place of the current run. */
+  const jump = (next: ScenarioRun, step: LastStep | null): void => {
+    run = next;
+    hops.clear();
+    bridge.reset();
+    bridge.feedHops(run, minDotDurationMs());
+    bridge.restoreStep(step);
+    store.setState((s) => ({
+      params: { ...run.params },
+      runVersion: s.runVersion + 1,
+      live: emptySnapshot(),
+    }));
+    bridge.publish(run, perf);
+    send({ type: 'JUMP' });
+  };
+
+  /**
+   * The visible event before `here` when no step was remembered (the user played, then paused):
+   * a replay of the last events finds the last one that moved a message or settled one (cheap to
+   * see: no stats read), then a second replay stops just before it and narrates it.
+   */
+  const findPrevious = (here: RunPosition): { run: ScenarioRun; step: LastStep } | null => {
+    const from = Math.max(0, here.event - SCAN_BACK_EVENTS);
+    const probe = replayTo(createWith(base.params, base.rules), journal, { event: from, now: 0 });
+    const rest = journal.filter((e) => e.event > from);
+    const sim = probe.world.sim;
+    let last = -1;
+    let settled = probe.world.ledger.summary().inSystem;
+    probe.drainHops();
+    let pending: number[] = [];
+    while (sim.eventsRun < here.event) {
+      const next = rest[0];
+      if (next && next.event <= sim.eventsRun) {
+        rest.shift();
+        if ('params' in next) probe.update(next.params);
+        else probe.built.setRule(next.rule.edgeId, next.rule.rule);
+        continue;
+      }
+      if (!probe.step()) break;
+      const now = sim.now;
+      const drawn = probe.drainHops();
+      const arrived = pending.includes(now);
+      if (pending.length > 10_000 || arrived) pending = pending.filter((t) => t > now);
+      for (const h of drawn) if (h.arriveMs > now) pending.push(h.arriveMs);
+      const inSystem = probe.world.ledger.summary().inSystem;
+      // The event `here` itself is where the user is: back means one before it.
+      if ((drawn.length > 0 || arrived || inSystem !== settled) && sim.eventsRun < here.event)
+        last = sim.eventsRun;
+      settled = inSystem;
+    }
+    if (last < 1) return null;
+    const run2 = replayTo(createWith(base.params, base.rules), journal, {
+      event: last - 1,
+      now: 0,
+    });
+    const narrator = new Narrator();
+    narrator.watch(run2.drainHops(), run2.now);
+    const story = narrator.step(run2, 1).story;
+    return {
+      run: run2,
+      step: {
+        event: last,
+        timeMs: run2.now,
+        text: story?.text ?? 'A message moved.',
+        nodeId: story?.nodeId || null,
+        edgeId: story?.edgeId ?? null,
+        msgId: story?.msgId ?? null,
+        events: 1,
+      },
+    };
+  };
+
+  const stepBack = (): boolean => {
+    if (store.getState().status === 'running') send({ type: 'PAUSE' });
+    const here = position(run);
+    const top = trail[trail.length - 1];
+    let target: { run: ScenarioRun; step: LastStep } | null = null;
+    if (top && top.pos.event === here.event) {
+      trail.pop();
+      const previous = trail[trail.length - 1];
+      if (previous)
+        target = {
+          run: replayTo(createWith(base.params, base.rules), journal, previous.pos),
+          step: previous.step,
+        };
+    }
+    target ??= findPrevious(here);
+    if (!target) return false;
+    const to = position(target.run);
+    journal = journal.filter((e) => e.event <= to.event);
+    trail = trail.filter((t) => t.pos.event < to.event);
+    trail.push({ pos: to, step: target.step });
+    jump(target.run, target.step);
+    return true;
+  };
 
   return {
     store,
@@ -225,11 +371,26 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     step: () => send({ type: 'STEP' }),
     advanceUntil: (stop, maxEvents = 2_000_000) => {
       if (stop()) return true;
-      send({ type: 'STEP' }); // one event, and the playback machine is paused (or finished)
-      for (let n = 1; n < maxEvents && !stop() && !isOver(); n++) run.step();
-      bridge.feedStep(run, minDotDurationMs());
+      // Single events, not STEP: a narrated step runs up to the next visible event and could
+      // pass the moment asked for. SEEK shows the result paused.
+      for (let n = 0; n < maxEvents && !stop() && !isOver(); n++) run.step();
+      send({ type: 'SEEK' });
+      bridge.feedHops(run, minDotDurationMs());
       bridge.publish(run, perf);
       return stop();
+    },
+    stepBack,
+    playUntil: (reached, onReached) => {
+      until = reached;
+      onUntil = onReached;
+      if (reached && store.getState().status !== 'running') send({ type: 'PLAY' });
+    },
+    adoptRun: (next) => {
+      base = { params: { ...next.params }, rules: store.getState().rules };
+      journal = [];
+      trail = [];
+      until = null;
+      jump(next, null);
     },
     reset: () => send({ type: 'RESET' }),
     setSpeed: (speed) => store.setState({ speed: clampSpeed(speed) }),
@@ -238,8 +399,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       store.setState({ params });
       // Most changes apply to the running simulation (a backlog can then be seen to drain);
       // structural ones (a switch that rewires the graph) rebuild the run from t=0.
-      if (run.update(params)) bridge.publish(run, perf);
-      else send({ type: 'RESTART' });
+      if (run.update(params)) {
+        journal.push({ ...position(run), params });
+        bridge.publish(run, perf);
+      } else send({ type: 'RESTART' });
     },
     seek: (timeMs) => {
       const target = Math.min(Math.max(0, timeMs), MAX_SIM_MS);
@@ -263,6 +426,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       // An EventBridge rule's pattern is one for all its targets: record every edge it changed.
       const changed = Object.entries(run.built.rules()).filter(([, r]) => r === rule);
       store.setState((s) => ({ rules: { ...s.rules, ...Object.fromEntries(changed) } }));
+      journal.push({ ...position(run), rule: { edgeId, rule } });
       bridge.publish(run, perf);
       return undefined;
     },

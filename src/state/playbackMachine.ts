@@ -15,7 +15,9 @@ export type PlaybackEvent =
   /** Sent by the frame loop when the run has nothing left or reached its time limit. */
   | { type: 'FINISH' }
   /** The run was just advanced to a chosen moment (a link's time): show it, paused. */
-  | { type: 'SEEK' };
+  | { type: 'SEEK' }
+  /** The run was replaced by one brought to another moment (Step back, a tour): show it paused. */
+  | { type: 'JUMP' };
 
 /**
  * The playback machine: idle (t=0), running, paused, stepping (one event, then paused) and
@@ -42,6 +44,7 @@ export const playbackMachine = setup({
   on: {
     RESET: { target: '.idle', actions: 'rebuild' },
     SEEK: { target: '.paused' },
+    JUMP: '.paused',
   },
   states: {
     idle: {

@@ -4,11 +4,25 @@ import type { Grave } from '../kit';
 import type { ParamValues, Pattern } from '../patterns';
 import type { PlaybackStatus } from './playbackMachine';
 
-/** What one step did: the event's number and the last message it moved, if any. */
+/**
+ * What one step did: the visible event it stopped at, told in one sentence, and where on the
+ * graph it happened (the canvas highlights that node and edge).
+ */
 export interface LastStep {
   /** Events run so far, this one included. */
   event: number;
-  hop: { msgId: number; edgeId: string; reverse: boolean } | null;
+  /** Simulated time of the event, ms. */
+  timeMs: number;
+  /** One sentence: "Payment #4 reached API Gateway "/payments"; 4,999 tokens left". */
+  text: string;
+  /** The node the sentence is about, null if none. */
+  nodeId: string | null;
+  /** The edge a message crossed, null if none. */
+  edgeId: string | null;
+  /** The message the sentence is about, null if none. */
+  msgId: number | null;
+  /** Events run by this step, the invisible ones it skipped included. */
+  events: number;
 }
 
 /** Numbers the badges, panels and status line show; published about ten times a second. */

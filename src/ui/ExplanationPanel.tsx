@@ -3,6 +3,7 @@ import { useSim, useSimulator } from '../state';
 import { stepRestarts } from './paramConditions';
 import { ComparisonOffers } from './compare/ComparisonOffers';
 import { blurAfterPointer } from './pointerBlur';
+import { TourPanel } from './TourPanel';
 
 /** The pattern's explanation: what it is, when to use it, its trade-offs, and guided experiments. */
 export function ExplanationPanel() {
@@ -15,6 +16,7 @@ export function ExplanationPanel() {
   return (
     <div className="flex flex-col gap-5 text-sm leading-relaxed">
       <p className="text-[13.5px] text-[var(--fg-soft)]">{explanation.summary}</p>
+      <TourPanel />
 
       <ComparisonOffers offers={pattern.comparisons ?? []} seed={seed} />
 

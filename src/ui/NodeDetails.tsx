@@ -6,6 +6,7 @@ import { paramsForNode } from './nodeParams';
 import { Graveyard, NodeRules } from './NodeRules';
 import { ParamList } from './ParamsPanel';
 import { RecentRequests } from './RecentRequests';
+import { useReturnFocus } from './useReturnFocus';
 
 /** Names of stats, of any kind, that read better spelled out (kinds add their own). */
 const LABELS: Record<string, string> = {
@@ -44,6 +45,7 @@ export function NodeDetails() {
   const stats = useSim((s) => (nodeId ? s.live.nodeStats[nodeId] : undefined));
   const node = pattern.nodes.find((n) => n.id === nodeId);
 
+  useReturnFocus(nodeId !== null);
   useEffect(() => {
     if (!nodeId) return;
     const onKey = (e: KeyboardEvent) => {

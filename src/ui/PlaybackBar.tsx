@@ -12,6 +12,7 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
   const sim = useSimulator();
   const status = useSim((s) => s.status);
   const running = status === 'running';
+  const canGoBack = useSim((s) => s.live.eventsRun > 0);
 
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
@@ -32,6 +33,20 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
       </button>
       {compact ? null : (
         <>
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={(e) => {
+              blurAfterPointer(e);
+              sim.stepBack();
+            }}
+            disabled={!canGoBack}
+            aria-label="Step back to the previous event"
+            aria-keyshortcuts="ArrowLeft ,"
+            title="Step back to the previous event (← or ,): replays the run from its seed"
+          >
+            <StepBackIcon />
+          </button>
           <button
             type="button"
             className="btn"
@@ -127,6 +142,14 @@ function StepIcon() {
     <svg {...icon} fill="currentColor">
       <path d="M3 2.5v11l7-5.5z" />
       <rect x="11" y="2.5" width="2.5" height="11" rx="1" />
+    </svg>
+  );
+}
+function StepBackIcon() {
+  return (
+    <svg {...icon} fill="currentColor">
+      <path d="M13 2.5v11l-7-5.5z" />
+      <rect x="2.5" y="2.5" width="2.5" height="11" rx="1" />
     </svg>
   );
 }

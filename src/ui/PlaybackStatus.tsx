@@ -1,4 +1,3 @@
-import type { PatternDefinition } from '../patterns';
 import { useSim, type LastStep } from '../state';
 import { formatClock, formatCount, formatSpeed } from '../canvas/format';
 
@@ -44,7 +43,6 @@ function Note() {
   const speed = useSim((s) => s.speed);
   const lastStep = useSim((s) => s.live.lastStep);
   const events = useSim((s) => s.live.eventsRun);
-  const pattern = useSim((s) => s.pattern);
   if (status === 'running' && behind) {
     const text = `Simulation can’t keep up: running at ${formatSpeed(Math.max(0.1, effective))} instead of ${formatSpeed(speed)}`;
     return (
@@ -59,22 +57,23 @@ function Note() {
     );
   }
   if (status === 'running' || events === 0) return null;
-  const text = lastStep
-    ? `event ${formatCount(lastStep.event)} · ${describeStep(lastStep, pattern)}`
-    : `${formatCount(events)} events so far`;
-  return (
-    <span className="text-muted" data-testid="step-note" title={text}>
-      {text}
-    </span>
-  );
+  if (!lastStep) {
+    const text = `${formatCount(events)} events so far`;
+    return (
+      <span className="text-muted" data-testid="step-note" title={text}>
+        {text}
+      </span>
+    );
+  }
+  return <StepNote step={lastStep} />;
 }
 
-/** "message #12 → Lambda "Customer"", "response #12 → User", or "no message moved". */
-export function describeStep(step: LastStep, pattern: PatternDefinition): string {
-  const hop = step.hop;
-  if (!hop) return 'no message moved (a timer or a sample)';
-  const edge = pattern.edges.find((e) => e.id === hop.edgeId);
-  const to = edge ? (hop.reverse ? edge.source : edge.target) : undefined;
-  const label = pattern.nodes.find((n) => n.id === to)?.label ?? hop.edgeId;
-  return `${hop.reverse ? 'response' : 'message'} #${hop.msgId} → ${label}`;
+/** What the last step did, in one sentence, and which event it was (for screen readers too). */
+function StepNote({ step }: { step: LastStep }) {
+  const title = `${step.text} (event ${formatCount(step.event)}${step.events > 1 ? `; ${formatCount(step.events - 1)} quiet events skipped` : ''})`;
+  return (
+    <span className="step-note" data-testid="step-note" title={title}>
+      {step.text}
+    </span>
+  );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { searchOf, useSimulator } from '../state';
 import { useCopy } from './useCopy';
 import { StrokeIcon } from './StrokeIcon';
+import { useReturnFocus } from './useReturnFocus';
 
 /** The embed page's address for the current run. */
 export function embedUrl(): string {
@@ -20,6 +21,7 @@ export function ShareControls({ title }: { title: string }) {
   const [embedOpen, setEmbedOpen] = useState(false);
   const [shared, setShared] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
+  useReturnFocus(embedOpen);
 
   useEffect(() => {
     if (!embedOpen) return;

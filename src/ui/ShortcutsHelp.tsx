@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';
 import { SHORTCUTS } from './useKeyboardShortcuts';
+import { useReturnFocus } from './useReturnFocus';
 
 /** The compact hint (wide screens) and the "?" button with the list of shortcuts. */
 export function ShortcutsHelp() {
   const open = useShortcutsHelp();
   const ref = useRef<HTMLDivElement>(null);
+  useReturnFocus(open);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {

@@ -99,6 +99,8 @@ export function Sidebar({
           aria-labelledby={`tab-${tab}`}
           className="sidebar-body"
         >
+          {/* The panel's own heading (its tab says it on screen), so its sections' h3s follow an h2. */}
+          <h2 className="sr-only">{TABS.find((t) => t.id === tab)?.label}</h2>
           {tab === 'guide' ? (
             <ExplanationPanel />
           ) : tab === 'params' ? (

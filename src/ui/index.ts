@@ -15,3 +15,4 @@ export { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';
 export { StrokeIcon } from './StrokeIcon';
 export { RuleEditorHost } from './RuleEditorHost';
 export { ExportMenu } from './export/ExportMenu';
+export { useReturnFocus } from './useReturnFocus';

@@ -8,6 +8,7 @@ import { SPEEDS, nearestSpeedIndex } from './speeds';
 export const SHORTCUTS: { keys: string[]; join?: string; what: string }[] = [
   { keys: ['Space'], what: 'Play / pause' },
   { keys: ['→', '.'], what: 'Step to the next event' },
+  { keys: ['←', ','], what: 'Step back to the previous event' },
   { keys: ['+', '−'], what: 'Faster / slower' },
   { keys: ['R'], what: 'Reset to t = 0' },
   { keys: ['Tab', 'Enter'], join: 'then', what: 'Open a service’s details' },
@@ -16,7 +17,7 @@ export const SHORTCUTS: { keys: string[]; join?: string; what: string }[] = [
 ];
 
 /**
- * Space play/pause, "." or → step, R reset, "+" / "-" faster and slower, "?" the list. A focused
+ * Space play/pause, "." or → step, "," or ← step back, R reset, "+" / "-" faster and slower, "?" the list. A focused
  * control keeps the keys it needs (see {@link ownsKey}); the rest still reach the shortcuts.
  */
 export function useKeyboardShortcuts(sim: Simulator, enabled = true): void {
@@ -36,6 +37,10 @@ export function useKeyboardShortcuts(sim: Simulator, enabled = true): void {
         case '.':
         case 'ArrowRight':
           sim.step();
+          break;
+        case ',':
+        case 'ArrowLeft':
+          sim.stepBack();
           break;
         case 'r':
         case 'R':

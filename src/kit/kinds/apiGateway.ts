@@ -5,6 +5,7 @@ import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link, Request } from '../link';
 import type { Reply, Result, Trace } from '../messages';
 import { Throughput } from '../throughput';
+import { narrateApiGateway } from './stories';
 
 /** One route of the API: an outgoing sync edge with a `route`, its own throttle and counts. */
 interface Route {
@@ -326,6 +327,7 @@ function proxyStatus(r: Result): HttpStatus {
 /** The `apiGateway` kind. */
 export const apiGatewayKind: KindModule = {
   kind: 'apiGateway',
+  narrate: narrateApiGateway,
   statKeys: [
     'requests',
     'throttled',

@@ -2,6 +2,7 @@ import { AuroraDatabase, type AuroraConfig } from '../../aws';
 import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import { fail, OK, type Reply } from '../messages';
+import { narrateAurora } from './stories';
 
 /**
  * An Aurora database written to over `write` edges: one query per message. Past max_connections
@@ -58,6 +59,7 @@ function settings(config: ConfigReader): AuroraConfig {
 /** The `aurora` kind. */
 export const auroraKind: KindModule = {
   kind: 'aurora',
+  narrate: narrateAurora,
   statKeys: [
     'active',
     'maxConnections',

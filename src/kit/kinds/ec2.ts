@@ -7,6 +7,7 @@ import { fail, Trace, type Custodian, type Reply, type Result } from '../message
 import { Producer } from '../producer';
 import { Throughput } from '../throughput';
 import { PollAttempts } from './poll';
+import { narrateEc2 } from './stories';
 
 /**
  * Consumer services on EC2 instances polling SQS queues (the `poll` edges arriving here): each
@@ -215,6 +216,7 @@ class Ec2Node implements NodeInstance {
 /** The `ec2` kind. */
 export const ec2Kind: KindModule = {
   kind: 'ec2',
+  narrate: narrateEc2,
   statKeys: [
     'instances',
     'running',

@@ -2,6 +2,7 @@ import { sample, type Distribution } from '../../engine';
 import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import { fail, OK, type Reply, type Trace } from '../messages';
+import { narrateEmail } from './stories';
 
 /**
  * An email endpoint (an SMTP server behind an SNS email subscription): it accepts a delivery
@@ -59,6 +60,7 @@ class EmailNode implements NodeInstance {
 /** The `email` kind. */
 export const emailKind: KindModule = {
   kind: 'email',
+  narrate: narrateEmail,
   statKeys: ['delivered', 'refused', 'up'],
   create: (ctx) => new EmailNode(ctx),
 };

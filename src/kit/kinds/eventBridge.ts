@@ -6,6 +6,7 @@ import type { Link } from '../link';
 import { fail, OK, type Reply, type Trace } from '../messages';
 import { FanOut } from './fanout';
 import { eventPatternProblem, eventPatternRule, toEvent } from './rules';
+import { narrateFanOut } from './stories';
 
 /**
  * An EventBridge event bus. A function puts an event on it (over an `async` edge): PutEvents
@@ -169,6 +170,7 @@ class EventBusNode implements NodeInstance {
 /** The `eventBridge` kind. */
 export const eventBridgeKind: KindModule = {
   kind: 'eventBridge',
+  narrate: narrateFanOut,
   statKeys: [
     'events',
     'throttled',

@@ -14,6 +14,7 @@ import { fail, OK, takeCustody, Trace, type Custodian, type Reply, type Result }
 import { Throughput } from '../throughput';
 import { sqsPollerFor, type EventSourcePoller } from './poll';
 import { SqsNode } from './sqs';
+import { narrateLambda } from './stories';
 
 /** A batch from an SQS event source mapping, and which of its messages failed. */
 export interface BatchEvent {
@@ -376,6 +377,7 @@ function round1(x: number): number {
 /** The `lambda` kind. */
 export const lambdaKind: KindModule = {
   kind: 'lambda',
+  narrate: narrateLambda,
   statKeys: [
     'concurrency',
     'concurrencyLimit',

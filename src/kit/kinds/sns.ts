@@ -6,6 +6,7 @@ import type { Link } from '../link';
 import { fail, OK, type Reply, type Trace } from '../messages';
 import { FanOut } from './fanout';
 import { filterPolicyProblem, filterPolicyRule } from './rules';
+import { narrateFanOut } from './stories';
 
 /**
  * An SNS topic. A publisher's call (over an `async` or `rule` edge) is answered as soon as the
@@ -157,6 +158,7 @@ function protocolFor(link: Link): SnsProtocol {
 /** The `sns` kind. */
 export const snsKind: KindModule = {
   kind: 'sns',
+  narrate: narrateFanOut,
   statKeys: [
     'published',
     'throttled',

@@ -4,6 +4,7 @@ import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link } from '../link';
 import { OK, type Reply, type Trace } from '../messages';
+import { narrateSqs } from './stories';
 
 /**
  * An SQS standard queue. Producers send over `async` edges (SendMessage: the queue holds the
@@ -91,6 +92,7 @@ function settings(config: ConfigReader, withDlq: boolean) {
 /** The `sqs` kind. */
 export const sqsKind: KindModule = {
   kind: 'sqs',
+  narrate: narrateSqs,
   statKeys: [
     'visible',
     'inFlight',

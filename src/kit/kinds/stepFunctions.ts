@@ -20,6 +20,7 @@ import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link } from '../link';
 import { fail, takeCustody, Trace, type Custodian, type Reply, type Result } from '../messages';
+import { narrateStepFunctions } from './stories';
 
 /** Standard or Express: what AWS documents as different between them, as far as a run shows. */
 export type WorkflowType = 'STANDARD' | 'EXPRESS';
@@ -1019,6 +1020,7 @@ function round3(x: number): number {
 /** The `stepFunctions` kind. */
 export const stepFunctionsKind: KindModule = {
   kind: 'stepFunctions',
+  narrate: narrateStepFunctions,
   statKeys: [
     'started',
     'running',

@@ -3,6 +3,7 @@ import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link } from '../link';
 import { Trace, type Custodian, type Result } from '../messages';
 import { Producer } from '../producer';
+import { narrateUser } from './stories';
 
 /**
  * The users: an entry point that creates messages at the configured arrival pattern (with
@@ -79,6 +80,7 @@ class UserNode implements NodeInstance {
 /** The `user` kind. */
 export const userKind: KindModule = {
   kind: 'user',
+  narrate: narrateUser,
   statKeys: [
     'sent',
     'ok',

@@ -76,6 +76,7 @@ function cap(s: string): string {
 }
 
 const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'Payments reaches each service through an API Gateway of its own: /customer, /sales and /communication are three APIs, each with its own throttle, its own hop and its own latency.',
   whenToUse: [
@@ -91,19 +92,37 @@ const explanation: Explanation = {
   ],
   whatToTry: [
     {
-      text: 'Press play: each payment makes three calls, one after the other; the response time is their sum.',
+      text: 'Watch payments flow: each one makes three calls, one after the other; the response time is their sum.',
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [{ stat: { flow: 'response', percentile: 0.5 }, above: 150 }],
     },
     {
       text: 'Call the three routes in parallel: the response time drops to the slowest of the three.',
       set: { callMode: 'parallel' },
+      until: { afterS: 20 },
+      expect: [{ stat: { flow: 'response', percentile: 0.5 }, fell: true }],
     },
     {
       text: 'Make /sales noisy: other clients send 300 requests a second to it, while its gateway allows 200. Only /sales throttles: Customer and Communication have gateways of their own.',
       set: { callMode: 'sequential', salesClientRate: 300, routeApiRate: 200, routeApiBurst: 100 },
+      until: { afterS: 10 },
+      expect: [
+        { stat: { node: 'salesApi', stat: 'throttled' }, rose: true },
+        { stat: { node: 'customerApi', stat: 'throttled' }, below: 1 },
+        { stat: { node: 'communicationApi', stat: 'throttled' }, below: 1 },
+      ],
     },
     {
-      text: 'Skip failed calls instead of failing the payment: the user stops seeing 429s, but some payments are now recorded without their sale.',
+      text: 'Skip failed calls instead of failing the payment: the user stops seeing 429s (a payment already failing as you switch may still get one), but some payments are now recorded without their sale.',
       set: { onRouteFailure: 'skip' },
+      until: { afterS: 10 },
+      expect: [
+        // One payment whose /sales call had already failed as the switch moved still gets its 429.
+        { stat: { node: 'user', stat: 'throttled' }, below: 65 },
+        { stat: { node: 'user', stat: 'ok' }, rose: true },
+        { stat: { edge: 'salesApiToSales', stat: 'throttled' }, rose: true },
+      ],
     },
     {
       text: 'Put the APIs behind a usage plan: every caller has its own API key, and 10% of the requests come without one. Those get 403, and with failed calls failing the payment, so do about a quarter of the payments.',

@@ -64,6 +64,7 @@ const edges: GraphEdge[] = [
 ];
 
 const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'Payments reaches the three services through one API Gateway that routes /customer, /sales and /communication to their functions: one front door, one route table, one throttle.',
   whenToUse: [
@@ -77,14 +78,28 @@ const explanation: Explanation = {
     'One API is one place for everything: a change or an outage there touches every service.',
   ],
   whatToTry: [
-    { text: 'Press play: each payment makes three calls through the same gateway.' },
+    {
+      text: 'Watch payments flow: each one makes three calls through the same gateway.',
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [{ stat: { node: 'gateway', stat: 'requests' }, above: 400 }],
+    },
     {
       text: 'Make /sales noisy (300 requests a second against a throttle of 200): now /customer and /communication answer 429 too, because the three routes share one bucket. Compare with the multiple-gateway pattern.',
       set: { salesClientRate: 300, routeApiRate: 200, routeApiBurst: 100 },
+      until: { afterS: 10 },
+      expect: [
+        { stat: { node: 'gateway', stat: 'throttled' }, rose: true },
+        { stat: { edge: 'gatewayToCustomer', stat: 'throttled' }, above: 0 },
+        { stat: { edge: 'gatewayToCommunication', stat: 'throttled' }, above: 0 },
+        { stat: { node: 'user', stat: 'throttled' }, above: 0 },
+      ],
     },
     {
       text: 'Call the routes in parallel: the response time drops to the slowest call.',
       set: { callMode: 'parallel' },
+      until: { afterS: 10 },
+      expect: [{ stat: { flow: 'response', percentile: 0.5 }, fell: true }],
     },
     {
       text: 'Keep /sales noisy, but give it a throttle of its own (method throttling: 100 a second, burst 50) under a roomy gateway throttle: now only /sales answers 429.',

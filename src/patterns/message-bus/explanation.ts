@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about the message bus, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'event',
   summary:
     'Microservice A publishes each important event once, to an SNS topic that acts as the bus. The topic copies it into one SQS queue per consumer, and each consumer works through its own queue at its own pace.',
   whenToUse: [
@@ -16,22 +17,58 @@ export const explanation: Explanation = {
     'The producer learns nothing about the consumers: the bus hides a missing consumer as well as a healthy one.',
   ],
   whatToTry: [
-    { text: 'Press play: every event is copied to both queues, and both consumers keep up.' },
+    {
+      text: 'Watch events flow: every event is copied to both queues, and both consumers keep up.',
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [
+        { stat: { node: 'queueB', stat: 'visible' }, below: 10 },
+        { stat: { node: 'queueC', stat: 'visible' }, below: 10 },
+        { stat: { node: 'consumerB', stat: 'processed' }, above: 100 },
+      ],
+    },
     {
       text: "Switch Microservice B off. Queue B grows by the publish rate every second, yet nothing is lost and C is not affected: the queue is B's buffer.",
       set: { consumerBUp: false },
+      until: { afterS: 30 },
+      expect: [
+        { stat: { node: 'queueB', stat: 'visible' }, above: 400 },
+        { stat: { node: 'queueC', stat: 'visible' }, below: 10 },
+        { stat: { ledger: 'lost' }, below: 1 },
+      ],
     },
     {
-      text: 'Switch B back on: its instance works through the backlog and the age of the oldest message falls back to zero. More instances drain it faster.',
+      text: 'Switch B back on: its instances work through the backlog and the age of the oldest message falls back to zero. More instances drain it faster.',
       set: { consumerBUp: true, consumerBInstances: 4 },
+      until: {
+        when: [
+          { stat: { node: 'queueB', stat: 'visible' }, below: 5 },
+          { stat: { node: 'queueB', stat: 'oldestAgeS' }, below: 1 },
+        ],
+        withinS: 120,
+      },
+      expect: [
+        { stat: { node: 'queueB', stat: 'visible' }, fell: true },
+        { stat: { node: 'queueB', stat: 'oldestAgeS' }, below: 1 },
+      ],
     },
     {
       text: "Give C more events than it can take: at 20 events/s and 60 ms each, one instance handles about 16/s, so queue C grows slowly while B's stays empty. Add a second instance to C.",
       set: { consumerCInstances: 1, consumerCDurationMs: 60, publishRate: 20 },
+      until: { afterS: 60 },
+      expect: [
+        { stat: { node: 'queueC', stat: 'visible' }, rose: true },
+        { stat: { node: 'queueB', stat: 'visible' }, below: 10 },
+      ],
     },
     {
       text: 'Now shorten the retention to 2 minutes and switch C off for longer: what is older than the retention period is deleted by SQS, and those events are lost for C alone.',
       set: { retentionS: 120, consumerCUp: false },
+      until: { when: [{ stat: { node: 'queueC', stat: 'expired' }, above: 0 }], withinS: 300 },
+      expect: [
+        { stat: { node: 'queueC', stat: 'expired' }, rose: true },
+        { stat: { node: 'queueB', stat: 'expired' }, below: 1 },
+      ],
     },
   ],
 };

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about decoupling, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'The front half of the payment (gateway, Customer function, customer database) answers the user straight away with a request id. ' +
     'The transaction itself is handed to an SQS queue, and the Sales function works through it later at its own pace.',
@@ -18,27 +19,54 @@ export const explanation: Explanation = {
   ],
   whatToTry: [
     {
-      text: "Press play and watch payments flow: the user's response time stays near the gateway and Customer latency.",
+      text: "Watch payments flow: each one is answered as soon as the Customer function has written it and queued the transaction, so the user's response time stays near the gateway and Customer latency (about 100 ms).",
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [
+        { stat: { flow: 'response', percentile: 0.5 }, below: 150 },
+        { stat: { ledger: 'completed' }, above: 50 },
+      ],
     },
     {
       text: "Raise the payment rate to 40/s, about twice what Sales can process (2 concurrent batches of ~104 ms per message: about 19/s): the backlog and the oldest message's age climb, yet the user's latency does not move.",
       set: { paymentRate: 40 },
+      until: { when: [{ stat: { node: 'salesQueue', stat: 'visible' }, above: 200 }], withinS: 60 },
+      expect: [
+        { stat: { node: 'salesQueue', stat: 'visible' }, rose: true },
+        { stat: { node: 'salesQueue', stat: 'oldestAgeS' }, above: 3 },
+        { stat: { flow: 'response', percentile: 0.5 }, below: 150 },
+      ],
     },
     {
       text: 'Bring the rate back to 5/s and watch the backlog drain: Sales now has spare capacity to catch up.',
       set: { paymentRate: 5 },
+      until: { when: [{ stat: { node: 'salesQueue', stat: 'visible' }, below: 5 }], withinS: 120 },
+      expect: [{ stat: { node: 'salesQueue', stat: 'visible' }, fell: true }],
     },
     {
-      text: 'Set the Sales error rate to 30% (try 10× speed: the first messages reach the DLQ after about two minutes). One failing message fails its whole batch: with batches of 10, about 97% of batches fail (1 − 0.7¹⁰), so little gets through; failed messages return after the visibility timeout and land in the DLQ after maxReceiveCount receives. Batch size 1 shows the difference.',
+      text: 'Set the Sales error rate to 30%: the first messages reach the DLQ after about two minutes. One failing message fails its whole batch: with batches of 10, about 97% of batches fail (1 − 0.7¹⁰), so little gets through; failed messages return after the visibility timeout and land in the DLQ after maxReceiveCount receives. Batch size 1 shows the difference.',
       set: { salesErrorRate: 30 },
+      speed: 20,
+      until: { when: [{ stat: { node: 'salesDlq', stat: 'visible' }, above: 0 }], withinS: 300 },
+      expect: [
+        { stat: { node: 'sales', stat: 'errors' }, rose: true },
+        { stat: { ledger: 'deadLettered' }, above: 0 },
+      ],
     },
     {
       text: 'Turn on "Without the queue" at 40 payments/s (errors off): now the user waits for Sales, and gets a 429 whenever Sales has no free concurrency.',
       set: { withoutQueue: true, paymentRate: 40, salesErrorRate: 0 },
+      until: { afterS: 10 },
+      expect: [{ stat: { node: 'user', stat: 'throttled' }, above: 50 }],
     },
     {
       text: 'Back with the queue, give Sales a concurrency of 10: the same 40/s is absorbed and the backlog stays near zero. Decoupling let you choose how much capacity to pay for.',
       set: { withoutQueue: false, salesConcurrency: 10, salesErrorRate: 0, paymentRate: 40 },
+      until: { afterS: 30 },
+      expect: [
+        { stat: { node: 'salesQueue', stat: 'visible' }, below: 40 },
+        { stat: { node: 'user', stat: 'throttled' }, below: 1 },
+      ],
     },
   ],
 };

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about orchestration, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'order',
   summary:
     'One Step Functions state machine runs the order workflow: OrderService, then InventoryService alongside InvoiceService and LogisticService, then CustomerNotificationService. The services only do their own work; the order of the steps, the retries, the error paths and what each step passes on are written once, in the workflow. The second arrow of the diagram is an error path: an order OrderService cannot place (or that fulfilment fails, after its retries) goes straight to the notification, and the execution ends failed.',
   whenToUse: [
@@ -17,23 +18,47 @@ export const explanation: Explanation = {
   ],
   whatToTry: [
     {
-      text: 'Press play: each order is one execution. Follow the counts on the states: most executions wait in LogisticService, the slowest service.',
+      text: 'Watch orders arrive: each one is an execution. Follow the counts on the states: most executions wait in LogisticService, the slowest service.',
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [{ stat: { node: 'stateMachine', stat: 'succeeded' }, above: 20 }],
     },
     {
       text: 'Make InvoiceService fail often: its Task retries (1 s, then 2 s), and when the retries run out the Parallel state catches the error and the customer is told. Orders now end failed.',
       set: { invoiceErrorRate: 60 },
+      until: { when: [{ stat: { node: 'stateMachine', stat: 'failed' }, above: 5 }], withinS: 60 },
+      expect: [
+        { stat: { node: 'stateMachine', stat: 'retries' }, rose: true },
+        { stat: { node: 'invoice', stat: 'errors' }, rose: true },
+        { stat: { node: 'stateMachine', stat: 'failed' }, rose: true },
+      ],
     },
     {
       text: 'Send more orders than LogisticService can take at once (its concurrency is 20): Lambda throttles, the Task backs off and retries, and executions pile up retrying in that state. The back-offs absorb part of the overload; orders whose three retries of the throttle run out are caught and fail.',
       set: { executionRate: 150, invoiceErrorRate: 1, logisticsConcurrency: 20 },
+      until: {
+        when: [{ stat: { node: 'logistics', stat: 'throttles' }, above: 100 }],
+        withinS: 60,
+      },
+      expect: [
+        { stat: { node: 'logistics', stat: 'throttles' }, rose: true },
+        { stat: { node: 'stateMachine', stat: 'running' }, rose: true },
+      ],
     },
     {
       text: 'Switch to Express: the same workflow, billed per request and duration instead of per state transition, and no history kept.',
       set: { express: true, executionRate: 5 },
+      until: { afterS: 20 },
+      expect: [{ stat: { node: 'stateMachine', stat: 'succeeded' }, rose: true }],
     },
     {
       text: 'Make OrderService fail every time: no order is placed, every execution takes the error path straight to the notification, and fulfilment is never called.',
       set: { orderErrorRate: 100, express: false },
+      until: { afterS: 20 },
+      expect: [
+        { stat: { node: 'stateMachine', stat: 'failed' }, rose: true },
+        { stat: { node: 'notification', stat: 'invocations' }, rose: true },
+      ],
     },
   ],
 };

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about pub/sub with EventBridge, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'The Payments function puts one event per payment on the default event bus, shaped {type, source, …}. Rules on the bus decide who gets what: a rule for type "Sales" sends it to the Customer and Sales functions, a rule for type "Email" to an SNS topic that emails it.',
   whenToUse: [
@@ -17,23 +18,50 @@ export const explanation: Explanation = {
   ],
   whatToTry: [
     {
-      text: 'Press play: each event reaches only the targets whose rule matches; the grey marks are deliveries a rule filtered out.',
+      text: 'Watch events arrive on the bus: each reaches only the targets whose rule matches; the grey marks are deliveries a rule filtered out.',
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [
+        { stat: { node: 'bus', stat: 'matched' }, above: 50 },
+        { stat: { node: 'bus', stat: 'filtered' }, above: 0 },
+      ],
     },
     {
-      text: 'Switch to one kind of event with three rules: every rule matches every payment, and each target gets only the fields its rule passes on.',
+      text: 'Switch to one kind of event with three rules (the run starts again): every rule matches every payment, and each target gets only the fields its rule passes on.',
       set: { eventStyle: 'single' },
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [{ stat: { node: 'bus', stat: 'matched' }, above: 200 }],
     },
     {
       text: 'Take Sales down: its events are accepted by Lambda and lost after two retries (1 and 2 minutes): EventBridge never knew anything failed.',
       set: { eventStyle: 'typed', salesUp: false },
+      speed: 20,
+      until: {
+        when: [{ stat: { node: 'sales', stat: 'asyncDroppedRetriesExhausted' }, above: 0 }],
+        withinS: 300,
+      },
+      expect: [
+        { stat: { node: 'bus', stat: 'lost' }, below: 1 },
+        { stat: { ledger: 'lost' }, above: 0 },
+      ],
     },
     {
-      text: 'Take the mail server down: the SNS email subscription keeps retrying (try 100×); after about 6.8 hours the emails are lost.',
+      text: 'Take the mail server down: the SNS email subscription keeps retrying; after about 6.8 hours the emails are lost.',
       set: { salesUp: true, emailUp: false },
+      speed: 20,
+      until: { when: [{ stat: { node: 'emailTopic', stat: 'inRetry' }, above: 50 }], withinS: 120 },
+      expect: [{ stat: { node: 'emailTopic', stat: 'inRetry' }, rose: true }],
     },
     {
       text: 'Lower the PutEvents quota below the payment rate: the bus throttles, the Payments function fails, and the user sees 502s.',
       set: { emailUp: true, putEventsPerSecond: 5, publishRate: 10 },
+      speed: 2,
+      until: { when: [{ stat: { node: 'user', stat: 'serverErrors' }, above: 20 }], withinS: 60 },
+      expect: [
+        { stat: { node: 'bus', stat: 'throttled' }, rose: true },
+        { stat: { node: 'user', stat: 'serverErrors' }, rose: true },
+      ],
     },
   ],
 };

@@ -2,6 +2,7 @@ import type { ChartSpec, Explanation, FlowSpec } from '../../kit';
 
 /** The seed's points about pub/sub, in the project's own words. */
 export const explanation: Explanation = {
+  messageNoun: 'payment',
   summary:
     'The Payments function publishes each payment once, to an SNS topic, and answers the user at once. SNS copies the message to every subscription: the Customer and Sales functions, and an email subscription whose filter policy only lets type "Customer" from source "payments" through.',
   whenToUse: [
@@ -17,23 +18,58 @@ export const explanation: Explanation = {
   ],
   whatToTry: [
     {
-      text: 'Press play: every payment fans out to three subscriptions; grey marks on the email edge are messages its filter policy dropped.',
+      text: 'Watch payments fan out: each one is published once and delivered to every subscription; grey marks on the email edge are messages its filter policy dropped.',
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [
+        { stat: { node: 'topic', stat: 'matched' }, above: 100 },
+        { stat: { node: 'topic', stat: 'filtered' }, above: 0 },
+      ],
     },
     {
-      text: "Take the Sales function down. The user still gets answers at once and SNS still reports deliveries (Lambda accepted them), but after Lambda's retries (1 and 2 minutes; try 10×) the messages land in Sales' graveyard: lost, and nobody upstream knows.",
+      text: "Take the Sales function down. The user still gets answers at once and SNS still reports deliveries (Lambda accepted them), but after Lambda's retries (1 and 2 minutes) the messages land in Sales' graveyard: lost, and nobody upstream knows.",
       set: { salesUp: false },
+      speed: 20,
+      until: { when: [{ stat: { ledger: 'lost' }, above: 0 }], withinS: 300 },
+      expect: [
+        { stat: { node: 'topic', stat: 'delivered' }, rose: true },
+        { stat: { node: 'user', stat: 'serverErrors' }, below: 1 },
+        { stat: { node: 'sales', stat: 'asyncDroppedRetriesExhausted' }, above: 0 },
+      ],
     },
     {
-      text: 'Now take the mail server down too. SNS keeps retrying each email for about 6 hours (try 100× or more): the retrying count grows, and once SNS gives up they are lost.',
+      text: 'Now take the mail server down too. SNS keeps retrying each email for about 6.8 hours: the retrying count grows, and once SNS gives up they are lost.',
       set: { emailUp: false },
+      speed: 20,
+      until: { when: [{ stat: { node: 'topic', stat: 'inRetry' }, above: 100 }], withinS: 120 },
+      expect: [
+        { stat: { node: 'topic', stat: 'inRetry' }, rose: true },
+        { stat: { node: 'email', stat: 'refused' }, rose: true },
+      ],
     },
     {
-      text: 'Give the email subscription a dead-letter queue: what SNS gives up on is now kept there instead of being lost.',
-      set: { emailDlq: true, emailUp: false },
+      text: 'Give the email subscription a dead-letter queue, at one payment every ten seconds (the run starts again). Nothing changes for 6.8 hours while SNS retries; then each email it gives up on is kept in the DLQ instead of being lost.',
+      set: { emailDlq: true, emailUp: false, salesUp: true, publishRate: 0.1 },
+      speed: 1000,
+      until: { when: [{ stat: { node: 'emailDlq', stat: 'visible' }, above: 0 }], withinS: 30000 },
+      expect: [
+        { stat: { node: 'emailDlq', stat: 'visible' }, above: 0 },
+        { stat: { node: 'topic', stat: 'lost' }, below: 1 },
+      ],
     },
     {
       text: 'Send only refunds: the email filter wants source "payments", so every email delivery is filtered out. The publisher cannot tell.',
-      set: { mixCustomer: 0, mixSales: 0, mixRefunds: 100, emailUp: true, salesUp: true },
+      set: {
+        mixCustomer: 0,
+        mixSales: 0,
+        mixRefunds: 100,
+        emailUp: true,
+        salesUp: true,
+        publishRate: 10,
+      },
+      speed: 2,
+      until: { afterS: 10 },
+      expect: [{ stat: { node: 'topic', stat: 'filtered' }, rose: true }],
     },
   ],
 };
