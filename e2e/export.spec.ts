@@ -45,6 +45,10 @@ test.describe('export', () => {
     await expect(page.getByTestId('ledger-created')).toContainText(created.toLocaleString('en-US'));
     // The address keeps the moment while paused.
     await expect(page).toHaveURL(/speed=25&t=20$/);
+    // A speed that is not on the list is shown as it is.
+    await page.goto('./?pattern=message-decoupling-sqs&speed=3&t=1.5');
+    await expect(page.getByTestId('sim-time')).toHaveText(/0:01\.500/);
+    await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('3');
   });
 
   test('SVG keeps labels as text and its numbers are the badges’ numbers', async ({ page }) => {
