@@ -6,8 +6,17 @@
  * diagram, so they count. Builds `dist/` first when it has no manifest (or with `--build`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 interface ManifestChunk {
@@ -106,6 +115,49 @@ export function pageWeight(
   };
 }
 
+/**
+ * The floor under those figures: the libraries every page needs to draw a live diagram at all
+ * (React and react-dom, React Flow with its d3 parts, Zustand, XState), built alone the same
+ * way, in gzip KB. Nothing the app splits can go below it.
+ */
+export function libraryFloorKb(): number {
+  const dir = mkdtempSync(join(tmpdir(), 'first-load-floor-'));
+  try {
+    symlinkSync(resolve(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html><body><script type="module" src="./entry.js"></script></body></html>',
+    );
+    writeFileSync(
+      join(dir, 'entry.js'),
+      [
+        "import { createElement } from 'react';",
+        "import { createRoot } from 'react-dom/client';",
+        "import { ReactFlow } from '@xyflow/react';",
+        "import { createActor, setup } from 'xstate';",
+        "import { createStore } from 'zustand/vanilla';",
+        "createActor(setup({}).createMachine({ initial: 'a', states: { a: {} } })).start();",
+        'createStore(() => ({}));',
+        'createRoot(document.body).render(createElement(ReactFlow, { nodes: [], edges: [] }));',
+      ].join('\n'),
+    );
+    execFileSync(
+      resolve(root, 'node_modules/.bin/vite'),
+      ['build', '--logLevel', 'error', '--outDir', join(dir, 'dist'), dir],
+      { cwd: dir, stdio: 'inherit' },
+    );
+    const assets = join(dir, 'dist/assets');
+    return readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .reduce(
+        (kb, f) => kb + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length / 1024,
+        0,
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The lines `npm run bench -- firstLoad` prints. */
 export function firstLoadLines(build: boolean): string[] {
   const manifest = readManifest(build);
@@ -120,5 +172,8 @@ export function firstLoadLines(build: boolean): string[] {
       `             ${w.chunks.map(([file, kb]) => `${file.replace(/^assets\//, '')} ${kb.toFixed(1)}`).join(', ')}`,
     );
   }
+  lines.push(
+    `floor      : ${libraryFloorKb().toFixed(1)} KB gzip for React, react-dom, React Flow, Zustand and XState alone (no app code)`,
+  );
   return lines;
 }

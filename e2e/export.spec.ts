@@ -45,6 +45,10 @@ test.describe('export', () => {
     await expect(page.getByTestId('ledger-created')).toContainText(created.toLocaleString('en-US'));
     // The address keeps the moment while paused.
     await expect(page).toHaveURL(/speed=25&t=20$/);
+    // A speed that is not on the list is shown as it is.
+    await page.goto('./?pattern=message-decoupling-sqs&speed=3&t=1.5');
+    await expect(page.getByTestId('sim-time')).toHaveText(/0:01\.500/);
+    await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('3');
   });
 
   test('SVG keeps labels as text and its numbers are the badges’ numbers', async ({ page }) => {
@@ -220,4 +224,42 @@ test('link problems: a repeated key is named, long values are clipped and wrap, 
   await expect(page.getByRole('alert')).toContainText(
     'Parameter withoutQueue must be true or false (only these two words are accepted), got "yes"',
   );
+});
+
+test('first load: the default pattern brings no rule engine, workflow interpreter or editor; others load when picked', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const scripts: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./embed.html?pattern=message-decoupling-sqs');
+  await expect(page.getByTestId('node-salesQueue')).toBeVisible();
+  const heavy =
+    /\/(stepFunctions|rules|sns|eventBridge|CodeMirrorJson|RuleEditor|TestPanel|ChartsPanel|pubsub-|orchestration-)[^/]*\.js$/;
+  expect(scripts.filter((s) => heavy.test(s))).toEqual([]);
+
+  await page.goto('./?pattern=message-decoupling-sqs');
+  await expect(page.getByTestId('node-salesQueue')).toBeVisible();
+  expect(scripts.filter((s) => /\/(stepFunctions|rules|CodeMirrorJson)[^/]*\.js$/.test(s))).toEqual(
+    [],
+  );
+  // Picking a pattern loads it and the models it needs, and it runs.
+  for (const [id, node] of [
+    ['orchestration-step-functions', 'node-orders'],
+    ['pubsub-eventbridge', 'node-bus'],
+  ] as const) {
+    await page.getByRole('combobox', { name: 'Pattern' }).selectOption(id);
+    await expect(page.getByRole('combobox', { name: 'Pattern' })).toHaveValue(id);
+    await expect(page.getByTestId(node).first()).toBeVisible();
+  }
+  expect(scripts.some((s) => /\/stepFunctions[^/]*\.js$/.test(s))).toBe(true);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('dot-layer').getAttribute('data-hops')))
+    .toBeGreaterThan(0);
+  expect(errors).toEqual([]);
 });

@@ -116,6 +116,10 @@ function SpeedSelect() {
             {formatSpeed(s)}
           </option>
         ))}
+        {/* A speed from a link or a scenario that is not on the list is shown as it is. */}
+        {(SPEEDS as readonly number[]).includes(speed) ? null : (
+          <option value={String(speed)}>{formatSpeed(speed)}</option>
+        )}
       </select>
     </label>
   );
