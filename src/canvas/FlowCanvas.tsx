@@ -20,6 +20,7 @@ import { PathRegistry } from './pathRegistry';
 import { PathRegistryContext } from './PathRegistryContext';
 import { ServiceEdge } from './ServiceEdge';
 import { ServiceNode } from './ServiceNode';
+import { TextScale } from './TextScale';
 import { useReducedMotion } from './useReducedMotion';
 
 const nodeTypes = { service: ServiceNode };
@@ -166,6 +167,7 @@ export function FlowCanvas({
         zoomOnDoubleClick={false}
       >
         <AutoFit options={fitOptions} userMoved={userMoved} />
+        <TextScale />
         {onBounds ? <ReportBounds onBounds={onBounds} userMoved={userMoved} /> : null}
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--grid-dot)" />
         {controls ? (

@@ -4,6 +4,7 @@ import { useSim } from '../state';
 import { ServiceIcon } from './icons/ServiceIcon';
 import { SIDES, type ServiceFlowNode } from './graphAdapter';
 import { kindView } from './kinds';
+import { Pile } from './Pile';
 import { useFlashKey } from './useFlashKey';
 
 const EMPTY: Record<string, number> = {};
@@ -25,6 +26,7 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
   const lost = useSim((s) => s.live.graveyard[id]?.length ?? 0);
   const view = kindView(data.kind);
   const flashKey = useFlashKey(view.alarm(stats, data.role));
+  const pile = view.pile?.(stats, data.role) ?? null;
 
   return (
     <div
@@ -81,6 +83,29 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
       <div className="badges">
         <view.Badges nodeId={id} stats={stats} role={data.role} colour={view.colour} />
       </div>
+      {pile ? (
+        <div className="pile-row">
+          <Pile
+            n={pile.n}
+            hollow={pile.hollow ?? 0}
+            tone={pile.tone}
+            colour={pile.tone === 'parked' ? 'var(--bad)' : view.colour}
+            label={pile.label}
+            testId={`node-${id}-pile`}
+          />
+        </div>
+      ) : null}
+      {lost > 0 ? (
+        <div className="pile-row graveyard-pile">
+          <Pile
+            n={lost}
+            tone="lost"
+            colour="var(--bad)"
+            label={lost >= GRAVES_SHOWN ? 'or more messages lost here' : 'messages lost here'}
+            testId={`node-${id}-graves`}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

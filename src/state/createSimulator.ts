@@ -25,8 +25,11 @@ export const SAMPLE_CAPACITY = 3600;
 const FRAME_WORK_MS = 8;
 /** Longest wall gap one frame may cover (a background tab must not jump hours ahead). */
 const MAX_FRAME_GAP_MS = 100;
-/** A dot stays on screen at least this long (wall ms), or fast hops would be invisible at speed. */
-export const MIN_DOT_WALL_MS = 600;
+/**
+ * A dot stays on screen at least this long (wall ms), or fast hops would be invisible at speed;
+ * slower hops are stretched more (see shownArriveMs), so latency still shows as speed.
+ */
+export const MIN_DOT_WALL_MS = 350;
 
 /** Options for {@link createSimulator}. */
 export interface SimulatorOptions {

@@ -78,6 +78,10 @@ export const lambdaView: KindView<'lambda'> = {
   width: 176,
   height: 200,
   Badges: FunctionBadges,
+  pile: (stats) =>
+    statOf(stats, 'asyncQueued') > 0
+      ? { n: statOf(stats, 'asyncQueued'), tone: 'waiting', label: 'invocations queued (async)' }
+      : null,
   // Events dropped after the asynchronous retries are failures too (asyncFailed).
   alarm: (stats) => sumOf(stats, 'errors', 'throttles', 'timeouts', 'asyncFailed'),
   statLabels: {
