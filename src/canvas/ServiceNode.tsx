@@ -15,6 +15,11 @@ const SIDE_HANDLE_STYLE: CSSProperties = { top: 34 };
 const handleStyle = (side: string) =>
   side === 'left' || side === 'right' ? SIDE_HANDLE_STYLE : undefined;
 
+/** "Amazon SQS" → "SQS": the card has room for the name a reader uses; the title keeps it whole. */
+function shortServiceName(name: string): string {
+  return name.replace(/^(Amazon|AWS) /, '');
+}
+
 /**
  * A service card: icon, names, live badges; flashes red when its alarm grows. Everything specific
  * to its kind comes from the kind's view (`kinds/`).
@@ -72,10 +77,12 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
           {lost >= GRAVES_SHOWN ? `${GRAVES_SHOWN}+` : lost} lost
         </div>
       ) : null}
-      <div className="flex items-center gap-2">
-        <ServiceIcon kind={data.kind} size={30} />
+      <div className="node-head">
+        <ServiceIcon kind={data.kind} size={26} />
         <div className="min-w-0">
-          <div className="node-service">{view.serviceName}</div>
+          <div className="node-service" title={view.serviceName}>
+            {shortServiceName(view.serviceName)}
+          </div>
           <div className="node-label">{data.label}</div>
           {data.sublabel ? <div className="node-sublabel">{data.sublabel}</div> : null}
         </div>

@@ -68,7 +68,6 @@ describe('the kind registry', () => {
       'invocations',
       'errors',
       'throttles',
-      'coldStarts',
     ]);
     expect(shown(badges('lambda', { outPerS: 3, capacityPerS: 10 }))).toContain('outPerS');
   });
