@@ -81,7 +81,7 @@ export function seriesStrokes(spec: ChartSpec): SeriesStroke[] {
   return spec.series.map((_s, i) => {
     const width = Math.max(1.3, 2.6 - 0.5 * i);
     const rgb = rgbs[i];
-    const close = rgbs.slice(0, i).some((other) => rgb && other && distance(rgb, other) < 120);
+    const close = rgbs.slice(0, i).some((other) => rgb && other && distance(rgb, other) < 100);
     if (!close) return { width };
     return { width, dash: DASHES[dashes++ % DASHES.length] as number[] };
   });
