@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { formatCount } from './format';
-import { PILE_CAP, PILE_MAX, pileMarks } from './pile';
+import { PILE_CAP, pileMarks } from './pile';
 
 const MARK = 5;
 const GAP = 1.5;
@@ -22,6 +22,7 @@ export const Pile = memo(function Pile({
   colour,
   label,
   testId,
+  rows = 4,
 }: {
   /** Messages in the pile (filled marks). */
   n: number;
@@ -32,11 +33,15 @@ export const Pile = memo(function Pile({
   /** What the pile holds, after its count, for the title and screen readers ("messages waiting"). */
   label: string;
   testId?: string;
+  /** Rows of marks: the pile's fixed height, so a card keeps its size as its pile grows. */
+  rows?: number;
 }) {
-  const filled = pileMarks(n);
-  const open = Math.max(0, Math.min(pileMarks(n + hollow), PILE_MAX) - filled);
+  const room = rows * PER_ROW;
+  const cap = Math.min(PILE_CAP, Math.floor(room / 2));
+  const perDecade = Math.max(2, Math.round((room - cap) / 4));
+  const filled = pileMarks(n, cap, perDecade, room);
+  const open = Math.max(0, pileMarks(n + hollow, cap, perDecade, room) - filled);
   const total = filled + open;
-  const rows = Math.max(1, Math.ceil(total / PER_ROW));
   const width = PER_ROW * (MARK + GAP) - GAP;
   const height = rows * (MARK + GAP) - GAP;
   const marks = [];
@@ -72,8 +77,8 @@ export const Pile = memo(function Pile({
       );
   }
   const scale =
-    n + hollow > PILE_CAP
-      ? `one mark per message up to ${PILE_CAP}, then a log scale`
+    n + hollow > cap
+      ? `one mark per message up to ${cap}, then a log scale`
       : 'one mark per message';
   return (
     <svg

@@ -110,6 +110,7 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
             colour="var(--bad)"
             label={lost >= GRAVES_SHOWN ? 'or more messages lost here' : 'messages lost here'}
             testId={`node-${id}-graves`}
+            rows={2}
           />
         </div>
       ) : null}

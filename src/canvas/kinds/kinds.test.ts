@@ -149,7 +149,8 @@ describe('the kind registry', () => {
   });
 
   it('shows a queue’s refusals over its limit when it reports them', () => {
-    expect(shown(badges('sqs', { overLimit: 0 }))).toContain('overLimit');
+    expect(shown(badges('sqs', { overLimit: 3 }))).toContain('overLimit');
+    expect(shown(badges('sqs', { overLimit: 0 }))).not.toContain('overLimit');
     expect(shown(badges('sqs', {}))).not.toContain('overLimit');
   });
 

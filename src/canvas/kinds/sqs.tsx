@@ -6,7 +6,8 @@ import type { BadgesProps, KindView } from './types';
 function QueueBadges(p: BadgesProps) {
   const visible = statOf(p.stats, 'visible');
   const oldest = statOf(p.stats, 'oldestAgeS');
-  const overLimit = p.stats.overLimit !== undefined;
+  // Refused receives are rare (120,000 in flight): the cell appears only once there are some.
+  const overLimit = statOf(p.stats, 'overLimit') > 0;
   return (
     <>
       <div
