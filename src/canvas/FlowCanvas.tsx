@@ -41,8 +41,8 @@ interface Props {
   colorMode: 'light' | 'dark';
   /** Replaces the simulator's dots (the benchmark feeds synthetic ones). */
   dots?: DotSource;
-  /** Called with the dots drawn each frame. */
-  onDrawn?: (drawn: number) => void;
+  /** Called with the dots drawn each frame and the ms the drawing took. */
+  onDrawn?: (drawn: number, ms: number) => void;
   /** Show zoom controls (the embed hides them). */
   controls?: boolean;
   /** Pixels kept free along the bottom (the legend and ledger float there). */

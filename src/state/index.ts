@@ -12,7 +12,7 @@ export { SimProvider } from './SimProvider';
 export { useSim, useSimShallow, useSimulator } from './useSim';
 export { HopBuffer, MAX_DOTS, MAX_VISIBLE_DOTS, shownArriveMs } from './hopBuffer';
 export { ChartHistory, HISTORY_POINTS } from './chartHistory';
-export { createTicker, type Ticker } from './ticker';
+export { createTicker, wallNow, type Ticker } from './ticker';
 export { createManualTicker, type ManualTicker } from './manualTicker';
 export { parseLocation, buildSearch, parseBench, DEFAULT_SEED, type AppLocation } from './url';
 export type { SimState, LiveSnapshot, SimStore, LastStep } from './simStore';
