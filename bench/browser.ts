@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 
-const PORT = 4318;
+const PORT = Number(process.env.BENCH_PORT ?? 4318);
 
 async function waitForServer(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
@@ -64,13 +64,17 @@ export async function benchBrowser(): Promise<string[]> {
       const drawn = await page.evaluate(
         () => (window as unknown as { __dotsDrawn?: number }).__dotsDrawn ?? NaN,
       );
+      const drawMs = await page.evaluate(
+        () => (window as unknown as { __drawMs?: number }).__drawMs ?? NaN,
+      );
       lines.push(
-        `${String(n).padStart(6)} messages in flight: ${fps.toFixed(1)} fps (target ${target}; dots drawn per frame: ${drawn})`,
+        `${String(n).padStart(6)} messages in flight: ${fps.toFixed(1)} fps (target ${target}; dots drawn per frame: ${drawn}; drawing them: ${drawMs.toFixed(2)} ms a frame)`,
       );
       await page.close();
     }
+    const load = (await import('node:os')).loadavg()[0] ?? 0;
     lines.push(
-      '(headless Chromium, software rendering, no GPU; requestAnimationFrame is capped at 60 fps)',
+      `(headless Chromium, software rendering, no GPU; requestAnimationFrame is capped at 60 fps; load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores: fps fall with it)`,
     );
     return lines;
   } finally {

@@ -11,6 +11,8 @@ declare global {
     __fps?: number;
     /** Dots drawn in the last frame. */
     __dotsDrawn?: number;
+    /** Mean ms the dot layer took to draw a frame, over the last 60 frames. */
+    __drawMs?: number;
   }
 }
 
@@ -23,6 +25,7 @@ export function BenchDots({ n }: { n: number }) {
   if (!pattern) throw new Error('no pattern');
   const [sim] = useState(() => createSimulator({ pattern, seed: 1 }));
   const [drawn, setDrawn] = useState(0);
+  const [drawTimes] = useState<number[]>(() => []);
   const source = useMemo<DotSource & { advance: (dtMs: number) => void }>(() => {
     const hops = new HopBuffer(Math.max(1 << 16, n * 2));
     const edges = pattern.edges
@@ -80,8 +83,11 @@ export function BenchDots({ n }: { n: number }) {
             <FlowCanvas
               colorMode="light"
               dots={source}
-              onDrawn={(d) => {
+              onDrawn={(d, ms) => {
                 window.__dotsDrawn = d;
+                drawTimes.push(ms);
+                if (drawTimes.length > 60) drawTimes.shift();
+                window.__drawMs = drawTimes.reduce((a, b) => a + b, 0) / drawTimes.length;
               }}
             />
           </div>

@@ -1,6 +1,6 @@
 import { EdgeLabelRenderer, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import type { Ticker } from '../state';
+import { wallNow, type Ticker } from '../state';
 import { DotRenderer, type DotSource } from './dotRenderer';
 import type { PathRegistry } from './pathRegistry';
 
@@ -10,8 +10,8 @@ interface Props {
   registry: PathRegistry;
   /** Prefers-reduced-motion: counts per edge instead of moving dots. */
   countsOnly: boolean;
-  /** Called every frame with the number of dots drawn (the benchmark uses it). */
-  onDrawn?: (drawn: number) => void;
+  /** Called every frame with the number of dots drawn and the ms the drawing took (the benchmark). */
+  onDrawn?: (drawn: number, ms: number) => void;
 }
 
 /**
@@ -37,13 +37,15 @@ export function DotLayer({ source, ticker, registry, countsOnly, onDrawn }: Prop
     let frames = 0;
     return ticker.onFrame(() => {
       const { transform, width, height } = flow.getState();
+      const started = onDrawnRef.current ? wallNow() : 0;
       const drawn = renderer.draw(
         source,
         { x: transform[0], y: transform[1], zoom: transform[2], width, height },
         root.classList.contains('dark'),
         countsOnly,
       );
-      onDrawnRef.current?.(drawn);
+      const report = onDrawnRef.current;
+      if (report) report(drawn, wallNow() - started);
       // Expose what is drawn for tests, a few times a second (attributes are not free).
       if (frames++ % 10 === 0) {
         canvas.dataset.dots = String(drawn);

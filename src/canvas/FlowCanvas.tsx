@@ -21,6 +21,7 @@ import { PathRegistry } from './pathRegistry';
 import { PathRegistryContext } from './PathRegistryContext';
 import { ServiceEdge } from './ServiceEdge';
 import { ServiceNode } from './ServiceNode';
+import { TextScale } from './TextScale';
 import { useReducedMotion } from './useReducedMotion';
 
 const nodeTypes = { service: ServiceNode };
@@ -41,8 +42,8 @@ interface Props {
   colorMode: 'light' | 'dark';
   /** Replaces the simulator's dots (the benchmark feeds synthetic ones). */
   dots?: DotSource;
-  /** Called with the dots drawn each frame. */
-  onDrawn?: (drawn: number) => void;
+  /** Called with the dots drawn each frame and the ms the drawing took. */
+  onDrawn?: (drawn: number, ms: number) => void;
   /** Show zoom controls (the embed hides them). */
   controls?: boolean;
   /** Pixels kept free along the bottom (the legend and ledger float there). */
@@ -167,6 +168,7 @@ export function FlowCanvas({
         zoomOnDoubleClick={false}
       >
         <AutoFit options={fitOptions} userMoved={userMoved} />
+        <TextScale />
         {onBounds ? <ReportBounds onBounds={onBounds} userMoved={userMoved} /> : null}
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--grid-dot)" />
         {controls ? (

@@ -61,10 +61,13 @@ export function Stat({
   );
 }
 
-/** A row of stat cells in equal fixed columns. */
+/**
+ * A row of stat cells, each as wide as its label or value needs (never cut, never running into its
+ * neighbour: "93.3k0"), spread over the card's width; cells that do not fit wrap to a second row.
+ */
 export function StatRow({ children, columns }: { children: ReactNode; columns: number }) {
   return (
-    <div className="stat-row" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+    <div className="stat-row" data-columns={columns}>
       {children}
     </div>
   );

@@ -4,6 +4,7 @@ import { useSim } from '../state';
 import { ServiceIcon } from './icons/ServiceIcon';
 import { SIDES, type ServiceFlowNode } from './graphAdapter';
 import { kindView } from './kinds';
+import { Pile } from './Pile';
 import { useFlashKey } from './useFlashKey';
 
 const EMPTY: Record<string, number> = {};
@@ -13,6 +14,11 @@ const GRAVES_SHOWN = 100;
 const SIDE_HANDLE_STYLE: CSSProperties = { top: 34 };
 const handleStyle = (side: string) =>
   side === 'left' || side === 'right' ? SIDE_HANDLE_STYLE : undefined;
+
+/** "Amazon SQS" → "SQS": the card has room for the name a reader uses; the title keeps it whole. */
+function shortServiceName(name: string): string {
+  return name.replace(/^(Amazon|AWS) /, '');
+}
 
 /**
  * A service card: icon, names, live badges; flashes red when its alarm grows. Everything specific
@@ -27,6 +33,7 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
   const stepFocus = useSim((s) => s.status !== 'running' && s.live.lastStep?.nodeId === id);
   const view = kindView(data.kind);
   const flashKey = useFlashKey(view.alarm(stats, data.role));
+  const pile = view.pile?.(stats, data.role) ?? null;
 
   return (
     <div
@@ -73,10 +80,12 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
           {lost >= GRAVES_SHOWN ? `${GRAVES_SHOWN}+` : lost} lost
         </div>
       ) : null}
-      <div className="flex items-center gap-2">
-        <ServiceIcon kind={data.kind} size={30} />
+      <div className="node-head">
+        <ServiceIcon kind={data.kind} size={26} />
         <div className="min-w-0">
-          <div className="node-service">{view.serviceName}</div>
+          <div className="node-service" title={view.serviceName}>
+            {shortServiceName(view.serviceName)}
+          </div>
           <div className="node-label">{data.label}</div>
           {data.sublabel ? <div className="node-sublabel">{data.sublabel}</div> : null}
         </div>
@@ -84,6 +93,30 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
       <div className="badges">
         <view.Badges nodeId={id} stats={stats} role={data.role} colour={view.colour} />
       </div>
+      {pile ? (
+        <div className="pile-row">
+          <Pile
+            n={pile.n}
+            hollow={pile.hollow ?? 0}
+            tone={pile.tone}
+            colour={pile.tone === 'parked' ? 'var(--bad)' : view.colour}
+            label={pile.label}
+            testId={`node-${id}-pile`}
+          />
+        </div>
+      ) : null}
+      {lost > 0 ? (
+        <div className="pile-row graveyard-pile">
+          <Pile
+            n={lost}
+            tone="lost"
+            colour="var(--bad)"
+            label={lost >= GRAVES_SHOWN ? 'or more messages lost here' : 'messages lost here'}
+            testId={`node-${id}-graves`}
+            rows={2}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -206,6 +206,26 @@ describe('createSimulator playback', () => {
     expect(state().live.effectiveSpeed).toBeGreaterThan(0);
   }, 60_000);
 
+  it('reports slow frames too: their capped step holds playback back', () => {
+    const { sim, ticker, state } = setup(10);
+    sim.play();
+    // Frames 300 ms apart: each may step only 100 ms of wall time, a third of the speed asked.
+    for (let i = 0; i < 40; i++) ticker.tick(300);
+    ticker.tick(300);
+    expect(state().live.behind).toBe(true);
+    expect(state().live.effectiveSpeed).toBeGreaterThan(2);
+    expect(state().live.effectiveSpeed).toBeLessThan(5);
+  }, 60_000);
+
+  it('does not count a hidden tab’s long gap as a slow frame', () => {
+    const { sim, ticker, state } = setup(10);
+    sim.play();
+    for (let i = 0; i < 10; i++) ticker.tick(16);
+    ticker.tick(5000);
+    for (let i = 0; i < 3; i++) ticker.tick(16);
+    expect(state().live.behind).toBe(false);
+  });
+
   it('is deterministic: the same seed gives the same run', () => {
     const a = setup(50);
     const b = setup(50);

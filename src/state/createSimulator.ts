@@ -29,12 +29,17 @@ const FRAME_WORK_MS = 8;
 const MAX_FRAME_GAP_MS = 100;
 /** Simulated ms advanced between two hop drains while seeking. */
 const SEEK_SLICE_MS = 5000;
-/** A dot stays on screen at least this long (wall ms), or fast hops would be invisible at speed. */
-export const MIN_DOT_WALL_MS = 600;
 /** Narrated steps remembered for stepping back. */
 const TRAIL_STEPS = 200;
 /** How far back (in events) Step back looks for the previous visible event when none is remembered. */
 const SCAN_BACK_EVENTS = 5_000;
+/** Longer gaps than this are a hidden tab or a paused debugger, not a slow frame. */
+const SLOW_FRAME_MS = 1000;
+/**
+ * A dot stays on screen at least this long (wall ms), or fast hops would be invisible at speed;
+ * slower hops are stretched more (see shownArriveMs), so latency still shows as speed.
+ */
+export const MIN_DOT_WALL_MS = 350;
 
 /** Options for {@link createSimulator}. */
 export interface SimulatorOptions {
@@ -181,7 +186,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   /** One frame of playback; returns false when the run is over. */
   const frame = (wallMs: number, wallDeltaMs: number): boolean => {
-    const dt = Math.min(Math.max(wallDeltaMs, 0), MAX_FRAME_GAP_MS);
+    const wall = Math.max(wallDeltaMs, 0);
+    const dt = Math.min(wall, MAX_FRAME_GAP_MS);
     const { speed } = store.getState();
     const before = run.now;
     const target = Math.min(before + dt * speed, MAX_SIM_MS);
@@ -193,12 +199,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const events = run.world.sim.eventsRun - eventsBefore;
     if (events >= 100 && spent > 0.2) eventsPerMs = 0.7 * eventsPerMs + 0.3 * (events / spent);
 
-    behindScore = 0.85 * behindScore + 0.15 * (reached ? 0 : 1);
+    // Two things hold playback back: the event budget running out (`reached` false), and frames
+    // slower than MAX_FRAME_GAP_MS, whose step is capped. A gap past SLOW_FRAME_MS is a hidden
+    // tab or a paused debugger, not a slow frame: it is not held against the speed.
+    const slowFrame = wall > MAX_FRAME_GAP_MS && wall <= SLOW_FRAME_MS;
+    const limited = !reached || slowFrame;
+    behindScore = 0.85 * behindScore + 0.15 * (limited ? 1 : 0);
     perf.behind = behindScore > 0.5;
-    const achieved = dt > 0 ? (run.now - before) / dt : speed;
+    const measured = Math.min(wall, SLOW_FRAME_MS);
+    const achieved = measured > 0 ? (run.now - before) / measured : speed;
     perf.effectiveSpeed =
       perf.effectiveSpeed === 0 ? achieved : 0.9 * perf.effectiveSpeed + 0.1 * achieved;
-    if (!perf.behind && reached) perf.effectiveSpeed = speed;
+    if (!perf.behind && !limited) perf.effectiveSpeed = speed;
 
     bridge.feedHops(run, minDotDurationMs());
     const over = isOver();

@@ -10,9 +10,9 @@ export {
 } from './createSimulator';
 export { SimProvider } from './SimProvider';
 export { useSim, useSimShallow, useSimulator } from './useSim';
-export { HopBuffer, MAX_VISIBLE_DOTS } from './hopBuffer';
+export { HopBuffer, MAX_DOTS, MAX_VISIBLE_DOTS, shownArriveMs } from './hopBuffer';
 export { ChartHistory, HISTORY_POINTS } from './chartHistory';
-export { createTicker, type Ticker } from './ticker';
+export { createTicker, wallNow, type Ticker } from './ticker';
 export { createManualTicker, type ManualTicker } from './manualTicker';
 export {
   parseLocation,

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { DOT_COLOURS, DOT_LEGEND, useReducedMotion } from '../canvas';
+import { DOT_COLOURS, DOT_LEGEND, RESPONSE_COLOURS, useReducedMotion } from '../canvas';
 import { hasRuleEdges } from '../canvas/ruleEdges';
 import { useSim } from '../state';
 import { formatCount } from '../canvas/format';
@@ -23,6 +23,8 @@ export function CanvasOverlay({
   const rules = useSim((s) => hasRuleEdges(s.pattern));
   const reduced = useReducedMotion();
   const colours = dark ? DOT_COLOURS.dark : DOT_COLOURS.light;
+  const hasResponses = useSim((s) => s.pattern.edges.some((e) => e.kind === 'sync'));
+  const responseColour = (dark ? RESPONSE_COLOURS.dark : RESPONSE_COLOURS.light)[1];
   return (
     <div className="canvas-overlays" data-placement={placement} ref={ref}>
       <div className="overlay-card" role="group" aria-label="Legend">
@@ -33,6 +35,14 @@ export function CanvasOverlay({
               {label}
             </span>
           ))}
+          {hasResponses ? (
+            <span className="inline-flex items-center gap-1.5">
+              <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
+                <path d="M1 5 9 1v8z" fill={responseColour} />
+              </svg>
+              response (back to the caller)
+            </span>
+          ) : null}
         </div>
         <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-muted">
           <EdgeKey dash="" label="sync call" />
@@ -48,7 +58,7 @@ export function CanvasOverlay({
             {reduced
               ? 'Reduced motion: message counts per edge'
               : sampleN > 1
-                ? `1 dot = ${formatCount(sampleN)} msgs`
+                ? `1 dot = 1 msg; on busy edges (marked 1:N) up to ${formatCount(sampleN)}`
                 : '1 dot = 1 msg'}
           </span>
         </div>

@@ -5,6 +5,8 @@ import type { ChartSpec } from '../patterns';
 import { useSim, useSimulator } from '../state';
 import { TIME_INCREMENTS, chartData, formatAxisTime, seriesColour, xRange } from './chartData';
 import { formatCount } from '../canvas/format';
+import { SAMPLE_INTERVAL_MS } from '../state';
+import { isRate, rateWindowPoints, seriesStrokes, smooth, totalOf } from './chartSeries';
 
 /** Below this the plot would be unreadable; the panel gives it at least this much. */
 const MIN_PLOT_HEIGHT = 80;
@@ -17,6 +19,19 @@ function latest(values: (number | null)[] | undefined): string {
       return v >= 100 ? formatCount(v) : String(Math.round(v * 10) / 10);
   }
   return '–';
+}
+
+/** The chart's data with its rate series smoothed over RATE_WINDOW_S. */
+function smoothedData(
+  history: Parameters<typeof chartData>[0],
+  spec: ChartSpec,
+): (number | null)[][] {
+  const data = chartData(history, spec);
+  const window = rateWindowPoints(history.bucket, SAMPLE_INTERVAL_MS);
+  spec.series.forEach((s, i) => {
+    if (isRate(s.source)) data[i + 1] = smooth(data[i + 1] ?? [], window);
+  });
+  return data;
 }
 
 function yLabel(t: number): string {
@@ -45,6 +60,7 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
+    const strokes = seriesStrokes(spec);
     const axis = dark ? '#94a3b8' : '#64748b';
     const grid = dark ? 'rgba(148,163,184,0.12)' : 'rgba(100,116,139,0.12)';
     const axisStyle = {
@@ -76,15 +92,16 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
         ],
         series: [
           {},
-          ...spec.series.map((s) => ({
+          ...spec.series.map((s, i) => ({
             label: s.label,
             stroke: seriesColour(s.color, dark),
-            width: 1.6,
+            width: strokes[i]?.width ?? 1.6,
+            ...(strokes[i]?.dash ? { dash: strokes[i]?.dash } : {}),
             points: { show: false },
           })),
         ],
       },
-      chartData(sim.history, spec) as uPlot.AlignedData,
+      smoothedData(sim.history, spec) as uPlot.AlignedData,
       host,
     );
     plotRef.current = plot;
@@ -100,21 +117,27 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
   useEffect(() => {
     const plot = plotRef.current;
     if (!plot) return;
-    const data = chartData(sim.history, spec);
+    const data = smoothedData(sim.history, spec);
     plot.setData(data as uPlot.AlignedData);
     // The x range drawn, for tests and curious readers (seconds).
     const host = hostRef.current;
     if (host) host.dataset.xRange = `${plot.scales.x?.min ?? 0}-${plot.scales.x?.max ?? 0}`;
     // Latest values in the legend, written directly (no React render per series).
     const legend = legendRef.current;
+    // A rate also says its running total, the number the node's card shows.
+    const live = sim.store.getState().live;
     if (legend) {
-      spec.series.forEach((_s, i) => {
+      spec.series.forEach((s, i) => {
         const el = legend.querySelector<HTMLElement>(`[data-series="${i}"]`);
         if (el) el.textContent = latest(data[i + 1]);
+        const total = legend.querySelector<HTMLElement>(`[data-total="${i}"]`);
+        const n = isRate(s.source) ? totalOf(s.source, live) : undefined;
+        if (total) total.textContent = n === undefined ? '' : ` · ${formatCount(n)} so far`;
       });
     }
   }, [chartVersion, sim, spec]);
 
+  const strokes = seriesStrokes(spec);
   const fullTitle = `${spec.title} (${spec.unit})`;
   return (
     <figure className="chart" aria-label={fullTitle} data-testid={`chart-${spec.id}`}>
@@ -126,16 +149,34 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
           <span className="chart-unit">{spec.unit}</span>
           {spec.series.map((s, i) => (
             <span key={s.id} className="chart-key">
-              <span className="chart-swatch" style={{ background: seriesColour(s.color, dark) }} />
+              <SeriesSwatch colour={seriesColour(s.color, dark)} dash={strokes[i]?.dash} />
               {s.label}{' '}
               <b data-series={i} className="tabular-nums">
                 –
               </b>
+              <span data-total={i} className="chart-total tabular-nums" />
             </span>
           ))}
         </div>
       </figcaption>
       <div ref={hostRef} className="chart-plot" />
     </figure>
+  );
+}
+
+/** The legend's sample of a series' line: its colour, and its dash when it has one. */
+function SeriesSwatch({ colour, dash }: { colour: string; dash: number[] | undefined }) {
+  return (
+    <svg className="chart-swatch-line" width="14" height="6" aria-hidden="true">
+      <line
+        x1="0"
+        y1="3"
+        x2="14"
+        y2="3"
+        stroke={colour}
+        strokeWidth="2.5"
+        strokeDasharray={dash ? dash.map((d) => d * 0.6).join(' ') : undefined}
+      />
+    </svg>
   );
 }

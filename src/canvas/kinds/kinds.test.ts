@@ -68,7 +68,6 @@ describe('the kind registry', () => {
       'invocations',
       'errors',
       'throttles',
-      'coldStarts',
     ]);
     expect(shown(badges('lambda', { outPerS: 3, capacityPerS: 10 }))).toContain('outPerS');
   });
@@ -150,7 +149,8 @@ describe('the kind registry', () => {
   });
 
   it('shows a queue’s refusals over its limit when it reports them', () => {
-    expect(shown(badges('sqs', { overLimit: 0 }))).toContain('overLimit');
+    expect(shown(badges('sqs', { overLimit: 3 }))).toContain('overLimit');
+    expect(shown(badges('sqs', { overLimit: 0 }))).not.toContain('overLimit');
     expect(shown(badges('sqs', {}))).not.toContain('overLimit');
   });
 

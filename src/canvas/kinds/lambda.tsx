@@ -32,7 +32,7 @@ function FunctionBadges(p: BadgesProps) {
         // capacity estimate comes and goes (it needs something handled recently).
         <Meter
           testId={testIdOf(p, 'outPerS')}
-          label="throughput"
+          label="rate"
           value={out}
           max={capacity ?? 0}
           text={
@@ -59,11 +59,11 @@ function FunctionBadges(p: BadgesProps) {
           title="Asynchronous invocations waiting in Lambda's internal queue"
         />
       ) : null}
-      <StatRow columns={4}>
+      {/* Three cells fit a card at 11 px and more; cold starts are in the details panel. */}
+      <StatRow columns={3}>
         <Count p={p} k="invocations" label="runs" title="Invocations" />
         <Count p={p} k="errors" label="err" alert title="Failed invocations" />
         <Count p={p} k="throttles" label="thr" alert title="Throttled invocations" />
-        <Count p={p} k="coldStarts" label="cold" title="Cold starts" />
       </StatRow>
     </>
   );
@@ -78,6 +78,10 @@ export const lambdaView: KindView<'lambda'> = {
   width: 176,
   height: 200,
   Badges: FunctionBadges,
+  pile: (stats) =>
+    statOf(stats, 'asyncQueued') > 0
+      ? { n: statOf(stats, 'asyncQueued'), tone: 'waiting', label: 'invocations queued (async)' }
+      : null,
   // Events dropped after the asynchronous retries are failures too (asyncFailed).
   alarm: (stats) => sumOf(stats, 'errors', 'throttles', 'timeouts', 'asyncFailed'),
   statLabels: {

@@ -4,6 +4,17 @@ import type { NodeRole, ServiceKind } from '../../patterns';
 /** A node's live numbers by stat key, as its model reports them (keys may be missing). */
 export type Stats = Readonly<Record<string, number>>;
 
+/** A pile of messages at rest in a node (see `Pile`). */
+export interface PileSpec {
+  /** Messages drawn as filled marks. */
+  n: number;
+  /** Messages drawn as hollow marks after them (received but not yet done with). */
+  hollow?: number;
+  tone: 'waiting' | 'parked';
+  /** What the marks are, after the count: "messages waiting". */
+  label: string;
+}
+
 /** What a kind's badges are drawn from. */
 export interface BadgesProps {
   /** Test ids name the number a reader looks at: `<nodeId>-<stat key>`. */
@@ -42,6 +53,12 @@ export interface KindView<K extends ServiceKind = ServiceKind> {
    * each time it grows, the card flashes red.
    */
   alarm(stats: Stats, role?: NodeRole): number;
+  /**
+   * Messages resting in this node, drawn as a pile of marks under its badges (a queue's backlog, a
+   * dead-letter queue's parked messages): null when the kind holds none. Lost messages need no
+   * entry here: every card piles its graveyard.
+   */
+  pile?(stats: Stats, role?: NodeRole): PileSpec | null;
   /** Stat keys that read better spelled out in the details panel than generated from the key. */
   statLabels?: Readonly<Record<string, string>>;
   /**

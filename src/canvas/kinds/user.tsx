@@ -29,7 +29,7 @@ export const userView: KindView<'user'> = {
       <path d="M5 19.5c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" />
     </>
   ),
-  width: 148,
+  width: 156,
   height: 145,
   Badges: UserBadges,
   alarm: (stats) => sumOf(stats, 'errors', 'throttled', 'timedOut'),

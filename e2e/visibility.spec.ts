@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, play, readNumber, setParam, setSpeed, openParameters } from './helpers';
+
+const PATTERNS = [
+  'message-decoupling-sqs',
+  'pubsub-sns',
+  'pubsub-eventbridge',
+  'api-gateway-single',
+  'api-gateway-multiple',
+  'orchestration-step-functions',
+  'message-bus',
+];
+
+/**
+ * The smallest text on the diagram as the reader sees it: every visible text node inside the
+ * React Flow pane, its computed font size times the zoom of the layer it is drawn in.
+ */
+async function smallestDiagramText(page: Page) {
+  return page.evaluate(() => {
+    const flow = document.querySelector('.react-flow');
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!flow || !viewport) return { px: 0, text: 'no diagram', zoom: 0 };
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport.style.transform)?.[1] ?? 1);
+    let smallest = { px: Infinity, text: '', zoom };
+    const walker = document.createTreeWalker(flow, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim()) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || !el.checkVisibility({ visibilityProperty: true }))
+        continue;
+      // SVG text in a <title> is a tooltip, not drawn.
+      if (el.closest('title')) continue;
+      const scaled = viewport.contains(el) || el.closest('.react-flow__edgelabel-renderer');
+      const px = parseFloat(getComputedStyle(el).fontSize) * (scaled ? zoom : 1);
+      if (px < smallest.px) smallest = { px, text: node.textContent.trim().slice(0, 40), zoom };
+    }
+    return smallest;
+  });
+}
+
+for (const [width, height, page_] of [
+  [1440, 900, 'index.html'],
+  [1280, 720, 'index.html'],
+  [600, 400, 'embed.html'],
+] as const) {
+  test(`no diagram text under 11 px at ${width}×${height} (${page_}), every pattern`, async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize({ width, height });
+    for (const id of PATTERNS) {
+      await page.goto(`./${page_}?pattern=${id}`);
+      await expect(page.locator('.react-flow__node').first()).toBeVisible();
+      // Let the fit and the text scale settle (cards are measured, then fitted).
+      await expect
+        .poll(async () => (await smallestDiagramText(page)).px, { timeout: 15_000 })
+        .toBeGreaterThanOrEqual(10.95);
+      const smallest = await smallestDiagramText(page);
+      expect(
+        smallest.px,
+        `${id}: "${smallest.text}" at zoom ${smallest.zoom}`,
+      ).toBeGreaterThanOrEqual(10.95);
+    }
+  });
+}
+
+test('every message is drawn while there is room: more dots than the old cap of 60', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openApp(page, '?pattern=message-decoupling-sqs&paymentRate=40');
+  await setSpeed(page, '10');
+  await play(page);
+  const dots = page.getByTestId('dot-layer');
+  await expect
+    .poll(async () => Number(await dots.getAttribute('data-dots')), { timeout: 30_000 })
+    .toBeGreaterThan(60);
+  await expect(page.getByRole('group', { name: 'Legend' })).toContainText(
+    'response (back to the caller)',
+  );
+});
+
+test('a backlog piles up in the queue, and failed messages come to rest in the DLQ', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, '?pattern=message-decoupling-sqs&paymentRate=40&salesErrorRate=30');
+  const pile = page.getByTestId('node-salesQueue-pile');
+  const parked = page.getByTestId('node-salesDlq-pile');
+  expect(Number(await pile.getAttribute('data-marks'))).toBe(0);
+  expect(Number(await parked.getAttribute('data-marks'))).toBe(0);
+  await setSpeed(page, '100');
+  await play(page);
+  await expect
+    .poll(async () => Number(await pile.getAttribute('data-marks')), { timeout: 60_000 })
+    .toBeGreaterThan(20);
+  await expect
+    .poll(async () => Number(await parked.getAttribute('data-marks')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  await expect(parked).toHaveAttribute('aria-label', /messages parked/);
+});
+
+test('a drained queue empties its pile', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '?pattern=message-decoupling-sqs&paymentRate=40');
+  const pile = page.getByTestId('node-salesQueue-pile');
+  await setSpeed(page, '100');
+  await play(page);
+  await expect
+    .poll(async () => Number(await pile.getAttribute('data-marks')), { timeout: 60_000 })
+    .toBeGreaterThan(30);
+  const full = Number(await pile.getAttribute('data-marks'));
+  await openParameters(page);
+  await setParam(page, 'Payment rate (msg/s)', '2');
+  await expect
+    .poll(async () => Number(await pile.getAttribute('data-marks')), { timeout: 90_000 })
+    .toBeLessThan(full);
+});
+
+test("a rate's legend gives the same total as the node's card", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page, '?pattern=message-decoupling-sqs&salesErrorRate=30');
+  await setSpeed(page, '100');
+  await play(page);
+  const card = page.getByTestId('sales-errors');
+  await expect.poll(async () => readNumber(card), { timeout: 60_000 }).toBeGreaterThan(20);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const legendTotal = page.getByTestId('chart-errors').locator('[data-total="0"]');
+  await expect(legendTotal).toContainText('so far');
+  expect(await readNumber(legendTotal)).toBe(await readNumber(card));
+});
