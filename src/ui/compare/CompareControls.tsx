@@ -23,6 +23,10 @@ export function CompareControls() {
   const running = status === 'running';
   const timeA = useStore(cmp.a.store, (s) => s.live.simTimeMs);
   const timeB = useStore(cmp.b.store, (s) => s.live.simTimeMs);
+  // The slower side sets the pace of both: say so when it cannot keep up with the speed asked.
+  const behindA = useStore(cmp.a.store, (s) => (s.live.behind ? s.live.effectiveSpeed : 0));
+  const behindB = useStore(cmp.b.store, (s) => (s.live.behind ? s.live.effectiveSpeed : 0));
+  const reached = Math.min(...[behindA, behindB].filter((x) => x > 0));
   return (
     <div className="playback" role="toolbar" aria-label="Playback of both sides">
       <button
@@ -79,8 +83,10 @@ export function CompareControls() {
           {STATUS_TEXT[status]}
         </span>
       </div>
-      <p className="playback-note text-xs text-muted">
-        Both sides: the same seeded arrivals at the same simulated time.
+      <p role="status" aria-live="polite" className="playback-note text-xs text-muted">
+        {running && Number.isFinite(reached)
+          ? `Can't keep up: both sides run at about ${formatSpeed(reached)}, the pace of the slower.`
+          : 'Both sides: the same seeded arrivals at the same simulated time.'}
       </p>
     </div>
   );
