@@ -24,9 +24,8 @@ export function CompareControls() {
   const timeA = useStore(cmp.a.store, (s) => s.live.simTimeMs);
   const timeB = useStore(cmp.b.store, (s) => s.live.simTimeMs);
   // The slower side sets the pace of both: say so when it cannot keep up with the speed asked.
-  const behindA = useStore(cmp.a.store, (s) => (s.live.behind ? s.live.effectiveSpeed : 0));
-  const behindB = useStore(cmp.b.store, (s) => (s.live.behind ? s.live.effectiveSpeed : 0));
-  const reached = Math.min(...[behindA, behindB].filter((x) => x > 0));
+  const behind = useComparisonState((s) => s.behind);
+  const pace = useComparisonState((s) => s.pace);
   return (
     <div className="playback" role="toolbar" aria-label="Playback of both sides">
       <button
@@ -84,8 +83,8 @@ export function CompareControls() {
         </span>
       </div>
       <p role="status" aria-live="polite" className="playback-note text-xs text-muted">
-        {running && Number.isFinite(reached)
-          ? `Can't keep up: both sides run at about ${formatSpeed(reached)}, the pace of the slower.`
+        {running && behind
+          ? `Can't keep up: both sides run at about ${formatSpeed(pace)}, the pace of the slower.`
           : 'Both sides: the same seeded arrivals at the same simulated time.'}
       </p>
     </div>
