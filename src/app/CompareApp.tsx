@@ -9,7 +9,13 @@ import {
   type Simulator,
 } from '../state';
 import { ThemeToggle, UrlErrorAlert, useTheme } from '../ui';
-import { CompareCharts, CompareControls, CompareTable, ComparisonContext } from '../ui/compare';
+import {
+  CompareCharts,
+  CompareControls,
+  CompareTable,
+  ComparisonContext,
+  SideSettings,
+} from '../ui/compare';
 import { focusInfo, ownsKey } from '../ui/keyOwner';
 import { DiagramArea } from './DiagramArea';
 import './compare.css';
@@ -108,6 +114,7 @@ function Side({
           Open {letter} alone
         </a>
       </div>
+      <SideSettings sim={sim} />
       <SimProvider simulator={sim}>
         <DiagramArea dark={dark} />
       </SimProvider>

@@ -35,6 +35,17 @@ describe('the compare address', () => {
     expect(loc.b.params).toMatchObject({ paymentRate: 30, withoutQueue: true });
   });
 
+  it('ignores a pattern or a seed given per side, and says so', () => {
+    const loc = parseCompareLocation('?compare=message-bus&pattern=pubsub-sns&b.seed=4&seed=2');
+    expect(loc.a.pattern.id).toBe('message-bus');
+    expect(loc.b.pattern.id).toBe('message-bus');
+    expect(loc.seed).toBe(2);
+    expect(loc.errors).toEqual([
+      expect.stringMatching(/^Ignored "pattern"/),
+      expect.stringMatching(/^Ignored "b\.seed"/),
+    ]);
+  });
+
   it('without vs compares a pattern with itself', () => {
     const loc = parse('?compare=message-bus&b.consumerBUp=false');
     expect(loc.a.pattern.id).toBe('message-bus');

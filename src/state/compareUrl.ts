@@ -31,6 +31,8 @@ export interface CompareLocation {
 }
 
 const OWN_KEYS = new Set(['compare', 'vs', 'seed']);
+/** Keys of a single pattern's address that a compare address has no use for per side. */
+const NOT_PER_SIDE = new Set(['pattern', 'seed', 'bench', 'n']);
 
 /** Whether an address asks for the compare view. */
 export function isCompareSearch(search: string): boolean {
@@ -55,6 +57,15 @@ export function parseCompareLocation(
   for (const [key, value] of query) if (!OWN_KEYS.has(key)) raw[key] = value;
   const split = splitSideSettings(raw);
   errors.push(...split.errors.map((e) => `Ignored ${e}.`));
+  for (const key of Object.keys(raw)) {
+    const bare = key.replace(/^[ab]\./, '');
+    if (!NOT_PER_SIDE.has(bare)) continue;
+    delete split.a[bare];
+    delete split.b[bare];
+    errors.push(
+      `Ignored "${key}": a comparison names its patterns with compare= and vs=, and both sides share one seed=.`,
+    );
+  }
 
   const idA = query.get('compare') ?? '';
   const idB = query.get('vs') ?? idA;

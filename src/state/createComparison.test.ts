@@ -128,4 +128,45 @@ describe('createComparison', () => {
     expect(cmp.a.run.now).toBe(0);
     cmp.dispose();
   });
+
+  it('keeps both sides level when they cannot keep up, says so, and pauses them at one time', () => {
+    const p = pattern('message-decoupling-sqs');
+    const ticker = createManualTicker();
+    // Every reading of this wall clock is 50 ms later: each frame looks slow, budgets shrink.
+    let wall = 0;
+    const params = { ...defaultParams(p), paymentRate: 200 };
+    const cmp = createComparison({
+      a: { pattern: p, params },
+      b: { pattern: p, params: { ...params, withoutQueue: true } },
+      seed: 4,
+      speed: 1000,
+      ticker,
+      wallClock: () => (wall += 50),
+    });
+    cmp.play();
+    let widest = 0;
+    for (let i = 0; i < 40; i++) {
+      const before = Math.min(cmp.a.run.now, cmp.b.run.now);
+      ticker.tick(100);
+      const progress = Math.min(cmp.a.run.now, cmp.b.run.now) - before;
+      widest = Math.max(widest, Math.abs(cmp.a.run.now - cmp.b.run.now) - progress);
+    }
+    const state = cmp.store.getState();
+    expect(state.behind).toBe(true);
+    expect(state.pace).toBeGreaterThan(0);
+    expect(state.pace).toBeLessThan(1000);
+    // Never more apart than one frame's progress.
+    expect(widest).toBeLessThanOrEqual(1e-6);
+    cmp.pause();
+    const t = cmp.a.run.now;
+    expect(cmp.b.run.now).toBe(t);
+    const alone = (values: ParamValues) => {
+      const run = createRun(p, values, { seed: 4 });
+      run.advanceTo(t);
+      return run.summary();
+    };
+    expect(cmp.a.run.summary()).toEqual(alone(params));
+    expect(cmp.b.run.summary()).toEqual(alone({ ...params, withoutQueue: true }));
+    cmp.dispose();
+  }, 60_000);
 });

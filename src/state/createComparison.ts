@@ -46,6 +46,13 @@ export interface ComparisonState {
   table: CompareRow[];
   /** Each side's simulated time when the table was computed (equal unless one lags). */
   timeMs: { a: number; b: number };
+  /**
+   * Simulated ms per wall ms both sides actually reach together while playing (the slower side's
+   * pace); 0 until measured.
+   */
+  pace: number;
+  /** True while that pace stays clearly below the speed asked. */
+  behind: boolean;
 }
 
 /** Two simulators driven together; see the module's comment. */
@@ -126,11 +133,14 @@ export function createComparison(options: ComparisonOptions): Comparison {
     status: 'idle',
     speed,
     seed: options.seed,
+    pace: 0,
+    behind: false,
     ...compute(),
   }));
   const refreshTable = () => store.setState(compute());
 
   let lastTable = -Infinity;
+  let pace = 0;
   /**
    * One frame: while playing, both sides are asked to reach the same simulated time (a side that
    * has finished no longer holds the other back); paused, the frame still reaches the sides'
@@ -144,12 +154,22 @@ export function createComparison(options: ComparisonOptions): Comparison {
     const dt = Math.min(Math.max(delta, 0), MAX_FRAME_GAP_MS);
     const { speed: s } = store.getState();
     const live = sides.filter(({ sim }) => sim.store.getState().status !== 'finished');
-    const from = Math.min(...live.map(({ sim }) => sim.run.now));
-    const target = from + dt * s;
-    for (const { sim, ticker } of sides) ticker.drive(now, Math.max(0, (target - sim.run.now) / s));
+    // The side behind goes first; the other then goes only as far as it got, so when one side
+    // runs out of its frame budget the two stay level instead of one running ahead.
+    const order = [...sides].sort((x, y) => x.sim.run.now - y.sim.run.now);
+    const level = () => Math.min(...live.map(({ sim }) => sim.run.now));
+    const before = level();
+    let goal = before + dt * s;
+    for (const { sim, ticker } of order) {
+      ticker.drive(now, Math.max(0, (goal - sim.run.now) / s));
+      if (live.some((x) => x.sim === sim)) goal = Math.min(goal, sim.run.now);
+    }
+    if (dt > 0)
+      pace = pace === 0 ? (level() - before) / dt : 0.9 * pace + 0.1 * ((level() - before) / dt);
     const wall = (options.wallClock ?? wallNow)();
     if (wall - lastTable >= TABLE_INTERVAL_MS) {
       lastTable = wall;
+      store.setState({ pace, behind: pace < 0.8 * s });
       refreshTable();
     }
   };
@@ -200,7 +220,8 @@ export function createComparison(options: ComparisonOptions): Comparison {
     setSpeed: (value) => {
       const s = clampSpeed(value);
       both((sim) => sim.setSpeed(s));
-      store.setState({ speed: s });
+      pace = 0;
+      store.setState({ speed: s, pace: 0, behind: false });
     },
     setSeed: (seed) => {
       both((sim) => sim.setSeed(seed));

@@ -23,6 +23,9 @@ export function CompareControls() {
   const running = status === 'running';
   const timeA = useStore(cmp.a.store, (s) => s.live.simTimeMs);
   const timeB = useStore(cmp.b.store, (s) => s.live.simTimeMs);
+  // The slower side sets the pace of both: say so when it cannot keep up with the speed asked.
+  const behind = useComparisonState((s) => s.behind);
+  const pace = useComparisonState((s) => s.pace);
   return (
     <div className="playback" role="toolbar" aria-label="Playback of both sides">
       <button
@@ -79,8 +82,10 @@ export function CompareControls() {
           {STATUS_TEXT[status]}
         </span>
       </div>
-      <p className="playback-note text-xs text-muted">
-        Both sides: the same seeded arrivals at the same simulated time.
+      <p role="status" aria-live="polite" className="playback-note text-xs text-muted">
+        {running && behind
+          ? `Can't keep up: both sides run at about ${formatSpeed(pace)}, the pace of the slower.`
+          : 'Both sides: the same seeded arrivals at the same simulated time.'}
       </p>
     </div>
   );

@@ -29,6 +29,13 @@ export function CompareTable({ labels }: { labels: { a: string; b: string } }) {
     >
       <h2 id="compare-table-title" className="section-title">
         Side by side at t = {formatClock(time)}
+        {Math.abs(timeMs.a - timeMs.b) >= 1 ? (
+          // Under load one side may end a frame short of the other; it catches up next frame.
+          <span className="font-normal normal-case">
+            {' '}
+            (A at {formatClock(timeMs.a)}, B at {formatClock(timeMs.b)}: the slower side catches up)
+          </span>
+        ) : null}
       </h2>
       <table className="compare-table" aria-label="Comparison">
         <thead>

@@ -4,3 +4,4 @@ export { CompareTable } from './CompareTable';
 export { formatFigure } from './formatFigure';
 export { CompareCharts, pairCharts } from './CompareCharts';
 export { ComparisonOffers } from './ComparisonOffers';
+export { SideSettings } from './SideSettings';
