@@ -36,7 +36,7 @@ describe('the compare address', () => {
   });
 
   it('ignores a pattern or a seed given per side, and says so', () => {
-    const loc = parseCompareLocation('?compare=message-bus&pattern=pubsub-sns&b.seed=4&seed=2');
+    const loc = parse('?compare=message-bus&pattern=pubsub-sns&b.seed=4&seed=2');
     expect(loc.a.pattern.id).toBe('message-bus');
     expect(loc.b.pattern.id).toBe('message-bus');
     expect(loc.seed).toBe(2);
