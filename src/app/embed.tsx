@@ -1,19 +1,19 @@
 import { createRoot } from 'react-dom/client';
-import { patterns } from '../patterns';
-import { createSimulator, parseLocation } from '../state';
 import { EmbedApp } from './EmbedApp';
+import { postHeight } from './embedResize';
+import { createEmbed } from './embedSetup';
 import './styles.css';
+import './embed.css';
 
-const location = parseLocation(window.location.search, patterns);
-const sim = createSimulator({
-  pattern: location.pattern,
-  params: location.params,
-  seed: location.seed,
-  rules: location.rules,
-});
-document.title = `${location.pattern.title} (live diagram)`;
-// A live diagram plays on its own, unless the reader asked for less motion.
-if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) sim.play();
+const setup = createEmbed(window.location.search, 'embed.html');
+document.title = `${setup.title} (live diagram)`;
+const fullAppHref = new URL(`index.html${setup.simulation}`, window.location.href).toString();
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <EmbedApp sim={sim} errors={location.errors} />,
+  <EmbedApp
+    sim={setup.sim}
+    options={setup.options}
+    fullAppHref={fullAppHref}
+    host="page"
+    onHeight={postHeight}
+  />,
 );

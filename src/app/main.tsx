@@ -5,6 +5,7 @@ import { App } from './App';
 import { BenchDots } from './BenchDots';
 import { installHeadlessHook } from './headlessHook';
 import './styles.css';
+import './embed.css';
 
 installHeadlessHook();
 const root = createRoot(document.getElementById('root') as HTMLElement);
