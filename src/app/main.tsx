@@ -6,6 +6,7 @@ import { BenchDots } from './BenchDots';
 import { installHeadlessHook } from './headlessHook';
 import './styles.css';
 import './embed.css';
+import './compact.css';
 
 installHeadlessHook();
 const root = createRoot(document.getElementById('root') as HTMLElement);
