@@ -22,6 +22,10 @@ const OVERLAY_GAP = 14;
 /** A diagram sized from its content is never shorter than this, nor taller. */
 const MIN_CANVAS_PX = 200;
 const MAX_CANVAS_PX = 1000;
+/** Below this width the embed draws the pattern as one column (as the app does on a phone)... */
+const OUTLINE_BELOW_PX = 560;
+/** ...and as tall as that column, up to this (then the reader drags it). */
+const MAX_OUTLINE_PX = 4000;
 
 interface Props {
   sim: Simulator;
@@ -152,14 +156,25 @@ function EmbedDiagram({
   const overlay = useElementSize(overlayRef);
   const [diagram, setDiagram] = useState<{ width: number; height: number } | null>(null);
   const onBounds = useCallback((size: { width: number; height: number }) => setDiagram(size), []);
-  const placement = width > 0 && width < OVERLAYS_BELOW_PX ? 'below' : 'float';
+  // A narrow embed (a docs page on a phone) reads top to bottom, legible, like the app there.
+  const outline = width > 0 && width < OUTLINE_BELOW_PX;
+  const [outlineZoom, setOutlineZoom] = useState(1);
+  const placement = outline || (width > 0 && width < OVERLAYS_BELOW_PX) ? 'below' : 'float';
   const bottomInset = placement === 'float' ? overlay.height + OVERLAY_GAP + 12 : 16;
   let ideal = 360;
   if (diagram && width > 0) {
-    const zoom = Math.min(FIT_MAX_ZOOM, (width - 2 * FIT_SIDE) / diagram.width);
-    ideal = Math.ceil(FIT_TOP + bottomInset + diagram.height * zoom);
+    ideal = outline
+      ? Math.ceil(24 + diagram.height * outlineZoom)
+      : Math.ceil(
+          FIT_TOP +
+            bottomInset +
+            diagram.height * Math.min(FIT_MAX_ZOOM, (width - 2 * FIT_SIDE) / diagram.width),
+        );
   }
-  const canvasHeight = Math.min(MAX_CANVAS_PX, Math.max(MIN_CANVAS_PX, ideal));
+  const canvasHeight = Math.min(
+    outline ? MAX_OUTLINE_PX : MAX_CANVAS_PX,
+    Math.max(MIN_CANVAS_PX, ideal),
+  );
   const style: CSSProperties | undefined = fill ? undefined : { flex: 'none' };
   return (
     <div
@@ -178,6 +193,9 @@ function EmbedDiagram({
           controls={false}
           bottomInset={bottomInset}
           onBounds={onBounds}
+          arrangement={outline ? 'outline' : 'columns'}
+          onOutlineZoom={setOutlineZoom}
+          passWheel
         />
         {children}
       </div>

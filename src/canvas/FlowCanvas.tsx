@@ -59,6 +59,13 @@ interface Props {
   arrangement?: Arrangement;
   /** Outline only: the screen y below which the pane is covered (a bottom sheet). */
   visibleBottom?: () => number;
+  /** Outline only: called with the zoom the view settles on (an embed sizes itself by it). */
+  onOutlineZoom?: (zoom: number) => void;
+  /**
+   * Leave the mouse wheel to the page (an embed in a docs page must not trap the reader's
+   * scrolling); the diagram still pans by dragging and zooms by pinching or its buttons.
+   */
+  passWheel?: boolean;
   children?: ReactNode;
 }
 
@@ -72,6 +79,8 @@ export function FlowCanvas({
   onBounds,
   arrangement = 'columns',
   visibleBottom,
+  onOutlineZoom,
+  passWheel = false,
   children,
 }: Props) {
   const outline = arrangement === 'outline';
@@ -174,8 +183,9 @@ export function FlowCanvas({
         ariaLabelConfig={ARIA_LABELS}
         fitView={!outline}
         fitViewOptions={fitOptions}
-        panOnScroll={outline}
-        zoomOnScroll={!outline}
+        panOnScroll={outline && !passWheel}
+        zoomOnScroll={!outline && !passWheel}
+        preventScrolling={!passWheel}
         attributionPosition="top-left"
         minZoom={0.2}
         maxZoom={2.5}
@@ -189,7 +199,7 @@ export function FlowCanvas({
       >
         {outline ? (
           <>
-            <OutlineView userMoved={userMoved} />
+            <OutlineView userMoved={userMoved} onZoom={onOutlineZoom} />
             <FocusOnParamChange visibleBottom={visibleBottom} />
           </>
         ) : (

@@ -57,7 +57,13 @@ function boxKey(s: ReactFlowState): string {
  * if need be: the reader pans), centred, starting at the top. Re-done when the pane or the diagram changes size, until the
  * reader pans or zooms by hand.
  */
-export function OutlineView({ userMoved }: { userMoved: () => boolean }) {
+export function OutlineView({
+  userMoved,
+  onZoom,
+}: {
+  userMoved: () => boolean;
+  onZoom?: ((zoom: number) => void) | undefined;
+}) {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const box = useStore(boxKey);
@@ -73,7 +79,8 @@ export function OutlineView({ userMoved }: { userMoved: () => boolean }) {
     const spare = width - bw * zoom;
     const x = (spare > 2 * SIDE ? spare / 2 : SIDE) - bx * zoom;
     void setViewport({ x, y: TOP - by * zoom, zoom });
-  }, [width, height, box, domNode, setViewport, userMoved]);
+    onZoom?.(zoom);
+  }, [width, height, box, domNode, setViewport, userMoved, onZoom]);
   return null;
 }
 
