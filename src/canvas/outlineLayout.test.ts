@@ -50,6 +50,16 @@ describe('the outline arrangement (phones)', () => {
         // the edges that go back up (a gateway's other clients).
         if (sides.target !== 'right') expect(t.y, e.id).toBeGreaterThan(s.y);
         else expect(sides.source).toBe('right');
+        // A straight drop from one card to the next never runs through a card in between.
+        if (sides.source === 'bottom' && sides.target === 'top') {
+          const between = [...layout.positions.entries()].filter(
+            ([id, p]) => id !== e.source && id !== e.target && p.y > s.y && p.y < t.y,
+          );
+          expect(
+            between.map(([id]) => id),
+            e.id,
+          ).toEqual([]);
+        }
       }
     });
   }

@@ -76,6 +76,7 @@ export function outlineLayout(pattern: PatternDefinition, params: ParamValues): 
     rows.push({ id, indent, via });
     if (via) treeEdge.set(via.id, via);
     // Feeders: entry points whose every edge ends at this node come right under it.
+    let feeders = 0;
     for (const e of incoming.get(id) ?? []) {
       const feeder = e.source;
       if (placed.has(feeder) || (incoming.get(feeder) ?? []).length > 0) continue;
@@ -83,6 +84,7 @@ export function outlineLayout(pattern: PatternDefinition, params: ParamValues): 
       if (ends.every((t) => t === id)) {
         placed.add(feeder);
         rows.push({ id: feeder, indent, via: null });
+        feeders++;
       }
     }
     const next: GraphEdge[] = [];
@@ -94,12 +96,14 @@ export function outlineLayout(pattern: PatternDefinition, params: ParamValues): 
       const nb = byId.get(b.target);
       return leaf || (na && nb ? sketchOrder(na, nb) : 0);
     });
-    if (next.length > 1) branching.add(id);
+    // With feeders in between, even a single onward edge takes the trunk, not a line through them.
+    const branches = next.length > 1 || (feeders > 0 && next.length > 0);
+    if (branches) branching.add(id);
     // Claim all children first, so a child's walk does not take a sibling as its own.
     for (const e of next) placed.add(e.target);
     for (const e of next) {
       placed.delete(e.target);
-      walk(e.target, next.length > 1 ? indent + 1 : indent, e);
+      walk(e.target, branches ? indent + 1 : indent, e);
     }
   };
 
