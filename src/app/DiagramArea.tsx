@@ -7,6 +7,11 @@ import { useCanvasRoom, useElementSize } from './useElementSize';
 const OVERLAYS_BELOW_PX = 720;
 /** The canvas is never shorter than this. */
 const MIN_CANVAS_PX = 320;
+/**
+ * On a small screen the legend's first line shows under the diagram: a sign that the legend, the
+ * ledger and the charts follow, and a place to drag the page rather than the diagram.
+ */
+const PEEK_BELOW = 44;
 /** Space between the floating legend/ledger and the diagram's lowest card. */
 const OVERLAY_GAP = 14;
 
@@ -74,7 +79,8 @@ function WideDiagram({ dark }: { dark: boolean }) {
 /**
  * The small-screen diagram: the pattern as one column read top to bottom (the outline
  * arrangement), at a zoom where its text is legible, filling the screen from the playback bar down
- * to the bottom sheet's strip; the reader pans it. The legend and ledger follow below it.
+ * to just above the bottom sheet's strip; the reader pans it. The legend, ledger and charts follow
+ * below it.
  */
 function CompactDiagram({
   dark,
@@ -97,7 +103,7 @@ function CompactDiagram({
         section.scrollTop +
         section.getBoundingClientRect().top;
       const strip = parseFloat(getComputedStyle(section).paddingBottom) || 0;
-      setHeight(Math.max(MIN_CANVAS_PX, Math.floor(window.innerHeight - top - strip)));
+      setHeight(Math.max(MIN_CANVAS_PX, Math.floor(window.innerHeight - top - strip - PEEK_BELOW)));
     };
     measure();
     const observer = new ResizeObserver(measure);
