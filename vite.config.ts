@@ -4,7 +4,8 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
 
 // `base: './'` keeps every asset URL relative, so the built site works from any static host or
-// sub-folder without server rewrites. Two pages: the full app and the embed view.
+// sub-folder without server rewrites. Two pages (the full app and the embed view) and the
+// <pattern-sim> web component's script.
 export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss()],
@@ -15,6 +16,12 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         embed: resolve(import.meta.dirname, 'embed.html'),
+        // The <pattern-sim> web component: a script with a stable name at the site's root.
+        'pattern-sim': resolve(import.meta.dirname, 'src/app/patternSim.tsx'),
+      },
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'pattern-sim' ? 'pattern-sim.js' : 'assets/[name]-[hash].js',
       },
     },
   },

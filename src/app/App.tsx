@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { SimProvider, useSim, useSimulator, type Simulator } from '../state';
 import {
   ExportMenu,
@@ -14,7 +14,9 @@ import {
   useTheme,
   StrokeIcon,
 } from '../ui';
+import { BottomSheet, type SheetState } from './BottomSheet';
 import { DiagramArea } from './DiagramArea';
+import { useCompactLayout } from './useCompactLayout';
 import { useUrlSync } from './useUrlSync';
 
 // The charts bring uPlot: they load beside the diagram instead of holding up its first paint.
@@ -60,10 +62,38 @@ function Shell({ errors }: { errors: string[] }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [panelOpen, sim]);
-  const drawerOpen = panelOpen || selected !== null;
   useReturnFocus(panelOpen);
+  // Small screens: the panel is a bottom sheet (see BottomSheet), the diagram one column.
+  const compact = useCompactLayout();
+  const [sheet, setSheet] = useState<SheetState>('peek');
+  const sheetRef = useRef<HTMLDivElement>(null);
+  const sheetTop = useCallback(
+    () => sheetRef.current?.getBoundingClientRect().top ?? window.innerHeight,
+    [],
+  );
+  const [sheetFor, setSheetFor] = useState(selected);
+  if (sheetFor !== selected) {
+    setSheetFor(selected);
+    if (selected !== null && sheet === 'peek') setSheet('half');
+  }
+  useEffect(() => {
+    if (!compact || sheet === 'peek') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('dialog:modal')) setSheet('peek');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [compact, sheet]);
+  const drawerOpen = compact ? sheet !== 'peek' : panelOpen || selected !== null;
+  const togglePanel = () => {
+    if (compact) {
+      if (sheet !== 'peek') sim.selectNode(null);
+      setSheet(sheet === 'peek' ? 'half' : 'peek');
+    } else if (drawerOpen) closePanel();
+    else setPanelOpen(true);
+  };
   return (
-    <div className="app">
+    <div className="app" data-compact={compact ? 'true' : undefined}>
       <header className="app-header">
         <div className="flex min-w-0 flex-1 items-center gap-3">
           <Logo />
@@ -83,7 +113,7 @@ function Shell({ errors }: { errors: string[] }) {
             className="btn panel-toggle"
             aria-expanded={drawerOpen}
             aria-controls="side-panel"
-            onClick={() => (drawerOpen ? closePanel() : setPanelOpen(true))}
+            onClick={togglePanel}
           >
             <PanelIcon />
             <span className="btn-text">Guide</span>
@@ -94,12 +124,24 @@ function Shell({ errors }: { errors: string[] }) {
       <main className="app-main">
         <section className="sim-section" aria-label="Simulation">
           <PlaybackBar />
-          <DiagramArea dark={dark} />
+          <DiagramArea dark={dark} compact={compact} visibleBottom={sheetTop} />
           <Suspense fallback={<div className="charts" aria-busy="true" />}>
             <ChartsPanel dark={dark} />
           </Suspense>
         </section>
-        <Sidebar open={panelOpen} onClose={closePanel} />
+        {compact ? (
+          <BottomSheet state={sheet} onState={setSheet} ref={sheetRef}>
+            <Sidebar
+              open
+              onClose={() => {
+                sim.selectNode(null);
+                setSheet('peek');
+              }}
+            />
+          </BottomSheet>
+        ) : (
+          <Sidebar open={panelOpen} onClose={closePanel} />
+        )}
       </main>
     </div>
   );

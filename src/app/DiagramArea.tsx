@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { FIT_MAX_ZOOM, FIT_SIDE, FIT_TOP, FlowCanvas } from '../canvas';
 import { CanvasOverlay } from '../ui';
 import { DiagramTabs } from '../ui/workflow/DiagramTabs';
@@ -8,6 +8,11 @@ import { useCanvasRoom, useElementSize } from './useElementSize';
 const OVERLAYS_BELOW_PX = 720;
 /** The canvas is never shorter than this. */
 const MIN_CANVAS_PX = 320;
+/**
+ * On a small screen the legend's first line shows under the diagram: a sign that the legend, the
+ * ledger and the charts follow, and a place to drag the page rather than the diagram.
+ */
+const PEEK_BELOW = 44;
 /** Space between the floating legend/ledger and the diagram's lowest card. */
 const OVERLAY_GAP = 14;
 
@@ -16,7 +21,25 @@ const OVERLAY_GAP = 14;
  * the zoom its width allows (as `flex-basis`); a short window may take a fifth of that back (never below
  * 320 px) before the column scrolls. Whatever is left goes to the charts.
  */
-export function DiagramArea({ dark }: { dark: boolean }) {
+export function DiagramArea({
+  dark,
+  compact = false,
+  visibleBottom,
+}: {
+  dark: boolean;
+  /** The small-screen layout: the diagram as one column, panned (see CompactDiagram). */
+  compact?: boolean;
+  /** Screen y below which a bottom sheet covers the diagram. */
+  visibleBottom?: () => number;
+}) {
+  return compact ? (
+    <CompactDiagram dark={dark} visibleBottom={visibleBottom} />
+  ) : (
+    <WideDiagram dark={dark} />
+  );
+}
+
+function WideDiagram({ dark }: { dark: boolean }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(wrapRef);
@@ -53,5 +76,65 @@ export function DiagramArea({ dark }: { dark: boolean }) {
         <CanvasOverlay dark={dark} placement={placement} ref={overlayRef} />
       </div>
     </DiagramTabs>
+  );
+}
+
+/**
+ * The small-screen diagram: the pattern as one column read top to bottom (the outline
+ * arrangement), at a zoom where its text is legible, filling the screen from the playback bar down
+ * to just above the bottom sheet's strip; the reader pans it. The legend, ledger and charts follow
+ * below it.
+ */
+function CompactDiagram({
+  dark,
+  visibleBottom,
+}: {
+  dark: boolean;
+  visibleBottom?: (() => number) | undefined;
+}) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(MIN_CANVAS_PX);
+  useLayoutEffect(() => {
+    const wrap = wrapRef.current;
+    const section = wrap?.parentElement;
+    if (!wrap || !section) return;
+    const measure = () => {
+      // The wrap's top as if the column were not scrolled, and the sheet's strip at the bottom.
+      const top =
+        wrap.getBoundingClientRect().top -
+        section.getBoundingClientRect().top +
+        section.scrollTop +
+        section.getBoundingClientRect().top;
+      const strip = parseFloat(getComputedStyle(section).paddingBottom) || 0;
+      setHeight(Math.max(MIN_CANVAS_PX, Math.floor(window.innerHeight - top - strip - PEEK_BELOW)));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(section);
+    const bar = section.firstElementChild;
+    if (bar) observer.observe(bar);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+  return (
+    <div
+      className="canvas-wrap"
+      ref={wrapRef}
+      data-placement="below"
+      data-arrangement="outline"
+      style={{ flex: 'none' }}
+    >
+      <div className="canvas-pane" style={{ flex: 'none', height }}>
+        <FlowCanvas
+          colorMode={dark ? 'dark' : 'light'}
+          arrangement="outline"
+          visibleBottom={visibleBottom}
+        />
+      </div>
+      <CanvasOverlay dark={dark} placement="below" />
+    </div>
   );
 }

@@ -1,5 +1,6 @@
-import { catalog, catalogEntry, loadPattern } from '../patterns/catalog';
 import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
+import { catalog, catalogEntry, loadPattern, type CatalogEntry } from '../patterns/catalog';
+import type { Pattern } from '../patterns';
 import {
   parseCompareLocation,
   parseLocation,
@@ -13,11 +14,19 @@ import {
  * stay on the server until a reader opens a pattern that uses them.
  */
 export async function loadLocation(search: string): Promise<AppLocation> {
-  const wanted = new URLSearchParams(search).get('pattern')?.trim() ?? '';
-  const pattern = await loadPattern(entryOrFirst(wanted));
+  return readLocation(search, await loadNamedPattern(search));
+}
+
+/** Loads the pattern an address names (`pattern=`), or the first one when it names none known. */
+export function loadNamedPattern(search: string): Promise<Pattern> {
+  return loadPattern(entryOrFirst(new URLSearchParams(search).get('pattern')?.trim() ?? ''));
+}
+
+/** Reads an address against its loaded pattern, and an imported workflow (`asl=`) if it has one. */
+export async function readLocation(search: string, pattern: Pattern): Promise<AppLocation> {
   if (!new URLSearchParams(search).has(LINK_DEFINITION_KEYS.asl))
     return parseLocation(search, [pattern], catalog);
-  // An imported workflow (`asl=`) replaces its pattern; a bad one is reported, the rest applies.
+  // The imported workflow replaces its pattern; a bad one is reported, the rest applies.
   const { patternsWithLink } = await import('../state/aslLink');
   const linked = patternsWithLink(search, [pattern]);
   const location = parseLocation(search, linked.patterns, catalog);
@@ -34,7 +43,7 @@ export async function loadCompareLocation(search: string): Promise<CompareLocati
   return parseCompareLocation(search, loaded, catalog);
 }
 
-function entryOrFirst(id: string) {
+function entryOrFirst(id: string): CatalogEntry {
   const first = catalog[0];
   if (!first) throw new Error('no patterns registered');
   return catalogEntry(id) ?? first;

@@ -1,20 +1,20 @@
 import { createRoot } from 'react-dom/client';
-import { createSimulator } from '../state';
-import { loadLocation } from './boot';
 import { EmbedApp } from './EmbedApp';
+import { postHeight } from './embedResize';
+import { createEmbed } from './embedSetup';
 import './styles.css';
+import './embed.css';
 
-void loadLocation(window.location.search).then((location) => {
-  const sim = createSimulator({
-    pattern: location.pattern,
-    params: location.params,
-    seed: location.seed,
-    rules: location.rules,
-  });
-  document.title = `${location.pattern.title} (live diagram)`;
-  // A live diagram plays on its own, unless the reader asked for less motion.
-  if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) sim.play();
+void createEmbed(window.location.search, 'embed.html').then((setup) => {
+  document.title = `${setup.title} (live diagram)`;
+  const fullAppHref = new URL(`index.html${setup.simulation}`, window.location.href).toString();
   createRoot(document.getElementById('root') as HTMLElement).render(
-    <EmbedApp sim={sim} errors={location.errors} />,
+    <EmbedApp
+      sim={setup.sim}
+      options={setup.options}
+      fullAppHref={fullAppHref}
+      host="page"
+      onHeight={postHeight}
+    />,
   );
 });

@@ -4,6 +4,8 @@ import { App } from './App';
 import { loadCompareLocation, loadLocation } from './boot';
 import { installHeadlessHook } from './headlessHook';
 import './styles.css';
+import './embed.css';
+import './compact.css';
 
 installHeadlessHook();
 const root = createRoot(document.getElementById('root') as HTMLElement);

@@ -15,7 +15,14 @@ import { AutoFit, ReportBounds } from './AutoFit';
 import { useSim, useSimulator } from '../state';
 import type { DotSource } from './dotRenderer';
 import { DotLayer } from './DotLayer';
-import { isVisible, toFlowEdges, toFlowNodes, type ServiceFlowNode } from './graphAdapter';
+import {
+  isVisible,
+  toFlowEdges,
+  toFlowNodes,
+  type Arrangement,
+  type ServiceFlowNode,
+} from './graphAdapter';
+import { FocusOnParamChange, OutlineView } from './OutlineView';
 import { DiagramCaptureBridge } from './DiagramCaptureBridge';
 import { PathRegistry } from './pathRegistry';
 import { PathRegistryContext } from './PathRegistryContext';
@@ -50,6 +57,17 @@ interface Props {
   bottomInset?: number;
   /** Called with the diagram's size at zoom 1 once its cards are measured. */
   onBounds?: (size: { width: number; height: number }) => void;
+  /** `outline`: one column top to bottom, panned rather than fitted (phones); see outlineLayout. */
+  arrangement?: Arrangement;
+  /** Outline only: the screen y below which the pane is covered (a bottom sheet). */
+  visibleBottom?: () => number;
+  /** Outline only: called with the zoom the view settles on (an embed sizes itself by it). */
+  onOutlineZoom?: (zoom: number) => void;
+  /**
+   * Leave the mouse wheel to the page (an embed in a docs page must not trap the reader's
+   * scrolling); the diagram still pans by dragging and zooms by pinching or its buttons.
+   */
+  passWheel?: boolean;
   children?: ReactNode;
 }
 
@@ -61,8 +79,13 @@ export function FlowCanvas({
   controls = true,
   bottomInset = 76,
   onBounds,
+  arrangement = 'columns',
+  visibleBottom,
+  onOutlineZoom,
+  passWheel = false,
   children,
 }: Props) {
+  const outline = arrangement === 'outline';
   const sim = useSimulator();
   const pattern = useSim((s) => s.pattern);
   const params = useSim((s) => s.params);
@@ -70,21 +93,27 @@ export function FlowCanvas({
   const [registry] = useState(() => new PathRegistry());
 
   // Nodes live in state so they can be dragged; their visibility follows the parameters.
-  const [nodes, setNodes] = useState(() => toFlowNodes(pattern, params));
+  const [nodes, setNodes] = useState(() => toFlowNodes(pattern, params, arrangement));
   const visibility =
-    pattern.id + ':' + pattern.nodes.map((n) => (isVisible(n, params) ? 1 : 0)).join('');
+    `${pattern.id}:${arrangement}:` +
+    pattern.nodes.map((n) => (isVisible(n, params) ? 1 : 0)).join('');
   const [shownFor, setShownFor] = useState(visibility);
   if (shownFor !== visibility) {
+    const sameArrangement = shownFor.split(':')[1] === arrangement;
     setShownFor(visibility);
-    const fresh = toFlowNodes(pattern, params);
+    const fresh = toFlowNodes(pattern, params, arrangement);
+    // Cards the reader dragged keep their place; the outline closes gaps, so it is laid out anew.
     setNodes((current) =>
       fresh.map((n) => {
         const old = current.find((c) => c.id === n.id);
-        return old ? { ...old, hidden: n.hidden } : n;
+        return old && !outline && sameArrangement ? { ...old, hidden: n.hidden } : n;
       }),
     );
   }
-  const edges = useMemo(() => toFlowEdges(pattern, params), [pattern, params]);
+  const edges = useMemo(
+    () => toFlowEdges(pattern, params, arrangement),
+    [pattern, params, arrangement],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ServiceFlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
@@ -154,8 +183,11 @@ export function FlowCanvas({
         onKeyDown={onKeyDown}
         colorMode={colorMode}
         ariaLabelConfig={ARIA_LABELS}
-        fitView
+        fitView={!outline}
         fitViewOptions={fitOptions}
+        panOnScroll={outline && !passWheel}
+        zoomOnScroll={!outline && !passWheel}
+        preventScrolling={!passWheel}
         attributionPosition="top-left"
         minZoom={0.2}
         maxZoom={2.5}
@@ -167,7 +199,14 @@ export function FlowCanvas({
         multiSelectionKeyCode={null}
         zoomOnDoubleClick={false}
       >
-        <AutoFit options={fitOptions} userMoved={userMoved} />
+        {outline ? (
+          <>
+            <OutlineView userMoved={userMoved} onZoom={onOutlineZoom} />
+            <FocusOnParamChange visibleBottom={visibleBottom} />
+          </>
+        ) : (
+          <AutoFit options={fitOptions} userMoved={userMoved} />
+        )}
         <TextScale />
         {onBounds ? <ReportBounds onBounds={onBounds} userMoved={userMoved} /> : null}
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--grid-dot)" />

@@ -66,6 +66,20 @@ export function ServiceEdge({
   useLayoutEffect(() => registry.set(id, path), [registry, id, path]);
   useEffect(() => () => registry.delete(id), [registry, id]);
 
+  // The outline (phones) puts labels above the card the edge enters, clear of its trunk.
+  const at = data?.labelAt;
+  if (at)
+    return (
+      <OutlineEdgeLabel
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        kind={kind}
+        label={data?.label}
+        at={at}
+      />
+    );
+
   if (fan) {
     const runStart = sourceX + FAN_RUN + 8;
     return (
@@ -130,6 +144,53 @@ function StepFocusPath({ id, path }: { id: string; path: string }) {
   const focus = useSim((s) => s.status !== 'running' && s.live.lastStep?.edgeId === id);
   if (!focus) return null;
   return <path d={path} className="edge-step-focus" data-testid={`step-focus-${id}`} />;
+}
+
+/** An edge of the outline arrangement, its label (or its rule and counts) above its target. */
+function OutlineEdgeLabel({
+  id,
+  path,
+  markerEnd,
+  kind,
+  label,
+  at,
+}: {
+  id: string;
+  path: string;
+  markerEnd: string | undefined;
+  kind: EdgeKind;
+  label: string | undefined;
+  at: { x: number; y: number };
+}) {
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        style={{ stroke: 'var(--edge-stroke)', ...STYLE[kind] }}
+      />
+      {kind === 'subscription' || kind === 'rule' ? (
+        <EdgeLabelRenderer>
+          <RuleEdgeLabel id={id} label={label} x={at.x} y={at.y} width={260} />
+        </EdgeLabelRenderer>
+      ) : label ? (
+        <EdgeLabelRenderer>
+          <div
+            className="edge-label"
+            data-edge-kind={kind}
+            style={{
+              transform: `translate(-50%, -100%) translate(${at.x}px, ${at.y}px)`,
+              maxWidth: 220,
+              textAlign: 'center',
+            }}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
 }
 
 /** A subscription's or rule's label: a button opening its rule, and its live counts below the line. */

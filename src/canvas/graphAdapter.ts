@@ -10,6 +10,13 @@ import type {
 } from '../patterns';
 import { holds } from '../patterns';
 import { kindView } from './kinds';
+import { outlineLayout } from './outlineLayout';
+
+/**
+ * How the diagram is arranged: `columns` (left to right, from the pattern's sketch) or `outline`
+ * (one column read top to bottom, for phones; see outlineLayout.ts).
+ */
+export type Arrangement = 'columns' | 'outline';
 
 /** Card width of a node (its kind's). */
 const widthOf = (node: GraphNode): number => kindView(node.kind).width;
@@ -120,6 +127,8 @@ export interface ServiceNodeData extends Record<string, unknown> {
 export interface ServiceEdgeData extends Record<string, unknown> {
   kind: EdgeKind;
   label?: string;
+  /** Where the label goes when the arrangement decides (the outline: above the card entered). */
+  labelAt?: { x: number; y: number };
 }
 
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
@@ -131,8 +140,13 @@ export function isVisible(item: GraphNode | GraphEdge, params: ParamValues): boo
 }
 
 /** React Flow nodes for a pattern. */
-export function toFlowNodes(pattern: PatternDefinition, params: ParamValues): ServiceFlowNode[] {
-  const positions = layout(pattern);
+export function toFlowNodes(
+  pattern: PatternDefinition,
+  params: ParamValues,
+  arrangement: Arrangement = 'columns',
+): ServiceFlowNode[] {
+  const positions =
+    arrangement === 'outline' ? outlineLayout(pattern, params).positions : layout(pattern);
   return pattern.nodes.map((n) => ({
     id: n.id,
     type: 'service',
@@ -151,8 +165,13 @@ export function toFlowNodes(pattern: PatternDefinition, params: ParamValues): Se
 }
 
 /** React Flow edges for a pattern; handles are named after the sides (`s-right`, `t-left`...). */
-export function toFlowEdges(pattern: PatternDefinition, params: ParamValues): ServiceFlowEdge[] {
+export function toFlowEdges(
+  pattern: PatternDefinition,
+  params: ParamValues,
+  arrangement: Arrangement = 'columns',
+): ServiceFlowEdge[] {
   const columnOf = columns(pattern);
+  const outline = arrangement === 'outline' ? outlineLayout(pattern, params).edges : null;
   /**
    * An edge that skips a column (a topic's or a bus's dead-letter queue beyond its subscribers)
    * would cut through the cards in between: unless the pattern says otherwise, it leaves from
@@ -162,20 +181,32 @@ export function toFlowEdges(pattern: PatternDefinition, params: ParamValues): Se
     if (e.sourceSide || e.targetSide) return false;
     return (columnOf.get(e.target) ?? 0) - (columnOf.get(e.source) ?? 0) >= 2;
   };
-  return pattern.edges.map((e) => ({
-    id: e.id,
-    type: 'service',
-    source: e.source,
-    target: e.target,
-    sourceHandle: `s-${e.sourceSide ?? (skips(e) ? 'bottom' : 'right')}`,
-    targetHandle: `t-${e.targetSide ?? (skips(e) ? 'bottom' : 'left')}`,
-    data: { kind: e.kind, ...(e.label ? { label: e.label } : {}) },
-    hidden: !isVisible(e, params),
-    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--edge-stroke)' },
-    deletable: false,
-    selectable: false,
-    focusable: false,
-  }));
+  return pattern.edges.map((e) => {
+    const o = outline?.get(e.id);
+    return {
+      id: e.id,
+      type: 'service',
+      source: e.source,
+      target: e.target,
+      sourceHandle: `s-${o?.source ?? e.sourceSide ?? (skips(e) ? 'bottom' : 'right')}`,
+      targetHandle: `t-${o?.target ?? e.targetSide ?? (skips(e) ? 'bottom' : 'left')}`,
+      data: {
+        kind: e.kind,
+        ...(e.label ? { label: e.label } : {}),
+        ...(o?.labelAt ? { labelAt: o.labelAt } : {}),
+      },
+      hidden: !isVisible(e, params),
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        width: 16,
+        height: 16,
+        color: 'var(--edge-stroke)',
+      },
+      deletable: false,
+      selectable: false,
+      focusable: false,
+    } satisfies ServiceFlowEdge;
+  });
 }
 
 /** The four sides, as React Flow positions keyed by our side names. */

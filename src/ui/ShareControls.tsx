@@ -1,17 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { searchOf, useSimulator } from '../state';
+import type { EmbedOptions } from '../state/embedOptions';
+import {
+  SNIPPET_FORMATS,
+  embedPageUrl,
+  snippet,
+  type SnippetFormat,
+  type SnippetInput,
+} from './embedSnippets';
 import { useCopy } from './useCopy';
 import { StrokeIcon } from './StrokeIcon';
 import { useReturnFocus } from './useReturnFocus';
 
-/** The embed page's address for the current run. */
-export function embedUrl(): string {
-  return new URL(`embed.html${window.location.search}`, window.location.href).toString();
+/** The site's root: where index.html, embed.html and pattern-sim.js are. */
+function siteUrl(): string {
+  return new URL('./', window.location.href).toString();
 }
 
-/** The iframe snippet for the current run. */
-export function embedSnippet(title: string): string {
-  return `<iframe src="${embedUrl()}" title="${title.replace(/"/g, '&quot;')} (live simulation)" width="960" height="540" style="border:0;border-radius:12px" loading="lazy"></iframe>`;
+/** The Embed dialog's choices, and the snippet input they make for the current run. */
+function snippetInput(title: string, options: Partial<EmbedOptions>): SnippetInput {
+  return { siteUrl: siteUrl(), search: window.location.search, title, options };
 }
 
 /** "Share link" (copies this page's address) and "Embed" (an iframe snippet to copy). */
@@ -40,7 +48,18 @@ export function ShareControls({ title }: { title: string }) {
   }, [embedOpen]);
 
   const link = shared ?? '';
-  const snippet = embedOpen ? embedSnippet(title) : '';
+  const [format, setFormat] = useState<SnippetFormat>('html');
+  const [theme, setTheme] = useState<EmbedOptions['theme']>('auto');
+  const [controls, setControls] = useState<'playback' | 'none'>('playback');
+  const [autoplay, setAutoplay] = useState(true);
+  const [sizing, setSizing] = useState<'content' | '16:9' | '4:3'>('content');
+  const input = snippetInput(title, {
+    theme,
+    controls: { kind: controls },
+    autoplay,
+    aspect: sizing === '16:9' ? 16 / 9 : sizing === '4:3' ? 4 / 3 : null,
+  });
+  const text = embedOpen ? snippet(format, input) : '';
   return (
     <div className="relative flex items-center gap-2" ref={panelRef}>
       <button
@@ -79,25 +98,90 @@ export function ShareControls({ title }: { title: string }) {
         />
       ) : null}
       {embedOpen ? (
-        <div id="embed-panel" className="popover" role="dialog" aria-label="Embed this diagram">
+        <div
+          id="embed-panel"
+          className="popover embed-popover"
+          role="dialog"
+          aria-label="Embed this diagram"
+        >
           <p className="text-sm font-semibold">Embed this live diagram</p>
           <p className="mt-1 text-xs text-muted">
-            Paste into any HTML page or docs site. It plays this run with these parameters.
+            For a docs page: it fills the column&rsquo;s width and plays this run with these
+            parameters, and pauses while scrolled out of view.
           </p>
+          <div className="embed-options mt-2">
+            <label>
+              Theme
+              <select
+                className="select select-sm"
+                value={theme}
+                onChange={(e) => setTheme(e.target.value as EmbedOptions['theme'])}
+              >
+                <option value="auto">Reader&rsquo;s</option>
+                <option value="light">Light</option>
+                <option value="dark">Dark</option>
+              </select>
+            </label>
+            <label>
+              Controls
+              <select
+                className="select select-sm"
+                value={controls}
+                onChange={(e) => setControls(e.target.value as 'playback' | 'none')}
+              >
+                <option value="playback">Playback</option>
+                <option value="none">None</option>
+              </select>
+            </label>
+            <label>
+              Height
+              <select
+                className="select select-sm"
+                value={sizing}
+                onChange={(e) => setSizing(e.target.value as 'content' | '16:9' | '4:3')}
+              >
+                <option value="content">Fit the diagram</option>
+                <option value="16:9">16:9</option>
+                <option value="4:3">4:3</option>
+              </select>
+            </label>
+            <label className="embed-check">
+              <input
+                type="checkbox"
+                checked={autoplay}
+                onChange={(e) => setAutoplay(e.target.checked)}
+              />
+              Play on load
+            </label>
+          </div>
+          <div className="embed-formats mt-2" role="radiogroup" aria-label="Snippet format">
+            {SNIPPET_FORMATS.map((f) => (
+              <button
+                key={f.id}
+                type="button"
+                role="radio"
+                aria-checked={format === f.id}
+                className="btn btn-sm"
+                onClick={() => setFormat(f.id)}
+              >
+                {f.label}
+              </button>
+            ))}
+          </div>
           <textarea
             className="code-box mt-2"
             readOnly
-            rows={4}
-            value={snippet}
+            rows={format === 'html' && sizing === 'content' ? 9 : 5}
+            value={text}
             aria-label="Embed snippet"
             onFocus={(e) => e.target.select()}
           />
           <div className="mt-2 flex items-center justify-between gap-2">
-            <a className="text-xs link" href={embedUrl()} target="_blank" rel="noreferrer">
+            <a className="text-xs link" href={embedPageUrl(input)} target="_blank" rel="noreferrer">
               Preview the embed ↗
             </a>
-            <button type="button" className="btn btn-primary btn-sm" onClick={() => copy(snippet)}>
-              {copied === snippet ? 'Copied' : 'Copy snippet'}
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => copy(text)}>
+              {copied === text ? 'Copied' : 'Copy snippet'}
             </button>
           </div>
         </div>
