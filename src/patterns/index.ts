@@ -42,3 +42,14 @@ export {
   formatParamValue,
   type ParamError,
 } from './params';
+export {
+  checkImportedDefinition,
+  importedPattern,
+  importedWorkflowOf,
+  serviceName,
+  taskServices,
+  type ImportedWorkflow,
+  type TaskBehaviour,
+} from './orchestration-step-functions/imported';
+/** A small workflow to try Import ASL with. */
+export { SAMPLE as SAMPLE_WORKFLOW } from './orchestration-step-functions/sample';
