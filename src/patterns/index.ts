@@ -67,3 +67,14 @@ export {
   type TourStepStart,
   type RunFactory,
 } from './tour';
+export {
+  checkImportedDefinition,
+  importedPattern,
+  importedWorkflowOf,
+  serviceName,
+  taskServices,
+  type ImportedWorkflow,
+  type TaskBehaviour,
+} from './orchestration-step-functions/imported';
+/** A small workflow to try Import ASL with. */
+export { SAMPLE as SAMPLE_WORKFLOW } from './orchestration-step-functions/sample';

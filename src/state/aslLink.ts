@@ -4,12 +4,12 @@
  * value gives one clear sentence and the rest of the link still applies.
  */
 import { decodeLinkJson, encodeLinkJson, LINK_DEFINITION_KEYS } from '../kit/linkCodec';
-import type { Pattern } from '../patterns';
 import {
   importedPattern,
   importedWorkflowOf,
   type ImportedWorkflow,
-} from '../patterns/orchestration-step-functions/imported';
+  type Pattern,
+} from '../patterns';
 
 /** The address key of an imported workflow. */
 export const ASL_KEY = LINK_DEFINITION_KEYS.asl;

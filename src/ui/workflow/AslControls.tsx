@@ -4,11 +4,11 @@ import {
   checkImportedDefinition,
   importedPattern,
   importedWorkflowOf,
+  SAMPLE_WORKFLOW as SAMPLE,
   serviceName,
   taskServices,
   type TaskBehaviour,
-} from '../../patterns/orchestration-step-functions/imported';
-import { SAMPLE } from '../../patterns/orchestration-step-functions/sample';
+} from '../../patterns';
 import { useSim, useSimulator } from '../../state';
 import { stateMachineOf, workflowNodeId } from '../../state/workflow';
 

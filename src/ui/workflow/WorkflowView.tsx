@@ -29,6 +29,14 @@ function marksOf(record: ExecutionRecord | undefined): Record<string, StateMark>
   return marks;
 }
 
+/** The states an execution entered, in the order it first entered them. */
+function visitedStates(record: ExecutionRecord): string[] {
+  const names: string[] = [];
+  for (const s of record.steps)
+    if (s.type === 'entered' && !names.includes(s.state)) names.push(s.state);
+  return names;
+}
+
 /** The last `entered` step of `state` in the record. */
 function lastVisit(record: ExecutionRecord, state: string): number | undefined {
   for (let i = record.steps.length - 1; i >= 0; i--) {
@@ -168,6 +176,19 @@ export function WorkflowView({ dark }: { dark: boolean }) {
               <strong>{record.name}</strong> · {record.status}
               {record.error ? ` · ${record.error}` : ''} · {record.steps.length} steps
             </p>
+            <label className="wf-pick">
+              <span>State (or click one in the workflow)</span>
+              <select
+                value={selectedState ?? ''}
+                onChange={(e) => setSelected(e.target.value || null)}
+              >
+                {visitedStates(record).map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
             <StateIOPanel record={record} definition={definition} enteredAt={enteredAt} />
             <details className="wf-history-details">
               <summary>Execution history ({record.history?.length ?? 0} events)</summary>
