@@ -106,7 +106,7 @@ function GatewayBadges(p: BadgesProps) {
             <StatLine
               p={p}
               k="keyTokens"
-              label="tokens of the emptiest API key"
+              label="API key tokens (least)"
               title="Usage plan: the fewest tokens any API key has left"
             />
           ) : null}
