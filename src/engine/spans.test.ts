@@ -48,4 +48,15 @@ describe('SpanLog', () => {
     for (const h of handles) log.end(h, 200, { ok: true });
     expect(log.recent(100).length).toBeLessThanOrEqual(5);
   });
+
+  it('starts at most maxPerSecond traces per simulated second', () => {
+    const log = new SpanLog(400, 200, 3);
+    log.enabled = true;
+    const traced = (from: number) =>
+      [0, 1, 2, 3, 4]
+        .map((i) => log.start(from + i, 'e', 'a', 'b', undefined, from * 100 + i))
+        .filter((h) => h >= 0).length;
+    expect(traced(0)).toBe(3);
+    expect(traced(10)).toBe(3); // one second later
+  });
 });

@@ -100,7 +100,7 @@ describe.each([apiGatewaySingle, apiGatewayMultiple])('$id with constant duratio
       run.advanceTo(30_000);
       const expected = expectedResponseMs(pattern, mode);
       const traces = run.world.spans.recent(200, 'user');
-      expect(traces.length).toBeGreaterThan(100);
+      expect(traces.length).toBeGreaterThan(50);
       for (const t of traces) {
         expect(t.status).toBe(200);
         expect(t.endMs - t.startMs).toBeCloseTo(expected, 9);
