@@ -45,8 +45,9 @@ export interface SpanOutcome {
 
 /**
  * Records the calls of some messages for a waterfall view (a trace per message, like a trace
- * viewer). Disabled, the default for headless runs, it costs one branch per call. Bounded: one
- * message in `sampleEvery` is traced (doubling while too many traces are open at once), at most
+ * viewer). Disabled, the default for headless runs, it costs one branch per call. Bounded: at
+ * most `maxPerSecond` new traces per simulated second, one message in `sampleEvery` (doubling
+ * while too many traces are open at once), at most
  * `openCapacity` traces are open (the oldest is forgotten past that), and the last
  * `keptCapacity` finished traces are kept.
  *
@@ -61,9 +62,18 @@ export class SpanLog {
   private readonly open = new Map<number, TraceRecord>();
   private readonly kept = new Map<number, TraceRecord>();
 
+  /** The simulated second `startedThisSecond` counts traces in. */
+  private second = -1;
+  private startedThisSecond = 0;
+
   constructor(
     readonly openCapacity = 400,
     readonly keptCapacity = 200,
+    /**
+     * New traces per simulated second at most: the view shows a dozen, and at high rates and
+     * speeds tracing every message would cost more than drawing it.
+     */
+    readonly maxPerSecond = 50,
   ) {}
 
   /**
@@ -82,6 +92,13 @@ export class SpanLog {
     let trace = this.open.get(msgId) ?? this.kept.get(msgId);
     if (!trace) {
       if (msgId % this.sampleEvery !== 0) return -1;
+      const second = Math.floor(nowMs / 1000);
+      if (second !== this.second) {
+        this.second = second;
+        this.startedThisSecond = 0;
+      }
+      if (this.startedThisSecond >= this.maxPerSecond) return -1;
+      this.startedThisSecond++;
       trace = {
         msgId,
         entry: from,
@@ -173,5 +190,7 @@ export class SpanLog {
     this.open.clear();
     this.kept.clear();
     this.sampleEvery = 1;
+    this.second = -1;
+    this.startedThisSecond = 0;
   }
 }

@@ -24,6 +24,17 @@ export function RecentRequests({ nodeId }: { nodeId: string }) {
   const runVersion = useSim((s) => s.runVersion);
   const [traces, setTraces] = useState<TraceRecord[]>([]);
   const [open, setOpen] = useState<TraceRecord | null>(null);
+  const pattern = useSim((s) => s.pattern);
+  const callers = useMemo(
+    () =>
+      new Map(pattern.nodes.map((n) => [n.id, n.sublabel ? `${n.label} ${n.sublabel}` : n.label])),
+    [pattern],
+  );
+  // In a narrow list the sublabel says most ("/sales", "Make payment").
+  const shortNames = useMemo(
+    () => new Map(pattern.nodes.map((n) => [n.id, n.sublabel ?? n.label])),
+    [pattern],
+  );
   const last = useRef(-Infinity);
 
   useEffect(() => {
@@ -53,7 +64,7 @@ export function RecentRequests({ nodeId }: { nodeId: string }) {
             <button
               type="button"
               className="recent-request"
-              aria-label={`Request ${t.msgId}: ${statusText(t)}, ${formatMs(t.endMs - t.startMs)}`}
+              aria-label={`Request ${t.msgId} from ${callers.get(t.entry) ?? t.entry}: ${statusText(t)}, ${formatMs(t.endMs - t.startMs)}`}
               onClick={() => setOpen(t)}
             >
               <span className="tabular-nums text-muted">{formatClock(t.startMs)}</span>
@@ -61,6 +72,11 @@ export function RecentRequests({ nodeId }: { nodeId: string }) {
                 {statusText(t)}
               </span>
               <span className="tabular-nums">{formatMs(t.endMs - t.startMs)}</span>
+              {t.entry !== nodeId ? (
+                <span className="recent-caller text-muted" title={callers.get(t.entry)}>
+                  {shortNames.get(t.entry) ?? t.entry}
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

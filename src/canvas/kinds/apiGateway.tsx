@@ -35,13 +35,16 @@ function RouteTable({ nodeId }: { nodeId: string }) {
           <th scope="col" title="Requests per second (last 10 s)">
             r/s
           </th>
-          <th scope="col" title="Throttled (429)">
+          <th
+            scope="col"
+            title="429 answers on this route: refused here, or passed back from behind"
+          >
             429
           </th>
-          <th scope="col" title="Other 4xx answers (403, 404...)">
+          <th scope="col" title="Other 4xx answers on this route (403, 404...)">
             4xx
           </th>
-          <th scope="col" title="5xx answers (500, 502, 504)">
+          <th scope="col" title="5xx answers on this route (500, 502, 504)">
             5xx
           </th>
           <th scope="col" title="Tokens left in the route's own bucket (method throttling)">
@@ -98,7 +101,13 @@ function GatewayBadges(p: BadgesProps) {
         <>
           <StatRow columns={4}>
             <Count p={p} k="requestsPerS" label="req/s" title="Requests per second (last 10 s)" />
-            <Count p={p} k="throttled" label="429" alert title="Throttled: stage, route, API key" />
+            <Count
+              p={p}
+              k="throttled"
+              label="429"
+              alert
+              title="Refused here with 429: stage, route or API key throttle, quota"
+            />
             <Count p={p} k="clientErrors" label="4xx" alert title="Other 4xx answers (403, 404)" />
             <Count p={p} k="serverErrors" label="5xx" alert title="500, 502 and 504 answers" />
           </StatRow>
@@ -106,7 +115,7 @@ function GatewayBadges(p: BadgesProps) {
             <StatLine
               p={p}
               k="keyTokens"
-              label="tokens of the emptiest API key"
+              label="API key tokens (least)"
               title="Usage plan: the fewest tokens any API key has left"
             />
           ) : null}
