@@ -1,3 +1,5 @@
+import { TEMPLATE_USAGE } from './templateUsage';
+
 /** The parsed command line of `npm run sim`. */
 export interface SimArgs {
   list: boolean;
@@ -37,6 +39,7 @@ export const USAGE = `Usage:
   npm run sim -- --list
   npm run sim -- <pattern-id> [--set <param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
 ${ASL_USAGE}
+${TEMPLATE_USAGE}
 
   --warmup s   leave the first s seconds out of the flows' latencies (the steady state only)`;
 

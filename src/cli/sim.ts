@@ -6,11 +6,13 @@
 import { createRun, findPattern, patterns, resolveParams, type ScenarioRun } from '../patterns';
 import { parseArgs, USAGE, UsageError } from './args';
 import { aslMain } from './asl';
+import { templateMain } from './template';
 import { stateMachineNode, type StateStats } from '../kit/kinds/stepFunctions';
 import { formatList, formatSummary, listJson } from './format';
 
 function main(argv: string[]): number {
   if (argv[0] === 'asl') return aslMain(argv.slice(1), (text) => console.log(text));
+  if (argv[0] === 'template') return templateMain(argv.slice(1), (text) => console.log(text));
   const args = parseArgs(argv);
   if (args.help) {
     console.log(USAGE);

@@ -10,6 +10,8 @@ import { lambdaKind } from './lambda';
 import { sqsKind } from './sqs';
 import { stepFunctionsKind } from './stepFunctions';
 import { userKind } from './user';
+import { storeKind } from './store';
+import { opaqueKind } from './opaque';
 
 /** Every service kind with a model, by kind. */
 const MODULES: Partial<Record<ServiceKind, KindModule>> = {
@@ -23,6 +25,8 @@ const MODULES: Partial<Record<ServiceKind, KindModule>> = {
   email: emailKind,
   eventBridge: eventBridgeKind,
   stepFunctions: stepFunctionsKind,
+  store: storeKind,
+  opaque: opaqueKind,
 };
 
 /** The module of a kind; throws a clear error for a kind that has no model yet. */
