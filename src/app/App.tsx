@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { SimProvider, useSim, useSimulator, type Simulator } from '../state';
 import {
   ChartsPanel,
+  OpenTemplate,
   PatternPicker,
   PlaybackBar,
   RuleEditorHost,
@@ -66,6 +67,7 @@ function Shell({ errors }: { errors: string[] }) {
           </div>
           <div className="app-title mx-2 h-7 w-px bg-[var(--border)]" aria-hidden="true" />
           <PatternPicker />
+          <OpenTemplate />
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <ShareControls title={title} />

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { patterns } from '../patterns';
-import { createSimulator, parseBench, parseLocation } from '../state';
+import { createSimulator, parseBench, parseLocation, patternsFromSearch } from '../state';
 import { App } from './App';
 import { BenchDots } from './BenchDots';
 import { installHeadlessHook } from './headlessHook';
@@ -12,7 +12,10 @@ const bench = parseBench(window.location.search);
 if (bench) {
   root.render(<BenchDots n={bench.n} />);
 } else {
-  const location = parseLocation(window.location.search, patterns);
+  // An imported architecture travels in the address (`template=`): it joins the patterns.
+  const withImported = patternsFromSearch(window.location.search, patterns);
+  const location = parseLocation(window.location.search, withImported.patterns);
+  location.errors.unshift(...withImported.errors);
   // One simulator for the page's lifetime, created outside React so it never runs twice.
   const sim = createSimulator({
     pattern: location.pattern,

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { buildSearch, type Simulator } from '../state';
+import { buildSearch, templateSearchPart, type Simulator } from '../state';
 
 /** Keeps the address bar on `?pattern=...&<changed params>&seed=n` (history.replaceState). */
 export function useUrlSync(sim: Simulator): void {
@@ -7,7 +7,8 @@ export function useUrlSync(sim: Simulator): void {
     let last = '';
     const write = () => {
       const { pattern, params, seed, rules } = sim.store.getState();
-      const search = buildSearch(pattern, params, seed, rules);
+      const imported = templateSearchPart(pattern.id);
+      const search = buildSearch(pattern, params, seed, rules) + (imported ? `&${imported}` : '');
       if (search === last) return;
       last = search;
       if (window.location.search !== search) window.history.replaceState(null, '', search);

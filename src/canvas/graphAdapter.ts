@@ -120,6 +120,8 @@ export interface ServiceNodeData extends Record<string, unknown> {
 export interface ServiceEdgeData extends Record<string, unknown> {
   kind: EdgeKind;
   label?: string;
+  /** Only implied (an imported template's "may send"): drawn finer and fainter. */
+  inferred?: boolean;
 }
 
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
@@ -169,7 +171,11 @@ export function toFlowEdges(pattern: PatternDefinition, params: ParamValues): Se
     target: e.target,
     sourceHandle: `s-${e.sourceSide ?? (skips(e) ? 'bottom' : 'right')}`,
     targetHandle: `t-${e.targetSide ?? (skips(e) ? 'bottom' : 'left')}`,
-    data: { kind: e.kind, ...(e.label ? { label: e.label } : {}) },
+    data: {
+      kind: e.kind,
+      ...(e.label ? { label: e.label } : {}),
+      ...(e.inferred ? { inferred: true } : {}),
+    },
     hidden: !isVisible(e, params),
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--edge-stroke)' },
     deletable: false,

@@ -17,3 +17,14 @@ export { createManualTicker, type ManualTicker } from './manualTicker';
 export { parseLocation, buildSearch, parseBench, DEFAULT_SEED, type AppLocation } from './url';
 export type { SimState, LiveSnapshot, SimStore, LastStep } from './simStore';
 export type { PlaybackStatus, PlaybackEvent } from './playbackMachine';
+export {
+  openTemplate,
+  importedInfo,
+  importedPatterns,
+  templateSearchPart,
+  encodeTemplate,
+  decodeTemplate,
+  patternsFromSearch,
+  TEMPLATE_KEY,
+  type ImportedInfo,
+} from './templateLink';

@@ -10,7 +10,8 @@ import {
 /** The seed used when the address does not give one. */
 export const DEFAULT_SEED = 1;
 const MAX_SEED = 0xffffffff;
-const RESERVED = new Set(['pattern', 'seed', 'bench', 'n']);
+// `template` carries an imported architecture (templateLink.ts).
+const RESERVED = new Set(['pattern', 'seed', 'bench', 'n', 'template']);
 
 /** What an address asks for, after validation; the app shows `errors` and uses the rest. */
 export interface AppLocation {

@@ -85,6 +85,10 @@ export class TranslateContext {
     const clean = relative.replace(/^\.\//, '');
     const candidates = [joinPath(this.dir, clean), clean];
     const lower = new Map(Object.keys(this.files).map((k) => [k.toLowerCase(), k]));
+    // Files dropped loose (without their folders) are still found by name, if only one has it.
+    const base = (p: string) => p.slice(p.lastIndexOf('/') + 1).toLowerCase();
+    const sameName = Object.keys(this.files).filter((k) => base(k) === base(clean));
+    if (sameName.length === 1 && sameName[0]) candidates.push(sameName[0]);
     for (const wanted of candidates) {
       // As on a case-insensitive disk, where many templates were written and deployed.
       const path = wanted in this.files ? wanted : (lower.get(wanted.toLowerCase()) ?? wanted);

@@ -16,3 +16,4 @@ export {
 export { toDefinition, toPattern, templatePatternId, TEMPLATE_HANDLERS } from './toDefinition';
 export type { TemplateFiles } from './context';
 export type { Arch, ArchEdge, ArchNode, NotSimulated } from './model';
+export { templatePattern, checkTemplate, ledgerBalances, type TemplateCheck } from './check';

@@ -14,6 +14,25 @@ export function readStateMachine(
   substitutions: unknown,
   uri?: unknown,
 ): Obj | undefined {
+  const definition = readDefinition(ctx, r, given, substitutions, uri);
+  // Without its definition the machine cannot run: drawn, listed, and no edge leads to it.
+  const node = ctx.node(r.id);
+  if (!definition && node) {
+    node.kind = 'opaque';
+    node.settings = {
+      why: ctx.arch.notSimulated.find((n) => n.id === r.id)?.why ?? 'no definition',
+    };
+  }
+  return definition;
+}
+
+function readDefinition(
+  ctx: TranslateContext,
+  r: Resource,
+  given: unknown,
+  substitutions: unknown,
+  uri?: unknown,
+): Obj | undefined {
   let definition: unknown = given;
   if (definition === undefined && uri !== undefined) {
     if (typeof uri !== 'string' || uri.includes('@@')) {

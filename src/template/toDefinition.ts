@@ -66,8 +66,16 @@ export function toPattern(imported: ImportedTemplate): Pattern {
 export function toDefinition(imported: ImportedTemplate): PatternDefinition {
   const arch = imported.arch;
   const archNodes = [...arch.nodes.values()];
-  const archEdges = arch.edges.filter((e) => arch.nodes.has(e.source) && arch.nodes.has(e.target));
   checkStateMachines(imported, archNodes);
+  // No edge leads to or from what is not simulated.
+  const opaque = new Set(archNodes.filter((n) => n.kind === 'opaque').map((n) => n.id));
+  const archEdges = arch.edges.filter(
+    (e) =>
+      arch.nodes.has(e.source) &&
+      arch.nodes.has(e.target) &&
+      !opaque.has(e.source) &&
+      !opaque.has(e.target),
+  );
 
   const params: ParamSpec[] = [];
   const nodes: GraphNode[] = [];
@@ -340,8 +348,11 @@ export function toDefinition(imported: ImportedTemplate): PatternDefinition {
     charts,
     explanation: {
       summary: `${imported.description ? `${imported.description} ` : ''}Imported from ${imported.file}: ${r.simulated.length} resources simulated, ${r.notSimulated.length} left out${r.unresolved.length ? `, ${r.unresolved.length} values unresolved` : ''}.`,
-      whenToUse: [],
+      whenToUse: [
+        'To see how this architecture behaves under load before deploying it: where messages wait, which settings limit it, what a failure costs.',
+      ],
       tradeOffs: [
+        'What each function does with a message is not in a template: each forwards it along its outgoing edges after its work time (100 ms to start; set it per function under Parameters).',
         ...r.notSimulated.map((n) => `Not simulated: ${n.id} (${n.type}): ${n.why}.`),
         ...imported.arch.notes,
       ],
@@ -617,10 +628,15 @@ function payloadMix(edges: ArchEdge[]): ConfigValue {
 function checkStateMachines(imported: ImportedTemplate, nodes: ArchNode[]): void {
   for (const n of nodes) {
     if (n.kind !== 'stepFunctions') continue;
-    const problems =
-      n.settings.definition === undefined
-        ? ['no definition']
-        : validateDefinition(n.settings.definition).map((p) => `${p.path}: ${p.message}`);
+    if (n.settings.definition === undefined) {
+      // Already listed with why (a missing file, no States...).
+      n.kind = 'opaque';
+      imported.resources.simulated = imported.resources.simulated.filter((id) => id !== n.id);
+      continue;
+    }
+    const problems = validateDefinition(n.settings.definition).map(
+      (p) => `${p.path}: ${p.message}`,
+    );
     if (problems.length === 0) continue;
     n.kind = 'opaque';
     n.settings = { why: `its definition cannot run here (${problems[0]})` };

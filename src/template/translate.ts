@@ -118,6 +118,10 @@ export function importTemplate(
     if (!samEdges(ctx, r)) cfnEdges(ctx, r);
   }
   inferEdges(ctx);
+  // Resources that turned out not to run (a state machine without its definition).
+  for (const n of ctx.arch.nodes.values())
+    if (n.kind === 'opaque' && simulated.includes(n.id))
+      simulated.splice(simulated.indexOf(n.id), 1);
   // Implicit resources, and plumbing that took part after all (a log group a rule writes to).
   for (const n of ctx.arch.nodes.values())
     if (n.kind !== 'opaque' && !simulated.includes(n.id)) {

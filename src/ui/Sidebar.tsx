@@ -4,6 +4,7 @@ import { useSim, useSimulator } from '../state';
 import { ExplanationPanel } from './ExplanationPanel';
 import { NodeDetails } from './NodeDetails';
 import { ParamsPanel } from './ParamsPanel';
+import { TemplatePanel } from './TemplatePanel';
 import { TestPanel } from './TestPanel';
 
 const ALL_TABS = [
@@ -96,7 +97,10 @@ export function Sidebar({
           className="sidebar-body"
         >
           {tab === 'guide' ? (
-            <ExplanationPanel />
+            <>
+              <TemplatePanel />
+              <ExplanationPanel />
+            </>
           ) : tab === 'params' ? (
             <ParamsPanel />
           ) : (

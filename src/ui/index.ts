@@ -17,3 +17,5 @@ export { setShortcutsHelp, useShortcutsHelp } from './shortcutsHelp';
 export { StrokeIcon } from './StrokeIcon';
 export { RuleEditorHost } from './RuleEditor';
 export { TestPanel } from './TestPanel';
+export { OpenTemplate } from './OpenTemplate';
+export { TemplatePanel } from './TemplatePanel';
