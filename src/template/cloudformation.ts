@@ -348,6 +348,14 @@ export function cfnEdges(ctx: TranslateContext, r: Resource): boolean {
     case 'AWS::ApiGateway::Method':
       restMethod(ctx, r);
       return true;
+    case 'AWS::ApiGateway::Authorizer':
+    case 'AWS::ApiGatewayV2::Authorizer': {
+      // Not simulated (listed as such); its function gets no traffic of its own.
+      const fn = ctx.target(p.AuthorizerUri, ['lambda']);
+      const node = fn ? ctx.node(fn) : undefined;
+      if (node) node.settings.authorizer = true;
+      return true;
+    }
     case 'AWS::ApiGatewayV2::Route':
       httpRoute(ctx, r);
       return true;
