@@ -85,6 +85,33 @@ test('open a folder with its state machine: messages flow, a batch size changes,
   ).toHaveValue('1');
 });
 
+test('drop a template with its state machine file: the machine runs its Tasks', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openDialog(page);
+  const template = readFileSync(resolve(ORDERS, 'template.yaml'), 'utf8');
+  const asl = readFileSync(resolve(ORDERS, 'statemachine/shipping.asl.json'), 'utf8');
+  const dataTransfer = await page.evaluateHandle(
+    ([t, a]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'template.yaml', { type: 'text/yaml' }));
+      dt.items.add(new File([a], 'shipping.asl.json', { type: 'application/json' }));
+      return dt;
+    },
+    [template, asl],
+  );
+  await page.getByTestId('template-drop').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('open-template')).toBeHidden();
+  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  await expect(page.getByTestId('template-panel')).toContainText('every one of them');
+  await setSpeed(page, '10');
+  await play(page);
+  await expect
+    .poll(() => readNumber(page.getByTestId('ledger-completed').locator('dd')), { timeout: 30_000 })
+    .toBeGreaterThan(10);
+});
+
 test('a damaged template link says so and shows a built-in pattern', async ({ page }) => {
   await page.goto('./?template=not-a-real-definition');
   await expect(page.getByRole('alert').first()).toContainText('damaged');
