@@ -93,13 +93,13 @@ test('drop a template with its state machine file: the machine runs its Tasks', 
   const template = readFileSync(resolve(ORDERS, 'template.yaml'), 'utf8');
   const asl = readFileSync(resolve(ORDERS, 'statemachine/shipping.asl.json'), 'utf8');
   const dataTransfer = await page.evaluateHandle(
-    ([t, a]) => {
+    ({ t, a }) => {
       const dt = new DataTransfer();
       dt.items.add(new File([t], 'template.yaml', { type: 'text/yaml' }));
       dt.items.add(new File([a], 'shipping.asl.json', { type: 'application/json' }));
       return dt;
     },
-    [template, asl],
+    { t: template, a: asl },
   );
   await page.getByTestId('template-drop').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByTestId('open-template')).toBeHidden();
@@ -116,4 +116,16 @@ test('a damaged template link says so and shows a built-in pattern', async ({ pa
   await page.goto('./?template=not-a-real-definition');
   await expect(page.getByRole('alert').first()).toContainText('damaged');
   await expect(page.getByTestId('node-salesQueue')).toBeVisible();
+});
+
+test('the embed of an imported architecture plays it', async ({ page }) => {
+  await openApp(page);
+  await openDialog(page);
+  await page.getByLabel('Choose a folder…').setInputFiles(ORDERS);
+  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  const search = new URL(page.url()).search;
+  expect(search).toContain('template=');
+  await page.goto(`./embed.html${search}`);
+  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  await expect(page.getByTestId('node-OrdersQueue')).toBeVisible();
 });

@@ -1,10 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { patterns } from '../patterns';
-import { createSimulator, parseLocation } from '../state';
+import { createSimulator, parseLocation, patternsFromSearch } from '../state';
 import { EmbedApp } from './EmbedApp';
 import './styles.css';
 
-const location = parseLocation(window.location.search, patterns);
+// An imported architecture travels in the address (`template=`), as in the full app.
+const withImported = patternsFromSearch(window.location.search, patterns);
+const location = parseLocation(window.location.search, withImported.patterns);
+location.errors.unshift(...withImported.errors);
 const sim = createSimulator({
   pattern: location.pattern,
   params: location.params,
