@@ -356,7 +356,7 @@ export function toDefinition(imported: ImportedTemplate): PatternDefinition {
         ...r.notSimulated.map((n) => `Not simulated: ${n.id} (${n.type}): ${n.why}.`),
         ...imported.arch.notes,
       ],
-      whatToTry: whatToTry(params),
+      whatToTry: whatToTry(params, nodes),
     },
   };
 }
@@ -730,12 +730,18 @@ function flowsAndCharts(
 
 function whatToTry(
   params: ParamSpec[],
+  nodes: GraphNode[],
 ): { text: string; set?: Record<string, number | string | boolean> }[] {
   const out: { text: string; set?: Record<string, number | string | boolean> }[] = [];
+  const name = (id: unknown) => {
+    const n = nodes.find((x) => x.id === id);
+    if (!n) return String(id);
+    return n.kind === 'user' && n.sublabel ? `${n.label} (${n.sublabel})` : n.label;
+  };
   const rate = params.find((p) => p.id.endsWith('_rate') && p.kind === 'number');
   if (rate && rate.kind === 'number')
     out.push({
-      text: `Send ten times as much through ${String(rate.node)} and watch where messages pile up.`,
+      text: `Send ten times as much from ${name(rate.node)} and watch where messages pile up.`,
       set: { [rate.id]: Math.min(rate.max, rate.default * 10 || 10) },
     });
   const batch = params.find((p) => p.id.endsWith('_batchSize'));
@@ -747,7 +753,7 @@ function whatToTry(
   const errors = params.find((p) => p.id.endsWith('_errorRate'));
   if (errors)
     out.push({
-      text: `Make ${String(errors.node)} fail a quarter of the time: retries, dead letters and losses appear.`,
+      text: `Make ${name(errors.node)} fail a quarter of the time: retries, dead letters and losses appear.`,
       set: { [errors.id]: 25 },
     });
   return out;
