@@ -5,19 +5,19 @@ import globals from 'globals';
 
 // ---------------------------------------------------------------------------------------------
 // Layers. Imports go one way, each layer using only the ones before it:
-//   engine ← aws ← kit ← patterns ← state ← canvas ← ui ← app
-// and the headless runner (src/cli) uses engine, aws, kit and patterns only. src/app may import
+//   engine ← aws ← kit ← patterns ← template ← state ← canvas ← ui ← app
+// and the headless runner (src/cli) uses engine, aws, kit, patterns and template only. src/app may import
 // anything. Each layer gets exactly one `no-restricted-imports` setting, built here in full:
 // ESLint's flat config replaces a rule's options when a later block sets the same rule, so a
 // second block for a folder would silently drop the first one's list.
 // ---------------------------------------------------------------------------------------------
 
-const LAYERS = ['engine', 'aws', 'kit', 'patterns', 'state', 'canvas', 'ui', 'app'];
-const CLI_USES = ['engine', 'aws', 'kit', 'patterns'];
-const PURE_LAYERS = ['engine', 'aws', 'kit', 'patterns'];
+const LAYERS = ['engine', 'aws', 'kit', 'patterns', 'template', 'state', 'canvas', 'ui', 'app'];
+const CLI_USES = ['engine', 'aws', 'kit', 'patterns', 'template'];
+const PURE_LAYERS = ['engine', 'aws', 'kit', 'patterns', 'template'];
 const SOURCE = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 const ORDER =
-  'Imports go one way: engine ← aws ← kit ← patterns ← state ← canvas ← ui ← app; cli uses engine, aws, kit and patterns only.';
+  'Imports go one way: engine ← aws ← kit ← patterns ← template ← state ← canvas ← ui ← app; cli uses engine, aws, kit, patterns and template only.';
 
 /** Folders below `src/` that a file in `folder` must not import. */
 function forbiddenFor(folder) {

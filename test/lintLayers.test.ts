@@ -77,7 +77,15 @@ const forbiddenImports: Case[] = [
   ['src/patterns/some-pattern/__probe__.ts', '../../state'],
   ['src/patterns/__probe__.ts', 'react'],
   ['src/patterns/__probe__.ts', '@xyflow/react'],
-  // state imports engine..patterns
+  ['src/patterns/__probe__.ts', '../template'],
+  // template imports engine..patterns
+  ['src/template/__probe__.ts', '../state'],
+  ['src/template/__probe__.ts', '../ui'],
+  ['src/template/__probe__.ts', '../app'],
+  ['src/template/__probe__.ts', '../cli'],
+  ['src/template/__probe__.ts', 'react'],
+  ['src/kit/__probe__.ts', '../template'],
+  // state imports engine..template
   ['src/state/__probe__.ts', '../canvas'],
   ['src/state/__probe__.ts', '../ui'],
   ['src/state/__probe__.ts', '../ui/format'],
@@ -93,7 +101,7 @@ const forbiddenImports: Case[] = [
   // ui imports engine..canvas
   ['src/ui/__probe__.ts', '../app'],
   ['src/ui/__probe__.ts', '../cli'],
-  // cli uses engine, aws, kit and patterns only
+  // cli uses engine, aws, kit, patterns and template only
   ['src/cli/__probe__.ts', '../state'],
   ['src/cli/__probe__.ts', '../state/url'],
   ['src/cli/__probe__.ts', '../canvas'],
@@ -117,6 +125,10 @@ const allowedImports: Case[] = [
   ['src/patterns/__probe__.ts', '../aws'],
   ['src/patterns/some-pattern/__probe__.ts', '../../engine'],
   ['src/state/__probe__.ts', '../patterns'],
+  ['src/state/__probe__.ts', '../template'],
+  ['src/template/__probe__.ts', '../kit'],
+  ['src/template/__probe__.ts', '../patterns'],
+  ['src/cli/__probe__.ts', '../template'],
   ['src/state/__probe__.ts', 'zustand'],
   ['src/canvas/__probe__.ts', '../state'],
   ['src/canvas/__probe__.ts', './format'],
@@ -143,6 +155,7 @@ const impureCode: [file: string, code: string, rule: string][] = [
   ['src/kit/__probe__.ts', 'window.location.href', 'no-restricted-globals'],
   ['src/patterns/__probe__.ts', 'document.title', 'no-restricted-globals'],
   ['src/patterns/__probe__.ts', 'requestAnimationFrame(() => 1)', 'no-restricted-globals'],
+  ['src/template/__probe__.ts', 'Date.now()', 'no-restricted-properties'],
 ];
 
 describe('ESLint layer rules (eslint.config.js)', () => {

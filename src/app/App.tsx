@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { SimProvider, useSim, useSimulator, type Simulator } from '../state';
 import {
   ExportMenu,
+  OpenTemplate,
   PatternPicker,
   PlaybackBar,
   RuleEditorHost,
@@ -103,6 +104,7 @@ function Shell({ errors }: { errors: string[] }) {
           </div>
           <div className="app-title mx-2 h-7 w-px bg-[var(--border)]" aria-hidden="true" />
           <PatternPicker />
+          <OpenTemplate />
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <ShareControls title={title} />

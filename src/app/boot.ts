@@ -1,3 +1,4 @@
+import { loadKinds } from '../kit';
 import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
 import { catalog, catalogEntry, loadPattern, type CatalogEntry } from '../patterns/catalog';
 import type { Pattern } from '../patterns';
@@ -14,7 +15,27 @@ import {
  * stay on the server until a reader opens a pattern that uses them.
  */
 export async function loadLocation(search: string): Promise<AppLocation> {
-  return readLocation(search, await loadNamedPattern(search));
+  const { pattern, errors } = await loadAddressedPattern(search);
+  const location = await readLocation(search, pattern);
+  location.errors.unshift(...errors);
+  return location;
+}
+
+/**
+ * Loads the pattern an address shows: an imported architecture (`template=`, its reader and the
+ * kinds it uses loaded with it), else the pattern it names (`pattern=`), else the first one.
+ */
+export async function loadAddressedPattern(
+  search: string,
+): Promise<{ pattern: Pattern; errors: string[] }> {
+  if (!new URLSearchParams(search).has(LINK_DEFINITION_KEYS.template))
+    return { pattern: await loadNamedPattern(search), errors: [] };
+  const { patternsFromSearch } = await import('../state/templateLink');
+  const linked = patternsFromSearch(search, []);
+  const imported = linked.patterns[0];
+  if (!imported) return { pattern: await loadNamedPattern(search), errors: linked.errors };
+  await loadKinds(imported.nodes.map((node) => node.kind));
+  return { pattern: imported, errors: [] };
 }
 
 /** Loads the pattern an address names (`pattern=`), or the first one when it names none known. */
@@ -24,12 +45,14 @@ export function loadNamedPattern(search: string): Promise<Pattern> {
 
 /** Reads an address against its loaded pattern, and an imported workflow (`asl=`) if it has one. */
 export async function readLocation(search: string, pattern: Pattern): Promise<AppLocation> {
+  // The loaded pattern may be an imported one, not in the catalog.
+  const known = catalogEntry(pattern.id) ? catalog : [...catalog, pattern];
   if (!new URLSearchParams(search).has(LINK_DEFINITION_KEYS.asl))
-    return parseLocation(search, [pattern], catalog);
+    return parseLocation(search, [pattern], known);
   // The imported workflow replaces its pattern; a bad one is reported, the rest applies.
   const { patternsWithLink } = await import('../state/aslLink');
   const linked = patternsWithLink(search, [pattern]);
-  const location = parseLocation(search, linked.patterns, catalog);
+  const location = parseLocation(search, linked.patterns, known);
   location.errors.unshift(...linked.errors);
   return location;
 }

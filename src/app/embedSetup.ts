@@ -1,5 +1,5 @@
 import { createSimulator, type Simulator } from '../state';
-import { loadNamedPattern, readLocation } from './boot';
+import { loadAddressedPattern, readLocation } from './boot';
 import { parseEmbedOptions, type EmbedOptions } from '../state/embedOptions';
 import { SPEEDS, nearestSpeedIndex } from '../ui/speeds';
 
@@ -20,10 +20,10 @@ export interface EmbedSetup {
  */
 export async function createEmbed(search: string, where = 'embed'): Promise<EmbedSetup> {
   // Only the pattern asked for is loaded (with its kinds), as in the full app.
-  const pattern = await loadNamedPattern(search);
+  const { pattern, errors } = await loadAddressedPattern(search);
   const { options, simulation, warnings } = parseEmbedOptions(search, pattern);
   const location = await readLocation(simulation, pattern);
-  for (const problem of [...warnings, ...location.errors])
+  for (const problem of [...errors, ...warnings, ...location.errors])
     console.warn(`[pattern-sim] ${where}: ${problem}`);
   const sim = createSimulator({
     pattern: location.pattern,

@@ -33,6 +33,9 @@ const STYLE: Record<EdgeKind, CSSProperties> = {
   write: { strokeWidth: 1.5 },
 };
 
+/** A "may send" edge (implied by a template's permissions): finer dashes, fainter. */
+const MAY_SEND: CSSProperties = { strokeDasharray: '3 4', opacity: 0.6 };
+
 /** An edge: an orthogonal path styled by how messages travel it, its label, and its path registered for the dots. */
 export function ServiceEdge({
   id,
@@ -89,7 +92,11 @@ export function ServiceEdge({
           id={id}
           path={path}
           markerEnd={markerEnd}
-          style={{ stroke: 'var(--edge-stroke)', ...STYLE[kind] }}
+          style={{
+            stroke: 'var(--edge-stroke)',
+            ...STYLE[kind],
+            ...(data?.inferred ? MAY_SEND : {}),
+          }}
         />
         <EdgeLabelRenderer>
           <RuleEdgeLabel
@@ -126,11 +133,20 @@ export function ServiceEdge({
         id={id}
         path={path}
         markerEnd={markerEnd}
-        style={{ stroke: 'var(--edge-stroke)', ...STYLE[kind] }}
+        style={{
+          stroke: 'var(--edge-stroke)',
+          ...STYLE[kind],
+          ...(data?.inferred ? MAY_SEND : {}),
+        }}
       />
       {data?.label ? (
         <EdgeLabelRenderer>
-          <div className="edge-label" data-edge-kind={kind} style={labelStyle}>
+          <div
+            className="edge-label"
+            data-edge-kind={kind}
+            data-inferred={data.inferred ? 'true' : undefined}
+            style={labelStyle}
+          >
             {data.label}
           </div>
         </EdgeLabelRenderer>

@@ -129,6 +129,8 @@ export interface ServiceEdgeData extends Record<string, unknown> {
   label?: string;
   /** Where the label goes when the arrangement decides (the outline: above the card entered). */
   labelAt?: { x: number; y: number };
+  /** Only implied (an imported template's "may send"): drawn finer and fainter. */
+  inferred?: boolean;
 }
 
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
@@ -194,6 +196,7 @@ export function toFlowEdges(
         kind: e.kind,
         ...(e.label ? { label: e.label } : {}),
         ...(o?.labelAt ? { labelAt: o.labelAt } : {}),
+        ...(e.inferred ? { inferred: true } : {}),
       },
       hidden: !isVisible(e, params),
       markerEnd: {

@@ -1,3 +1,5 @@
+import { TEMPLATE_USAGE } from './templateUsage';
+
 /** The parsed command line of `npm run sim`. */
 export interface SimArgs {
   list: boolean;
@@ -54,6 +56,7 @@ export const USAGE = `Usage:
   npm run sim -- --scenario <file.json> [--duration <seconds>] [--warmup <seconds>] [--json]
 ${COMPARE_USAGE}
 ${ASL_USAGE}
+${TEMPLATE_USAGE}
 
   --warmup s      leave the first s seconds out of the flows' latencies (the steady state only)
   --scenario f    run a scenario exported from the app: its pattern, parameters, seed and edited

@@ -20,12 +20,14 @@ import { aslMain } from './asl';
 import { compareMain } from './compare';
 import { advanceWithProgress } from './progress';
 import { stateMachineStats, summaryJson } from './runOutput';
+import { templateMain } from './template';
 import { formatList, formatSummary, listJson } from './format';
 
 function main(argv: string[]): number {
   registerAllKinds();
   if (argv[0] === 'asl') return aslMain(argv.slice(1), (text) => console.log(text));
   if (argv[0] === 'compare') return compareMain(argv.slice(1), (text) => console.log(text));
+  if (argv[0] === 'template') return templateMain(argv.slice(1), (text) => console.log(text));
   const args = parseArgs(argv);
   if (args.help) {
     console.log(USAGE);

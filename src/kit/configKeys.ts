@@ -82,6 +82,8 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
   sns: ['publishRateLimitPerS'],
   eventBridge: ['putEventsPerSecond'],
   email: ['available', 'errorRate', 'duration'],
+  store: ['service', 'latency', 'writeCapacityPerS', 'errorRate'],
+  opaque: ['resourceType', 'why'],
   stepFunctions: [
     'definition',
     'workflowType',

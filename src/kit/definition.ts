@@ -15,7 +15,9 @@ export type ServiceKind =
   | 'stepFunctions'
   | 'aurora'
   | 'ec2'
-  | 'email';
+  | 'email'
+  | 'store'
+  | 'opaque';
 
 /** A parameter's value: numbers for sliders, strings for choices, booleans for switches. */
 export type ParamValue = number | string | boolean;
@@ -124,6 +126,11 @@ export interface GraphEdge {
   eventPattern?: Record<string, unknown>;
   /** An API route this edge serves. */
   route?: { method: string; path: string };
+  /**
+   * Only implied, not stated (an imported template's function that is allowed to send there):
+   * drawn dashed, as "may send".
+   */
+  inferred?: boolean;
 }
 
 /** What every parameter has besides its kind-specific fields. */

@@ -21,6 +21,7 @@ export type { KindModule, NodeInstance, NodeRuntime, NodeStats, NodeContext } fr
 export { kindModule, hasModel, loadKinds, registerKinds } from './kinds';
 export { Link } from './link';
 export {
+  BUFFER,
   fail,
   OK,
   Trace,

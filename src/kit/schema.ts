@@ -44,6 +44,8 @@ const serviceKind = z.enum([
   'aurora',
   'ec2',
   'email',
+  'store',
+  'opaque',
 ]);
 
 const node = z
@@ -75,6 +77,7 @@ const edge = z
     filterPolicy: z.record(z.string(), z.unknown()).optional(),
     eventPattern: z.record(z.string(), z.unknown()).optional(),
     route: z.object({ method: z.string(), path: z.string() }).strict().optional(),
+    inferred: z.boolean().optional(),
   })
   .strict();
 

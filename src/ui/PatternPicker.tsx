@@ -9,6 +9,8 @@ import { useSim, useSimulator } from '../state';
 export function PatternPicker() {
   const sim = useSimulator();
   const current = useSim((s) => s.pattern.id);
+  // An architecture imported from a template is listed too, while it is open.
+  const importedTitle = useSim((s) => (catalogEntry(s.pattern.id) ? null : s.pattern.title));
   const [loading, setLoading] = useState<string | null>(null);
   return (
     <label className="flex min-w-0 shrink items-center gap-2 text-xs text-muted">
@@ -32,6 +34,11 @@ export function PatternPicker() {
             {p.title}
           </option>
         ))}
+        {importedTitle !== null ? (
+          <option key={current} value={current}>
+            {importedTitle}
+          </option>
+        ) : null}
       </select>
     </label>
   );

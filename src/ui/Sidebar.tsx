@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
+import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
 import { hasRuleEdges } from '../canvas/ruleEdges';
 import { useSim, useSimulator } from '../state';
 import { CostPanel } from './CostPanel';
@@ -8,6 +9,10 @@ import { ParamsPanel } from './ParamsPanel';
 
 // The test panel runs messages through the rule engines: it loads when its tab is first opened.
 const TestPanel = lazy(() => import('./TestPanel').then((m) => ({ default: m.TestPanel })));
+// What an imported template left out: its reader loads only with an imported architecture.
+const TemplatePanel = lazy(() =>
+  import('./TemplatePanel').then((m) => ({ default: m.TemplatePanel })),
+);
 
 const ALL_TABS = [
   { id: 'guide', label: 'Guide' },
@@ -36,6 +41,7 @@ export function Sidebar({
   const [chosen, setTabState] = useState<TabId>(initialTab);
   const selected = useSim((s) => s.selectedNodeId);
   const pattern = useSim((s) => s.pattern);
+  const imported = pattern.linkParams?.[LINK_DEFINITION_KEYS.template] !== undefined;
   const TABS = ALL_TABS.filter((t) => t.id !== 'test' || hasRuleEdges(pattern));
   const tab: TabId = TABS.some((t) => t.id === chosen) ? chosen : 'guide';
   const setTab = (id: TabId) => {
@@ -102,7 +108,14 @@ export function Sidebar({
           {/* The panel's own heading (its tab says it on screen), so its sections' h3s follow an h2. */}
           <h2 className="sr-only">{TABS.find((t) => t.id === tab)?.label}</h2>
           {tab === 'guide' ? (
-            <ExplanationPanel />
+            <>
+              {imported ? (
+                <Suspense fallback={null}>
+                  <TemplatePanel />
+                </Suspense>
+              ) : null}
+              <ExplanationPanel />
+            </>
           ) : tab === 'params' ? (
             <ParamsPanel />
           ) : tab === 'cost' ? (

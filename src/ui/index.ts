@@ -16,3 +16,4 @@ export { StrokeIcon } from './StrokeIcon';
 export { RuleEditorHost } from './RuleEditorHost';
 export { ExportMenu } from './export/ExportMenu';
 export { useReturnFocus } from './useReturnFocus';
+export { OpenTemplate } from './OpenTemplate';

@@ -10,6 +10,8 @@ import { sqsView } from './sqs';
 import { stepFunctionsView } from './stepFunctions';
 import type { KindView } from './types';
 import { userView } from './user';
+import { storeView } from './store';
+import { opaqueView } from './opaque';
 
 /** Every kind's view, by kind: adding a ServiceKind without its module here fails to compile. */
 const VIEWS: { readonly [K in ServiceKind]: KindView<K> } = {
@@ -23,6 +25,8 @@ const VIEWS: { readonly [K in ServiceKind]: KindView<K> } = {
   aurora: auroraView,
   ec2: ec2View,
   email: emailView,
+  store: storeView,
+  opaque: opaqueView,
 };
 
 /** How the view draws a kind of service: name, colour, icon, width, badges, alarm. */

@@ -15,6 +15,8 @@ const KINDS: ServiceKind[] = [
   'aurora',
   'ec2',
   'email',
+  'store',
+  'opaque',
 ];
 
 /** The badges of a node `n` of this kind, as HTML. */

@@ -112,7 +112,9 @@ class ApiGatewayNode implements NodeInstance {
 
   start(): void {
     for (const link of this.ctx.runtime.out) {
-      if (link.edge.kind !== 'sync') continue;
+      // An AWS service integration that hands the request to a buffer (SQS SendMessage, Step
+      // Functions StartExecution) is an `async` edge with a route.
+      if (link.edge.kind !== 'sync' && !(link.edge.kind === 'async' && link.edge.route)) continue;
       this.routes.push({
         link,
         bucket: routeBucket(link, this.ctx.world.sim.now),

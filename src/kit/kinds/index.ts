@@ -7,6 +7,8 @@ import { emailKind } from './email';
 import { lambdaKind } from './lambda';
 import { sqsKind } from './sqs';
 import { userKind } from './user';
+import { storeKind } from './store';
+import { opaqueKind } from './opaque';
 
 /** The kinds every page needs, bundled with the app. */
 const MODULES: Partial<Record<ServiceKind, KindModule>> = {
@@ -17,6 +19,8 @@ const MODULES: Partial<Record<ServiceKind, KindModule>> = {
   aurora: auroraKind,
   ec2: ec2Kind,
   email: emailKind,
+  store: storeKind,
+  opaque: opaqueKind,
 };
 
 /**

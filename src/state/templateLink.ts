@@ -1,0 +1,115 @@
+import { decodeLinkJson, encodeLinkJson, LINK_DEFINITION_KEYS } from '../kit/linkCodec';
+import { checkDefinition, type Pattern, type PatternDefinition } from '../patterns';
+import {
+  templatePattern,
+  TEMPLATE_HANDLERS,
+  type ResourceReport,
+  type TemplateFiles,
+} from '../template';
+
+/**
+ * Imported templates in the app: opening one (files → pattern), remembering what it left out for
+ * the panel, and carrying its definition in a share link (`?template=<deflated JSON, base64url>`),
+ * so a link reopens the same architecture without the files.
+ */
+
+/** What the app keeps of an imported template besides its pattern. */
+export interface ImportedInfo {
+  /** The template's file within what was opened. */
+  file: string;
+  resources: ResourceReport;
+  /** Settings or behaviour approximated, one sentence each. */
+  notes: string[];
+}
+
+/** The address key that carries an imported definition. */
+export const TEMPLATE_KEY = LINK_DEFINITION_KEYS.template;
+
+const imported = new Map<string, { pattern: Pattern; info: ImportedInfo; encoded: string }>();
+
+/** Imports template files into a pattern the app can run (throws TemplateError with the line). */
+export function openTemplate(
+  files: TemplateFiles,
+  name?: string,
+): { pattern: Pattern; info: ImportedInfo } {
+  const { imported: t, pattern } = templatePattern(files, name ? { name } : {});
+  const info: ImportedInfo = { file: t.file, resources: t.resources, notes: t.arch.notes };
+  remember(pattern, info);
+  return { pattern, info };
+}
+
+function remember(pattern: Pattern, info: ImportedInfo): void {
+  const { handlers: _handlers, linkParams: _link, ...definition } = pattern;
+  const encoded = encodeTemplate(definition, info);
+  // The share link carries the architecture itself (url.ts writes linkParams as they are).
+  pattern.linkParams = { [TEMPLATE_KEY]: encoded };
+  imported.set(pattern.id, { pattern, info, encoded });
+}
+
+/** What an imported pattern left out, or undefined for a built-in pattern. */
+export function importedInfo(patternId: string): ImportedInfo | undefined {
+  return imported.get(patternId)?.info;
+}
+
+/** The imported patterns opened so far (the picker lists them). */
+export function importedPatterns(): Pattern[] {
+  return [...imported.values()].map((e) => e.pattern);
+}
+
+/** The address part that carries an imported pattern (`template=...`), or '' for a built-in one. */
+export function templateSearchPart(patternId: string): string {
+  const entry = imported.get(patternId);
+  return entry ? `${TEMPLATE_KEY}=${entry.encoded}` : '';
+}
+
+/** Deflates a definition (and what it left out) into base64url text for an address. */
+export function encodeTemplate(definition: PatternDefinition, info: ImportedInfo): string {
+  return encodeLinkJson({ v: 1, definition, info });
+}
+
+export function decodeTemplate(
+  text: string,
+): { pattern: Pattern; info: ImportedInfo } | { error: string } {
+  let payload: unknown;
+  try {
+    payload = decodeLinkJson(text);
+  } catch {
+    return {
+      error:
+        'The imported architecture in this link is damaged (it could not be read). Showing a built-in pattern instead.',
+    };
+  }
+  const p = payload as { v?: number; definition?: PatternDefinition; info?: ImportedInfo };
+  if (p.v !== 1 || !p.definition || !p.info)
+    return {
+      error:
+        'The imported architecture in this link is from another version of the app. Showing a built-in pattern instead.',
+    };
+  const problems = checkDefinition(p.definition);
+  if (problems.length > 0)
+    return {
+      error: `The imported architecture in this link is not valid (${problems[0]?.path}: ${problems[0]?.message}). Showing a built-in pattern instead.`,
+    };
+  const pattern: Pattern = {
+    ...p.definition,
+    handlers: TEMPLATE_HANDLERS,
+    linkParams: { [TEMPLATE_KEY]: text },
+  };
+  imported.set(pattern.id, { pattern, info: p.info, encoded: text });
+  return { pattern, info: p.info };
+}
+
+/**
+ * The imported pattern an address carries, if any: the patterns list to read the rest of the
+ * address against, and an error sentence for a damaged one.
+ */
+export function patternsFromSearch(
+  search: string,
+  builtIn: readonly Pattern[],
+): { patterns: Pattern[]; errors: string[] } {
+  const text = new URLSearchParams(search).get(TEMPLATE_KEY);
+  if (text === null) return { patterns: [...builtIn], errors: [] };
+  const r = decodeTemplate(text);
+  if ('error' in r) return { patterns: [...builtIn], errors: [r.error] };
+  return { patterns: [r.pattern, ...builtIn], errors: [] };
+}
