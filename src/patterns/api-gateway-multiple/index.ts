@@ -127,9 +127,14 @@ const explanation: Explanation = {
     {
       text: 'Put the APIs behind a usage plan: every caller has its own API key, and 10% of the requests come without one. Those get 403, and with failed calls failing the payment, so do about a quarter of the payments.',
       set: { onRouteFailure: 'fail', salesClientRate: 0, usagePlan: true, missingKeyPercent: 10 },
+      until: { afterS: 10 },
+      expect: [{ stat: { node: 'user', stat: 'clientErrors' }, rose: true }],
     },
     {
-      text: 'Click the User, then one of its recent requests: its waterfall shows every call on one time axis, each under its caller; three gateways mean three more hops than one.',
+      text: 'Click the User, then one of its recent requests: its waterfall shows every call on one time axis, each under its caller; each call crosses one gateway, as with the single gateway, but each route now has an API, a stage and a throttle of its own.',
+      set: { usagePlan: false, missingKeyPercent: 0 },
+      until: { afterS: 5 },
+      expect: [{ stat: { node: 'user', stat: 'ok' }, rose: true }],
     },
   ],
 };

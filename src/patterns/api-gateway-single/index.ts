@@ -110,6 +110,11 @@ const explanation: Explanation = {
         salesRouteRate: 100,
         salesRouteBurst: 50,
       },
+      until: { afterS: 10 },
+      expect: [
+        { stat: { node: 'gateway', stat: 'methodThrottled' }, rose: true },
+        { stat: { edge: 'gatewayToCustomer', stat: 'throttled' }, steady: true },
+      ],
     },
     {
       text: 'Or turn on a usage plan: every caller has its own API key allowed 100 requests a second. The noisy clients run into their key’s limit; Payments’ key has room of its own.',
@@ -123,6 +128,8 @@ const explanation: Explanation = {
         keyRateLimit: 100,
         keyBurst: 50,
       },
+      until: { afterS: 10 },
+      expect: [{ stat: { node: 'gateway', stat: 'keyThrottled' }, rose: true }],
     },
     {
       text: 'Give each key a quota of 600 requests a day: after about ten seconds Payments has used its key’s quota, and every payment fails with 429 "Limit Exceeded" until the day is over.',
@@ -133,9 +140,14 @@ const explanation: Explanation = {
         keyBurst: 5000,
         keyQuota: 600,
       },
+      until: { afterS: 30 },
+      expect: [{ stat: { node: 'gateway', stat: 'quotaExceeded' }, rose: true }],
     },
     {
       text: 'Click the User, then one of its recent requests: its waterfall shows every call on one time axis, each under its caller, and where the time went.',
+      set: { keyQuota: 0, usagePlan: false },
+      until: { afterS: 5 },
+      expect: [{ stat: { node: 'user', stat: 'ok' }, rose: true }],
     },
   ],
 };
