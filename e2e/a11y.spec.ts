@@ -57,6 +57,9 @@ test('a link with a problem explains it in readable contrast', async ({ page }) 
   await expect(page.getByRole('alert')).toBeVisible();
   expect(await seriousFindings(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
+  // The page follows the OS: wait for the dark theme and for its colour transitions to end.
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(0);
   expect(await seriousFindings(page)).toEqual([]);
 });
 

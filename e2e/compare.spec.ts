@@ -8,6 +8,10 @@ import {
   type Pattern,
 } from '../src/patterns';
 import { formatFigure } from '../src/ui/compare/formatFigure';
+import { registerAllKinds } from '../src/kit/kinds/all';
+
+// The Node side of these tests builds runs of every pattern: all the service kinds, at once.
+registerAllKinds();
 
 function pattern(id: string): Pattern {
   const p = findPattern(id);

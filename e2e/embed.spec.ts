@@ -184,7 +184,7 @@ test.describe('embed.html options', () => {
     await expect(page.getByTestId('node-topic')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.locator('.url-alert')).toHaveCount(0);
-    expect(warnings.join('\n')).toContain('unknown parameter "bogus"');
+    expect(warnings.join('\n')).toContain('Unknown parameter "bogus"');
     expect(warnings.join('\n')).toContain('theme="purple"');
     expect(warnings.join('\n')).toContain('"nope" is not a parameter of pubsub-sns');
     // The rest of the address still applies: a running diagram with the playback controls.

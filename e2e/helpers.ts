@@ -40,6 +40,8 @@ export async function openApp(
   await expect(
     page.getByTestId('node-salesQueue').or(page.getByTestId('node-sales')).first(),
   ).toBeVisible();
+  // The charts load in their own chunk after the diagram: the layout settles once they are in.
+  await expect(page.locator('.charts[aria-busy="true"]')).toHaveCount(0);
 }
 
 /** Presses the Play button. */

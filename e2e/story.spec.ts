@@ -66,13 +66,13 @@ test('the tour plays each step to its moment, goes back and exits', async ({ pag
   await expect(tour).toContainText('Raise the payment rate to 40/s');
   await expect(tour).toHaveAttribute('data-phase', 'paused', { timeout: 30_000 });
   // Paused where the backlog has built up, as the step says.
-  const visible = page.getByTestId('node-salesQueue');
+  const visible = page.getByTestId('salesQueue-visible');
   await expect
-    .poll(async () =>
-      Number(
-        /visible\s*([\d,]+)/.exec((await visible.textContent()) ?? '')?.[1]?.replace(/,/g, ''),
-      ),
-    )
+    .poll(async () => {
+      // The card writes large counts compactly ("1.2k").
+      const m = /([\d.,]+)\s*(k?)/.exec((await visible.textContent()) ?? '');
+      return m ? Number(m[1]?.replace(/,/g, '')) * (m[2] ? 1000 : 1) : NaN;
+    })
     .toBeGreaterThan(200);
 
   await tour.getByRole('button', { name: 'Back' }).click();

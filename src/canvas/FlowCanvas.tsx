@@ -205,9 +205,12 @@ export function FlowCanvas({
             <FocusOnParamChange visibleBottom={visibleBottom} />
           </>
         ) : (
-          <AutoFit options={fitOptions} userMoved={userMoved} />
+          <>
+            <AutoFit options={fitOptions} userMoved={userMoved} />
+            {/* The outline zooms itself to keep text legible (OutlineView): one of the two only. */}
+            <TextScale />
+          </>
         )}
-        <TextScale />
         {onBounds ? <ReportBounds onBounds={onBounds} userMoved={userMoved} /> : null}
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="var(--grid-dot)" />
         {controls ? (

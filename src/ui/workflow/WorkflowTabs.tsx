@@ -16,27 +16,30 @@ export default function WorkflowTabs({ dark, children }: { dark: boolean; childr
   if (!workflowNodeId(pattern)) return <>{children}</>;
   return (
     <>
-      <div className="wf-tabs" role="tablist" aria-label="Views">
-        <button
-          type="button"
-          role="tab"
-          id="tab-architecture"
-          aria-selected={tab === 'architecture'}
-          aria-controls="panel-architecture"
-          onClick={() => setTab('architecture')}
-        >
-          Architecture
-        </button>
-        <button
-          type="button"
-          role="tab"
-          id="tab-workflow"
-          aria-selected={tab === 'workflow'}
-          aria-controls="panel-workflow"
-          onClick={() => setTab('workflow')}
-        >
-          Workflow
-        </button>
+      <div className="wf-tabs">
+        {/* A tablist may hold only tabs: the import and export buttons sit beside it. */}
+        <div className="wf-tablist" role="tablist" aria-label="Views">
+          <button
+            type="button"
+            role="tab"
+            id="tab-architecture"
+            aria-selected={tab === 'architecture'}
+            aria-controls="panel-architecture"
+            onClick={() => setTab('architecture')}
+          >
+            Architecture
+          </button>
+          <button
+            type="button"
+            role="tab"
+            id="tab-workflow"
+            aria-selected={tab === 'workflow'}
+            aria-controls="panel-workflow"
+            onClick={() => setTab('workflow')}
+          >
+            Workflow
+          </button>
+        </div>
         <span className="flex-1" />
         <AslControls onImported={() => setTab('workflow')} />
       </div>
