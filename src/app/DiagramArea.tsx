@@ -2,7 +2,7 @@ import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties } fr
 import { FIT_MAX_ZOOM, FIT_SIDE, FIT_TOP, FlowCanvas } from '../canvas';
 import { CanvasOverlay } from '../ui';
 import { DiagramTabs } from '../ui/workflow/DiagramTabs';
-import { useCanvasRoom, useElementSize } from './useElementSize';
+import { useElementSize } from './useElementSize';
 
 /** Below this canvas width the legend and ledger move under the diagram instead of over it. */
 const OVERLAYS_BELOW_PX = 720;
@@ -55,13 +55,13 @@ function WideDiagram({ dark }: { dark: boolean }) {
     const zoom = Math.min(FIT_MAX_ZOOM, (width - 2 * FIT_SIDE) / diagram.width);
     ideal = Math.ceil(FIT_TOP + bottomInset + diagram.height * zoom);
   }
-  // Shrink by up to a fifth when that saves the column from scrolling; if it must scroll anyway,
-  // keep the diagram at its best.
-  const room = useCanvasRoom(wrapRef);
-  const shrunk = Math.max(MIN_CANVAS_PX, Math.round(ideal * 0.8));
+  // The diagram keeps the height it needs at the zoom its width allows, and the column scrolls to
+  // the charts if it must. (A shorter canvas would zoom the diagram out below the level at which
+  // cards show their numbers (canvas/TextScale.tsx); compact cards are shorter, the diagram would
+  // fit again, and the two would chase each other.)
   const style: CSSProperties = {
     flexBasis: ideal + below,
-    minHeight: (room >= shrunk ? shrunk : Math.max(MIN_CANVAS_PX, ideal)) + below,
+    minHeight: Math.max(MIN_CANVAS_PX, ideal) + below,
   };
   return (
     <DiagramTabs dark={dark}>

@@ -27,6 +27,12 @@ export interface ApiGatewayConfig {
   integrationTimeoutMs: number;
   /** The gateway's own processing time per request, each way. */
   overhead: Distribution;
+  /**
+   * Whether `handle` applies the rate limit and burst itself, to every request (default true).
+   * False when the caller applies them per method instead (an API with a route table: AWS applies
+   * a stage's limits to each method separately) and this bucket stays untouched.
+   */
+  stageThrottle?: boolean;
 }
 
 /** The integration behind a route: call `done` with the status it produced. */
@@ -113,7 +119,7 @@ export class ApiGateway {
       respond(refused);
       return;
     }
-    if (!this.bucket.tryTake(sim.now)) {
+    if (this.config.stageThrottle !== false && !this.bucket.tryTake(sim.now)) {
       this.throttled.value++;
       respond(429);
       return;

@@ -1,5 +1,5 @@
 import { useStore } from '@xyflow/react';
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 
 /** Smallest text a reader is shown on the diagram, in screen pixels. */
 export const MIN_TEXT_PX = 11;
@@ -16,6 +16,14 @@ export const BACK_TO_FULL_ZOOM = 0.86;
  * compact.
  */
 const MAX_FLIPS = 2;
+/**
+ * Full cards turn compact only once the zoom has stayed below FULL_DETAIL_ZOOM this long (wall
+ * ms): a card that grows a row makes the fit dip for a frame or two before the canvas follows,
+ * and that must not cost the numbers on every card.
+ */
+const SETTLE_MS = 700;
+/** A dip is small (and waits SETTLE_MS) down to this fraction of FULL_DETAIL_ZOOM. */
+const DIP_FLOOR = 0.9;
 
 export type Detail = 'full' | 'compact';
 
@@ -55,21 +63,61 @@ export function TextScale() {
   // Taller text makes taller cards, and a fit limited by height then zooms out a little more:
   // small decreases of the scale are ignored, and the level of detail flips at most MAX_FLIPS
   // times per pane width, so that the two settle instead of chasing each other.
-  const state = useRef({ detail: 'full' as Detail, scale: 1, width: -1, flips: 0 });
+  const state = useRef({
+    detail: 'full' as Detail,
+    scale: 1,
+    width: -1,
+    flips: 0,
+    /** A dip below full-detail level while the cards are full: waiting out SETTLE_MS, or over. */
+    dip: 'none' as 'none' | 'waiting' | 'expired',
+    timer: undefined as ReturnType<typeof setTimeout> | undefined,
+  });
+  const [tick, setTick] = useState(0);
   useLayoutEffect(() => {
     const root = dom?.closest('.react-flow') ?? dom;
     if (!(root instanceof HTMLElement)) return;
     const prev = state.current;
     const same = prev.width === paneWidth;
     const flips = same ? prev.flips : 0;
-    const detail = detailFor(zoom, prev.detail, flips);
+    let detail = detailFor(zoom, prev.detail, flips);
+    let dip: typeof prev.dip = 'none';
+    let timer = prev.timer;
+    // Only a small dip waits (a fit that settles far below is a real change, decided at once).
+    const smallDip = zoom >= FULL_DETAIL_ZOOM * DIP_FLOOR;
+    if (
+      same &&
+      smallDip &&
+      prev.detail === 'full' &&
+      detail === 'compact' &&
+      prev.dip !== 'expired'
+    ) {
+      // A dip: the cards stay full until it has lasted SETTLE_MS (a new pane width decides at once).
+      detail = 'full';
+      dip = 'waiting';
+      if (prev.dip === 'none')
+        timer = setTimeout(() => {
+          if (state.current.dip !== 'waiting') return;
+          state.current.dip = 'expired';
+          setTick((n) => n + 1);
+        }, SETTLE_MS);
+    } else if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
     const wanted = Math.ceil(textScaleFor(zoom, detail) * 1000) / 1000;
     const keep = detail === prev.detail && wanted < prev.scale && wanted > prev.scale * 0.9;
     const scale = keep ? prev.scale : wanted;
     const flipped = same && detail !== prev.detail;
-    state.current = { detail, scale, width: paneWidth, flips: flips + (flipped ? 1 : 0) };
+    state.current = {
+      detail,
+      scale,
+      width: paneWidth,
+      flips: flips + (flipped ? 1 : 0),
+      dip,
+      timer,
+    };
     root.style.setProperty('--ts', String(scale));
     root.dataset.detail = detail;
-  }, [zoom, dom, paneWidth]);
+  }, [zoom, dom, paneWidth, tick]);
   return null;
 }

@@ -5,12 +5,12 @@ import type { ComparisonOffer } from '../kit';
  * `comparisons`). Both sides of an offer get the same seed, so the same payments arrive on both.
  */
 
-/** One shared gateway against one gateway per service, with /sales made noisy on both. */
+/** One shared gateway against one gateway per service, with /sales made noisy on both: alike. */
 export const singleVsMultipleGateways: ComparisonOffer = {
   id: 'single-vs-multiple-gateways',
   label: 'Single vs multiple gateways',
   description:
-    'The same payments and the same noisy /sales clients (300 requests a second against a throttle of 200 a second, burst 100) through one shared gateway and through one gateway per service: see whose /customer calls get 429s, and what the extra hop costs in latency and money.',
+    "The same payments and the same noisy /sales clients (300 requests a second against a throttle of 200 a second, burst 100) through one shared gateway and through one gateway per service. They answer alike: API Gateway applies a stage's limits to each route, so only /sales throttles in both, and every call crosses one gateway in both. The difference is who owns and configures the APIs, not the numbers.",
   a: {
     pattern: 'api-gateway-single',
     label: 'One gateway',

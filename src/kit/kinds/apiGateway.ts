@@ -10,8 +10,13 @@ import { narrateApiGateway } from './stories';
 /** One route of the API: an outgoing sync edge with a `route`, its own throttle and counts. */
 interface Route {
   link: Link;
-  /** Method-level throttling (a stage's route settings); undefined: only the stage's. */
+  /** The route's method throttling; undefined when it has none. */
   bucket: TokenBucket | undefined;
+  /**
+   * The stage's limits for this route alone (AWS applies them per method); undefined on a
+   * gateway without a route table, whose one stage bucket (ApiGateway) covers its requests.
+   */
+  stageBucket: TokenBucket | undefined;
   counts: {
     requests: number;
     ok: number;
@@ -25,12 +30,19 @@ interface Route {
 }
 
 /**
- * API Gateway. A request takes a token from the stage's bucket (none left: 429), is matched to a
+ * API Gateway. A request takes a token from the account's bucket (10,000 requests/s, burst 5,000,
+ * shared by every API of the account in the Region: every gateway of the run), is matched to a
  * route (an outgoing sync edge whose `route` has its method and path; an edge without a route
- * takes every request), takes a token from that route's own bucket if it has method throttling,
- * and calls the Lambda proxy integration behind it. The answer is the function's own status;
- * 500 when Lambda throttled the invocation; 502 when the function failed; 504 past the
- * integration timeout. A request no route takes gets what the API type answers: a REST API 403
+ * takes every request), takes a token from that route's buckets, and calls the Lambda proxy
+ * integration behind it. AWS applies a stage's rate and burst to each method separately ("per-API,
+ * per-stage throttling limits are applied at the API method level for a stage"), so every route
+ * has a bucket of its own at the stage's limits, and another at its method throttling where set
+ * (the stricter of the two decides, as reported from tests on AWS). One noisy route therefore never
+ * takes tokens from another, behind one gateway or several; what they all share is the account's
+ * limit. A gateway without a route table has one bucket, the stage's.
+ *
+ * The answer is the function's own status; 500 when Lambda throttled the invocation; 502 when the
+ * function failed; 504 past the integration timeout. A request no route takes gets what the API type answers: a REST API 403
  * "Missing Authentication Token", an HTTP API 404 "Not Found".
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html
  * and https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
@@ -47,10 +59,12 @@ interface Route {
  * `quotaLimit` (requests per key and period; 0: no quota), `quotaPeriod` (DAY | WEEK | MONTH),
  * `missingKeyPercent`. Route edge config: `throttleRatePerS`, `throttleBurst`.
  *
- * Stats: `throttled` counts every 429 the gateway answered (stage, method, key throttle, quota);
+ * Stats: `throttled` counts every 429 the gateway answered (account, stage, method, key throttle,
+ * quota);
  * `billedRequests` counts the requests sent on to an integration, which is what API Gateway bills:
  * throttled (429) and unrouted requests are not billed. A gateway with a route table also reports
- * `requestsPerS`, `stageThrottled`, `methodThrottled`, `keyThrottled`, `quotaExceeded`,
+ * `requestsPerS`, `stageThrottled`, `methodThrottled`, `accountThrottled`, `keyThrottled`,
+ * `quotaExceeded`, `tokens` (the stage's tokens on its emptiest route),
  * `forbidden`, `clientErrors` (4xx other than 429), `serverErrors` (5xx) and, with a usage plan,
  * `keyTokens` (the emptiest key's tokens); each route the same per edge (`edgeStats`).
  */
@@ -65,6 +79,12 @@ class ApiGatewayNode implements NodeInstance {
    */
   private billed = 0;
   private methodThrottled = 0;
+  /** 429s from a route's bucket at the stage's limits (a route table's stage throttling). */
+  private stagePerMethodThrottled = 0;
+  /** 429s because the account's bucket, shared by every gateway of the run, was empty. */
+  private accountThrottled = 0;
+  /** Whether the API has a route table (its stage's limits then apply per method). */
+  private perMethod = false;
   private readonly recent: Throughput;
   /** The usage plan while one is on; undefined otherwise. */
   private plan: UsagePlan | undefined;
@@ -111,16 +131,44 @@ class ApiGatewayNode implements NodeInstance {
   }
 
   start(): void {
-    for (const link of this.ctx.runtime.out) {
+    const links = this.ctx.runtime.out.filter(
       // An AWS service integration that hands the request to a buffer (SQS SendMessage, Step
       // Functions StartExecution) is an `async` edge with a route.
-      if (link.edge.kind !== 'sync' && !(link.edge.kind === 'async' && link.edge.route)) continue;
+      (link) => link.edge.kind === 'sync' || (link.edge.kind === 'async' && link.edge.route),
+    );
+    this.perMethod = links.some((link) => link.edge.route);
+    // With a route table the stage's limits go to each route's bucket instead of one for all.
+    if (this.perMethod) this.api.reconfigure({ stageThrottle: false });
+    for (const link of links) {
       this.routes.push({
         link,
-        bucket: routeBucket(link, this.ctx.world.sim.now),
+        bucket: undefined,
+        stageBucket: undefined,
         counts: { requests: 0, ok: 0, throttled: 0, clientErrors: 0, serverErrors: 0, timedOut: 0 },
         recent: new Throughput(this.ctx.world.sim),
       });
+    }
+    this.limitRoutes(this.ctx.config);
+  }
+
+  /** Gives each route its buckets' limits: the stage's (per method), and its method throttling. */
+  private limitRoutes(config: ConfigReader): void {
+    const now = this.ctx.world.sim.now;
+    const stage = settings(config);
+    const limit = (b: TokenBucket | undefined, rate: number, burst: number) => {
+      if (!b) return new TokenBucket(rate, burst, now);
+      b.setLimits(rate, burst, now);
+      return b;
+    };
+    for (const r of this.routes) {
+      const rate = r.link.config.optNum('throttleRatePerS');
+      r.bucket =
+        rate === undefined
+          ? undefined
+          : limit(r.bucket, rate, r.link.config.num('throttleBurst', rate));
+      r.stageBucket = this.perMethod
+        ? limit(r.stageBucket, stage.rateLimitPerS, stage.burst)
+        : undefined;
     }
   }
 
@@ -149,15 +197,30 @@ class ApiGatewayNode implements NodeInstance {
     // API keys and usage plans come first (a request no route takes is refused before any key
     // is looked at: AWS answers 403 "Missing Authentication Token" without one).
     const plan = this.plan;
-    const admit =
-      plan && route
-        ? (): HttpStatus | undefined => {
+    const admit = route
+      ? (): HttpStatus | undefined => {
+          if (plan) {
             const verdict = plan.admit(this.keyOf(link.source.node.id), now);
-            if (verdict === 'ok') return undefined;
-            outcome = usagePlanRefusal(verdict);
-            return outcome.status as HttpStatus;
+            if (verdict !== 'ok') {
+              outcome = usagePlanRefusal(verdict);
+              return outcome.status as HttpStatus;
+            }
           }
-        : undefined;
+          // The account's limit, shared by every API of the account in the Region.
+          if (!accountBucket(this.ctx.world).tryTake(now)) {
+            this.accountThrottled++;
+            outcome = {
+              ok: false,
+              error: 'throttled',
+              status: 429,
+              atGateway: true,
+              message: 'Too Many Requests',
+            };
+            return 429;
+          }
+          return undefined;
+        }
+      : undefined;
     this.api.handle(
       (answer) => {
         if (!route) {
@@ -175,8 +238,12 @@ class ApiGatewayNode implements NodeInstance {
           answer(outcome.status as HttpStatus);
           return;
         }
-        if (route.bucket && !route.bucket.tryTake(this.ctx.world.sim.now)) {
-          this.methodThrottled++;
+        const t = this.ctx.world.sim.now;
+        const stageEmpty = route.stageBucket !== undefined && route.stageBucket.available(t) < 1;
+        const methodEmpty = route.bucket !== undefined && route.bucket.available(t) < 1;
+        if (stageEmpty || methodEmpty) {
+          if (methodEmpty) this.methodThrottled++;
+          else this.stagePerMethodThrottled++;
           outcome = {
             ok: false,
             error: 'throttled',
@@ -187,6 +254,8 @@ class ApiGatewayNode implements NodeInstance {
           answer(429);
           return;
         }
+        route.stageBucket?.tryTake(t);
+        route.bucket?.tryTake(t);
         this.billed++;
         route.link.call(trace, (r) => {
           outcome = r;
@@ -217,26 +286,25 @@ class ApiGatewayNode implements NodeInstance {
 
   reconfigure(config: ConfigReader): void {
     const { overhead, ...limits } = settings(config);
-    this.api.reconfigure(limits);
+    this.api.reconfigure({ ...limits, stageThrottle: !this.perMethod });
     this.api.config.overhead = overhead; // read at each request
     this.apiType = config.str('apiType', 'REST');
     this.configurePlan(config);
-    const now = this.ctx.world.sim.now;
-    for (const r of this.routes) {
-      const rate = r.link.config.optNum('throttleRatePerS');
-      const burst = r.link.config.optNum('throttleBurst');
-      if (rate === undefined) r.bucket = undefined;
-      else if (r.bucket) r.bucket.setLimits(rate, burst ?? rate, now);
-      else r.bucket = routeBucket(r.link, now);
-    }
+    this.limitRoutes(config);
   }
 
   stats(): NodeStats {
     const api = this.api.stats();
     const plan = this.plan?.counts ?? { forbidden: 0, keyThrottled: 0, quotaExceeded: 0 };
+    const routeThrottled = this.methodThrottled + this.stagePerMethodThrottled;
     const stats: NodeStats = {
       ...api,
-      throttled: api.throttled + this.methodThrottled + plan.keyThrottled + plan.quotaExceeded,
+      throttled:
+        api.throttled +
+        routeThrottled +
+        this.accountThrottled +
+        plan.keyThrottled +
+        plan.quotaExceeded,
       unrouted: this.unrouted,
       billedRequests: this.billed,
     };
@@ -249,11 +317,17 @@ class ApiGatewayNode implements NodeInstance {
       serverErrors += r.counts.serverErrors + r.counts.timedOut;
     }
     const now = this.ctx.world.sim.now;
+    // The stage's tokens: with its limits applied per method, the emptiest route's.
+    let tokens = Infinity;
+    for (const r of this.routes)
+      if (r.stageBucket) tokens = Math.min(tokens, r.stageBucket.available(now));
     return {
       ...stats,
+      ...(Number.isFinite(tokens) ? { tokens: Math.floor(tokens) } : {}),
       requestsPerS: Math.round(this.recent.perSecond() * 10) / 10,
-      stageThrottled: api.throttled,
+      stageThrottled: api.throttled + this.stagePerMethodThrottled,
       methodThrottled: this.methodThrottled,
+      accountThrottled: this.accountThrottled,
       ...plan,
       clientErrors: clientErrors + this.unrouted,
       serverErrors,
@@ -270,11 +344,36 @@ class ApiGatewayNode implements NodeInstance {
         ...r.counts,
         requestsPerS: Math.round(r.recent.perSecond() * 10) / 10,
         http5xx: r.counts.serverErrors + r.counts.timedOut,
-        ...(r.bucket ? { tokens: Math.floor(r.bucket.available(now)) } : {}),
+        ...routeTokens(r, now),
       };
     }
     return out;
   }
+}
+
+/**
+ * The account's throttle in the Region: 10,000 requests a second with a burst of 5,000, shared by
+ * every API (AWS, "Throttle requests to your REST APIs", account-level throttling per Region). One
+ * per run: every gateway node of a world takes from the same bucket.
+ */
+const ACCOUNT_RATE_PER_S = 10_000;
+const ACCOUNT_BURST = 5_000;
+const accounts = new WeakMap<object, TokenBucket>();
+function accountBucket(world: { sim: { now: number } }): TokenBucket {
+  let bucket = accounts.get(world);
+  if (!bucket) {
+    bucket = new TokenBucket(ACCOUNT_RATE_PER_S, ACCOUNT_BURST, world.sim.now);
+    accounts.set(world, bucket);
+  }
+  return bucket;
+}
+
+/** A route's tokens left: the fewer of its stage-limit and method buckets'. */
+function routeTokens(r: Route, now: number): { tokens?: number } {
+  const left = [r.stageBucket, r.bucket]
+    .filter((b) => b !== undefined)
+    .map((b) => b.available(now));
+  return left.length > 0 ? { tokens: Math.floor(Math.min(...left)) } : {};
 }
 
 /** The answer to a request the usage plan refused. */
@@ -292,12 +391,6 @@ function usagePlanRefusal(verdict: 'forbidden' | 'throttled' | 'quotaExceeded'):
 
 function quotaPeriod(s: string): QuotaPeriod {
   return s === 'WEEK' || s === 'MONTH' ? s : 'DAY';
-}
-
-function routeBucket(link: Link, now: number): TokenBucket | undefined {
-  const rate = link.config.optNum('throttleRatePerS');
-  if (rate === undefined) return undefined;
-  return new TokenBucket(rate, link.config.num('throttleBurst', rate), now);
 }
 
 function count(route: Route, r: Result): void {
@@ -342,6 +435,7 @@ export const apiGatewayKind: KindModule = {
     'requestsPerS',
     'stageThrottled',
     'methodThrottled',
+    'accountThrottled',
     'keyThrottled',
     'quotaExceeded',
     'forbidden',

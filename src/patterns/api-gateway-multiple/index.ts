@@ -78,15 +78,15 @@ function cap(s: string): string {
 const explanation: Explanation = {
   messageNoun: 'payment',
   summary:
-    'Payments reaches each service through an API Gateway of its own: /customer, /sales and /communication are three APIs, each with its own throttle, its own hop and its own latency.',
+    'Payments reaches each service through an API Gateway of its own: /customer, /sales and /communication are three APIs, each with its own stage, settings and deployments.',
   whenToUse: [
     ...GATEWAY_WHEN_TO_USE,
     'Services are owned and deployed by different teams, each publishing its own API.',
-    'One noisy consumer of a service must not starve the others: each API has its own throttle.',
+    'Each service needs settings of its own (throttling, authorisation, usage plans, timeouts) that its team changes and deploys on its own.',
     'Clients outside need a stable, managed front door per service (authorisation, throttling, usage plans).',
   ],
   tradeOffs: [
-    'Every call from Payments crosses a gateway: one more hop, and its latency, per call; three in a row add up.',
+    "Each call crosses one gateway, exactly as behind a shared one: separate APIs add no hop, and no throttling isolation either, since API Gateway already applies a stage's limits per route.",
     'The calls are synchronous: the caller waits for the whole chain, and a failure or a throttle anywhere comes back to it.',
     'Several APIs to configure, secure and pay for.',
   ],
@@ -104,7 +104,7 @@ const explanation: Explanation = {
       expect: [{ stat: { flow: 'response', percentile: 0.5 }, fell: true }],
     },
     {
-      text: 'Make /sales noisy: other clients send 300 requests a second to it, while its gateway allows 200. Only /sales throttles: Customer and Communication have gateways of their own.',
+      text: "Make /sales noisy: other clients send 300 requests a second to it, while its gateway allows 200. Only /sales throttles, exactly as behind one shared gateway: API Gateway applies a stage's limits to each route, so separate APIs add no isolation here.",
       set: { callMode: 'sequential', salesClientRate: 300, routeApiRate: 200, routeApiBurst: 100 },
       until: { afterS: 10 },
       expect: [
