@@ -38,6 +38,23 @@ export function openTemplate(
   return { pattern, info };
 }
 
+/**
+ * The same imported architecture with its nodes moved (a layout computed in the page, by ELK),
+ * remembered and carried in links with those positions.
+ */
+export function withPositions(
+  pattern: Pattern,
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+): Pattern {
+  const info = imported.get(pattern.id)?.info;
+  const moved: Pattern = {
+    ...pattern,
+    nodes: pattern.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })),
+  };
+  if (info) remember(moved, info);
+  return moved;
+}
+
 function remember(pattern: Pattern, info: ImportedInfo): void {
   const { handlers: _handlers, linkParams: _link, ...definition } = pattern;
   const encoded = encodeTemplate(definition, info);

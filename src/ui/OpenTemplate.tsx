@@ -56,8 +56,13 @@ export function OpenTemplate() {
     try {
       // The template reader (YAML, intrinsics, SAM) loads on first use, and the service kinds
       // the architecture needs before it can run.
-      const { openTemplate } = await import('../state/templateLink');
-      const { pattern } = openTemplate(files, name);
+      const { openTemplate, withPositions } = await import('../state/templateLink');
+      let { pattern } = openTemplate(files, name);
+      // Laid out by ELK in the page (the importer's own layered layout stays as the fallback).
+      const positions = await import('../canvas/architectureLayout')
+        .then((m) => m.layoutArchitecture(pattern))
+        .catch(() => null);
+      if (positions) pattern = withPositions(pattern, positions);
       await loadKinds(pattern.nodes.map((node) => node.kind));
       sim.setPattern(pattern);
       document.title = `${pattern.title} · Integration patterns on AWS`;

@@ -40,7 +40,7 @@ type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
 let elk: Promise<Elk> | undefined;
 
 /** ELK, loaded once (the bundled build runs in the page; layouts are small). */
-function loadElk(): Promise<Elk> {
+export function loadElk(): Promise<Elk> {
   elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default() as unknown as Elk);
   return elk;
 }
