@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useSim, useSimulator } from '../state';
 import { formatSpeed } from '../canvas/format';
+import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepIcon } from './playbackIcons';
 import { PlaybackStatus } from './PlaybackStatus';
 import { blurAfterPointer } from './pointerBlur';
 import { SeedInput } from './SeedInput';
@@ -122,46 +123,5 @@ function SpeedSelect() {
         )}
       </select>
     </label>
-  );
-}
-
-const icon = { width: 14, height: 14, viewBox: '0 0 16 16', 'aria-hidden': true } as const;
-function PlayIcon() {
-  return (
-    <svg {...icon} fill="currentColor">
-      <path d="M4 2.5v11l9-5.5z" />
-    </svg>
-  );
-}
-function PauseIcon() {
-  return (
-    <svg {...icon} fill="currentColor">
-      <rect x="3.5" y="2.5" width="3.2" height="11" rx="1" />
-      <rect x="9.3" y="2.5" width="3.2" height="11" rx="1" />
-    </svg>
-  );
-}
-function StepIcon() {
-  return (
-    <svg {...icon} fill="currentColor">
-      <path d="M3 2.5v11l7-5.5z" />
-      <rect x="11" y="2.5" width="2.5" height="11" rx="1" />
-    </svg>
-  );
-}
-function StepBackIcon() {
-  return (
-    <svg {...icon} fill="currentColor">
-      <path d="M13 2.5v11l-7-5.5z" />
-      <rect x="2.5" y="2.5" width="2.5" height="11" rx="1" />
-    </svg>
-  );
-}
-function ResetIcon() {
-  return (
-    <svg {...icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
-      <path d="M3 8a5 5 0 1 0 1.6-3.7" />
-      <path d="M3 2.5v3h3" />
-    </svg>
   );
 }

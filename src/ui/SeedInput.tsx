@@ -19,6 +19,11 @@ export function seedProblem(text: string, current: number): string | null {
 export function SeedInput() {
   const sim = useSimulator();
   const seed = useSim((s) => s.seed);
+  return <SeedField seed={seed} onSeed={(n) => sim.setSeed(n)} />;
+}
+
+/** The seed box itself, for any run that has a seed (one simulator, or a comparison of two). */
+export function SeedField({ seed, onSeed }: { seed: number; onSeed: (seed: number) => void }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
@@ -32,7 +37,7 @@ export function SeedInput() {
     const problem = seedProblem(draft, seed);
     setNote(problem);
     const n = Number(draft);
-    if (!problem && n !== seed) sim.setSeed(n);
+    if (!problem && n !== seed) onSeed(n);
   };
   return (
     <label className="relative flex items-center gap-1.5 text-xs text-muted">

@@ -14,6 +14,7 @@ import {
 import type { ConfigValue, GraphEdge, GraphNode, ParamSpec, Pattern } from '../../kit';
 import { encodeLinkJson, LINK_DEFINITION_KEYS } from '../../kit/linkCodec';
 import { charts, flows } from './explanation';
+import { taskFunctionParams } from './params';
 import { definition as seedDefinition } from './index';
 
 /** How one Task resource's simulated service behaves. */
@@ -177,44 +178,20 @@ export function importedPattern(workflow: ImportedWorkflow): Pattern {
       },
     });
     params.push(
-      {
-        id: `${id}DurationMs`,
-        node: id,
-        kind: 'number',
-        label: `${name} duration`,
-        unit: 'ms',
-        min: 1,
-        max: 10_000,
-        step: 1,
-        default: clamp(b.durationMs ?? 100, 1, 10_000),
-        log: true,
-        description: `Mean time ${name} takes for one call (log-normal).`,
-      },
-      {
-        id: `${id}ErrorRate`,
-        node: id,
-        kind: 'number',
-        label: `${name} error rate`,
-        unit: '%',
-        min: 0,
-        max: 100,
-        step: 1,
-        default: clamp(b.errorRate ?? 0, 0, 100),
-        description: `Chance that one call of ${name} fails (with the error type "Error", as a function's unhandled exception).`,
-      },
-      {
-        id: `${id}Concurrency`,
-        node: id,
-        kind: 'number',
-        label: `${name} concurrency`,
-        unit: 'invocations',
-        min: 1,
-        max: 500,
-        step: 1,
-        default: clamp(b.concurrency ?? 20, 1, 500),
-        log: true,
-        description: `Reserved concurrency of ${name}; above it Lambda throttles (Lambda.TooManyRequestsException).`,
-      },
+      ...taskFunctionParams(
+        id,
+        name,
+        {
+          durationMs: clamp(b.durationMs ?? 100, 1, 10_000),
+          errorRate: clamp(b.errorRate ?? 0, 0, 100),
+          concurrency: clamp(b.concurrency ?? 20, 1, 500),
+        },
+        {
+          duration: `Mean time ${name} takes for one call (log-normal).`,
+          errorRate: `Chance that one call of ${name} fails (with the error type "Error", as a function's unhandled exception).`,
+          concurrency: `Reserved concurrency of ${name}; above it Lambda throttles (Lambda.TooManyRequestsException).`,
+        },
+      ),
     );
   });
   const pattern: Pattern = {

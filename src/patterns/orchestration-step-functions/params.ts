@@ -11,9 +11,17 @@ const DURATION_MS: Record<ServiceName, number> = {
   CustomerNotificationService: 80,
 };
 
-/** A service's three sliders: how long it takes, how often it fails, how many run at once. */
-function serviceParams(name: ServiceName): ParamSpec[] {
-  const id = SERVICE_IDS[name];
+/**
+ * The three sliders of a simulated function a Task calls: how long it takes (mean, log-normal),
+ * how often it fails (%), and how many run at once (reserved concurrency). Each `says` what it
+ * does in the workflow it belongs to.
+ */
+export function taskFunctionParams(
+  id: string,
+  name: string,
+  defaults: { durationMs: number; errorRate: number; concurrency: number },
+  says: { duration: string; errorRate: string; concurrency: string },
+): ParamSpec[] {
   return [
     {
       id: `${id}DurationMs`,
@@ -24,9 +32,9 @@ function serviceParams(name: ServiceName): ParamSpec[] {
       min: 1,
       max: 10_000,
       step: 1,
-      default: DURATION_MS[name],
+      default: defaults.durationMs,
       log: true,
-      description: `Mean time ${name} takes for one order (log-normal).`,
+      description: says.duration,
     },
     {
       id: `${id}ErrorRate`,
@@ -37,8 +45,8 @@ function serviceParams(name: ServiceName): ParamSpec[] {
       min: 0,
       max: 100,
       step: 1,
-      default: 1,
-      description: `Chance that one invocation of ${name} fails. The workflow retries it twice (after 1 and 2 s); if it still fails, the order is caught and the customer told.`,
+      default: defaults.errorRate,
+      description: says.errorRate,
     },
     {
       id: `${id}Concurrency`,
@@ -49,11 +57,25 @@ function serviceParams(name: ServiceName): ParamSpec[] {
       min: 1,
       max: 500,
       step: 1,
-      default: 20,
+      default: defaults.concurrency,
       log: true,
-      description: `Reserved concurrency of ${name}: at most this many invocations at once. Above it Lambda answers TooManyRequestsException, and the workflow backs off and retries.`,
+      description: says.concurrency,
     },
   ];
+}
+
+/** A service's three sliders: how long it takes, how often it fails, how many run at once. */
+function serviceParams(name: ServiceName): ParamSpec[] {
+  return taskFunctionParams(
+    SERVICE_IDS[name],
+    name,
+    { durationMs: DURATION_MS[name], errorRate: 1, concurrency: 20 },
+    {
+      duration: `Mean time ${name} takes for one order (log-normal).`,
+      errorRate: `Chance that one invocation of ${name} fails. The workflow retries it twice (after 1 and 2 s); if it still fails, the order is caught and the customer told.`,
+      concurrency: `Reserved concurrency of ${name}: at most this many invocations at once. Above it Lambda answers TooManyRequestsException, and the workflow backs off and retries.`,
+    },
+  );
 }
 
 /** The pattern's parameters; ids are contracts (URLs, `--set`, docs). */

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useStore } from 'zustand';
 import { formatClock, formatSpeed } from '../../canvas/format';
-import { DEFAULT_SEED } from '../../state';
 import { blurAfterPointer } from '../pointerBlur';
-import { seedProblem } from '../SeedInput';
+import { PauseIcon, PlayIcon, ResetIcon } from '../playbackIcons';
+import { SeedField } from '../SeedInput';
 import { SPEEDS } from '../speeds';
 import { useComparison, useComparisonState } from './context';
 
@@ -95,68 +94,5 @@ export function CompareControls() {
 function CompareSeed() {
   const cmp = useComparison();
   const seed = useComparisonState((s) => s.seed);
-  const [draft, setDraft] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    setDraft(null);
-    const problem = seedProblem(draft, seed);
-    setNote(problem);
-    if (!problem && Number(draft) !== seed) cmp.setSeed(Number(draft));
-  };
-  return (
-    <label className="relative flex items-center gap-1.5 text-xs text-muted">
-      Seed
-      <input
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        className="input input-sm w-20 tabular-nums"
-        aria-label="Seed"
-        aria-invalid={note ? true : undefined}
-        placeholder={String(DEFAULT_SEED)}
-        value={draft ?? String(seed)}
-        onChange={(e) => {
-          setNote(null);
-          setDraft(e.target.value);
-        }}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(null);
-        }}
-      />
-      {note ? (
-        <span className="seed-note" role="status">
-          {note}
-        </span>
-      ) : null}
-    </label>
-  );
-}
-
-const icon = { width: 14, height: 14, viewBox: '0 0 16 16', 'aria-hidden': true } as const;
-function PlayIcon() {
-  return (
-    <svg {...icon} fill="currentColor">
-      <path d="M4 2.5v11l9-5.5z" />
-    </svg>
-  );
-}
-function PauseIcon() {
-  return (
-    <svg {...icon} fill="currentColor">
-      <rect x="3.5" y="2.5" width="3.2" height="11" rx="1" />
-      <rect x="9.3" y="2.5" width="3.2" height="11" rx="1" />
-    </svg>
-  );
-}
-function ResetIcon() {
-  return (
-    <svg {...icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
-      <path d="M3 8a5 5 0 1 0 1.6-3.7" />
-      <path d="M3 2.5v3h3" />
-    </svg>
-  );
+  return <SeedField seed={seed} onSeed={(n) => cmp.setSeed(n)} />;
 }
