@@ -129,3 +129,42 @@ test('the embed of an imported architecture plays it', async ({ page }) => {
   await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
   await expect(page.getByTestId('node-OrdersQueue')).toBeVisible();
 });
+
+test('compare an imported architecture with its own settings: one click, both sides run, the link reopens it', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await openDialog(page);
+  await page.getByLabel('Choose a folder…').setInputFiles(ORDERS);
+  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  await openParameters(page);
+  await setParam(page, 'Batch size (msg)', '1');
+  await page.getByRole('tab', { name: 'Guide' }).click();
+  await page.getByRole('link', { name: 'Your settings vs the template’s settings' }).click();
+  await expect(page).toHaveURL(/\?compare=template-[^&]+&vs=template-[^&]+&template=/);
+  const sideA = page.getByRole('region', { name: /^Side A/ });
+  const sideB = page.getByRole('region', { name: /^Side B/ });
+  await expect(sideA.getByTestId('node-ShippingMachine')).toBeVisible();
+  await expect(sideB.getByTestId('node-ShippingMachine')).toBeVisible();
+  await expect(sideA).toContainText('the template’s settings');
+  await expect(sideB).toContainText('Batch size = 1 msg');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const throughput = page.locator('tr[data-figure="throughputPerS"]');
+  await expect(throughput.locator('td[data-side="a"]')).not.toHaveText('0/s', { timeout: 30_000 });
+  await expect(throughput.locator('td[data-side="b"]')).not.toHaveText('0/s');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+  // The address alone reopens the same two sides.
+  const again = await context.newPage();
+  await again.goto(page.url());
+  await expect(
+    again.getByRole('region', { name: /^Side B/ }).getByTestId('node-ShippingMachine'),
+  ).toBeVisible();
+  await expect(again.getByRole('region', { name: /^Side B/ })).toContainText('Batch size = 1 msg');
+  await expect(again.getByRole('alert')).toHaveCount(0);
+});

@@ -55,7 +55,9 @@ export function CompareApp({ cmp, errors }: { cmp: Comparison; errors: string[] 
               <p className="text-[11px] leading-tight text-muted">
                 {labels.offer
                   ? labels.offer.description
-                  : `${patternA.title} and ${patternB.title} under the same load`}
+                  : patternA.id === patternB.id
+                    ? `${patternA.title}: two sets of settings under the same load`
+                    : `${patternA.title} and ${patternB.title} under the same load`}
               </p>
             </div>
           </div>

@@ -3,7 +3,8 @@ import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
 import { catalog, catalogEntry, loadPattern, type CatalogEntry } from '../patterns/catalog';
 import type { Pattern } from '../patterns';
 import {
-  parseCompareLocation,
+  compareSideSearches,
+  joinCompareSides,
   parseLocation,
   type AppLocation,
   type CompareLocation,
@@ -57,13 +58,15 @@ export async function readLocation(search: string, pattern: Pattern): Promise<Ap
   return location;
 }
 
-/** Reads a compare address, loading the two patterns it names (unknown ones: the first). */
+/**
+ * Reads a compare address, loading what each side needs: the pattern it names (unknown ones: the
+ * first), or the imported architecture or workflow it carries (`template=`, `asl=`, shared or
+ * `a.`/`b.` per side), exactly as a single pattern's address would load it.
+ */
 export async function loadCompareLocation(search: string): Promise<CompareLocation> {
-  const query = new URLSearchParams(search);
-  const a = query.get('compare')?.trim() ?? '';
-  const b = query.get('vs')?.trim() || a;
-  const loaded = await Promise.all([...new Set([a, b])].map((id) => loadPattern(entryOrFirst(id))));
-  return parseCompareLocation(search, loaded, catalog);
+  const searches = compareSideSearches(search);
+  const [a, b] = await Promise.all([loadLocation(searches.a), loadLocation(searches.b)]);
+  return joinCompareSides({ a, b }, searches.errors);
 }
 
 function entryOrFirst(id: string): CatalogEntry {

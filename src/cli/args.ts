@@ -45,7 +45,8 @@ export const ASL_USAGE = `  npm run sim -- asl <definition.json> [--input <json>
 export const COMPARE_USAGE = `  npm run sim -- compare <pattern A> <pattern B> [--set [a.|b.]<param>=<value>]... [--duration <seconds>] [--warmup <seconds>] [--seed <n>] [--json]
 
   compare: runs two scenarios on the same seed for the same simulated time (the same seeded
-  arrivals) and prints a table of both; the two may be one pattern with two parameter sets
+  arrivals) and prints a table of both; the two may be one pattern with two parameter sets.
+  A side may be a SAM or CloudFormation template file or folder instead of a pattern id
   --set a.p=v    parameter p of side A only (b.p=v: side B only)
   --set p=v      parameter p on both sides (a side's own a./b. value wins)
   --json         one object: { seed, durationS, warmUpS, a, b, table }, a and b as a run's --json`;

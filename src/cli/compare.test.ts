@@ -104,6 +104,42 @@ describe('npm run sim -- compare', () => {
     60_000,
   );
 
+  it('takes a template folder as a side, and gives what `sim template` gives for it', () => {
+    const folder = 'src/cli/fixtures/orders-template';
+    const common = ['--duration', '30', '--seed', '5', '--json'];
+    const both = json(
+      sim(
+        'compare',
+        folder,
+        folder,
+        '--set',
+        'b.StartShipping_workMs=3000',
+        '--set',
+        'ServerlessHttpApiClients1_rate=8',
+        ...common,
+      ),
+    ) as {
+      a: Record<string, unknown>;
+      b: Record<string, unknown>;
+      table: { id: string; a: number; b: number }[];
+    };
+    const alone = json(
+      sim('template', folder, '--set', 'ServerlessHttpApiClients1_rate=8', ...common),
+    ) as Record<string, unknown>;
+    // `sim template --json` adds what the template left out; the run itself is the same.
+    const { template: _t, resources: _r, ...run } = alone;
+    expect(both.a).toEqual(run);
+    // Slower shipping on B: the same orders, a longer wait.
+    const p99 = both.table.find((r) => r.id === 'p99Ms') as { a: number; b: number };
+    expect(p99.b).toBeGreaterThan(p99.a);
+  }, 120_000);
+
+  it('names an unknown side, pattern or path', () => {
+    const r = sim('compare', 'message-bus', 'no/such/template.yaml');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('B: unknown pattern "no/such/template.yaml"');
+  }, 60_000);
+
   it('--help prints the per-side --set rules', () => {
     const r = sim('compare', '--help');
     expect(r.status).toBe(0);

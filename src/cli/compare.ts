@@ -1,9 +1,10 @@
 /**
  * `npm run sim -- compare <A> <B> [--set [a.|b.]p=v]... [--duration s] [--warmup s] [--seed n]
- * [--json]`: two scenarios on the same seed for the same simulated time, side by side. Each side is
+ * [--json]`, where a side is a pattern id or a SAM/CloudFormation template file or folder: two scenarios on the same seed for the same simulated time, side by side. Each side is
  * exactly what `npm run sim -- <pattern> --set ...` with the same seed and duration would run, so
  * its numbers are those of two separate runs (the tests check it).
  */
+import { existsSync } from 'node:fs';
 import type { StateStats } from '../kit/kinds/stepFunctions';
 import {
   findPattern,
@@ -12,6 +13,7 @@ import {
   runComparison,
   splitSideSettings,
   type CompareRow,
+  type Pattern,
   type PatternDefinition,
   type RunSummary,
   type SideKey,
@@ -19,6 +21,7 @@ import {
 import { COMPARE_USAGE, parseArgs, UsageError } from './args';
 import { advanceWithProgress } from './progress';
 import { stateMachineStats, summaryJson } from './runOutput';
+import { importTemplatePath } from './template';
 
 /** Runs `compare` with the arguments after it; prints through `print`. Returns the exit status. */
 export function compareMain(argv: string[], print: (text: string) => void): number {
@@ -33,13 +36,19 @@ export function compareMain(argv: string[], print: (text: string) => void): numb
     throw new UsageError(
       'compare needs two scenarios: compare <pattern A> <pattern B> (the same pattern twice is fine)',
     );
-  const lookUp = (id: string, side: SideKey) => {
+  // A side is a pattern id, or a template file or folder (the same one twice compares settings).
+  const imports = new Map<string, Pattern>();
+  const lookUp = (id: string, side: SideKey): Pattern => {
     const pattern = findPattern(id);
-    if (!pattern)
-      throw new UsageError(
-        `${side.toUpperCase()}: unknown pattern "${id}" (known: ${patterns.map((p) => p.id).join(', ')})`,
-      );
-    return pattern;
+    if (pattern) return pattern;
+    if (existsSync(id)) {
+      const known = imports.get(id) ?? importTemplatePath(id).pattern;
+      imports.set(id, known);
+      return known;
+    }
+    throw new UsageError(
+      `${side.toUpperCase()}: unknown pattern "${id}" (known: ${patterns.map((p) => p.id).join(', ')}; or a template file or folder)`,
+    );
   };
   const patternA = lookUp(idA, 'a');
   const patternB = lookUp(idB, 'b');

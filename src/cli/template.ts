@@ -10,6 +10,7 @@ import { checkTemplate, templatePattern, type TemplateCheck } from '../template/
 import type { TemplateFiles } from '../template';
 import { parseArgs, UsageError } from './args';
 import { formatSummary } from './format';
+import { stateMachineStats, summaryJson } from './runOutput';
 
 const TEXT = /\.(ya?ml|json|asl|template|txt)$/i;
 const MAX_FILES = 400;
@@ -54,6 +55,19 @@ function load(path: string): { files: TemplateFiles; main?: string; name: string
   };
 }
 
+/**
+ * A template file or folder given on the command line as a runnable pattern, with what it left
+ * out. Throws a UsageError that names the line for a broken template.
+ */
+export function importTemplatePath(path: string): ReturnType<typeof templatePattern> {
+  const { files, main, name } = load(path);
+  try {
+    return templatePattern(files, { name, ...(main ? { main } : {}) });
+  } catch (e) {
+    throw new UsageError((e as Error).message, false);
+  }
+}
+
 /** The template subcommand; returns the exit status. */
 export function templateMain(argv: string[], print: (text: string) => void): number {
   const paths: string[] = [];
@@ -78,14 +92,7 @@ export function templateMain(argv: string[], print: (text: string) => void): num
       print,
     );
   if (paths.length > 1) throw new UsageError('one template at a time (or --check for several)');
-  const { files, main, name } = load(paths[0] as string);
-  let built;
-  try {
-    built = templatePattern(files, { name, ...(main ? { main } : {}) });
-  } catch (e) {
-    throw new UsageError((e as Error).message, false);
-  }
-  const { imported, pattern } = built;
+  const { imported, pattern } = importTemplatePath(paths[0] as string);
   const { values, errors } = resolveParams(pattern, args.sets);
   if (errors.length > 0) throw new UsageError(errors.map((e) => e.message).join('\n'), false);
   const run = createRun(pattern, values, { seed: args.seed, warmUpMs: args.warmUpS * 1000 });
@@ -96,9 +103,18 @@ export function templateMain(argv: string[], print: (text: string) => void): num
     notSimulated: imported.resources.notSimulated,
     unresolved: imported.resources.unresolved,
   };
-  if (args.json) print(JSON.stringify({ ...summary, template: imported.file, resources }, null, 2));
+  // The same numbers, per-state counts included, as `npm run sim -- <pattern> --json` prints.
+  const states = stateMachineStats(run, pattern);
+  if (args.json)
+    print(
+      JSON.stringify(
+        { ...summaryJson(summary, states), template: imported.file, resources },
+        null,
+        2,
+      ),
+    );
   else {
-    print(formatSummary(summary, pattern, {}));
+    print(formatSummary(summary, pattern, states));
     print(formatResources(resources));
   }
   return 0;

@@ -33,12 +33,17 @@ export {
 } from './createComparison';
 export {
   buildCompareSearch,
+  compareSideSearches,
+  differsFromDefaults,
   isCompareSearch,
+  joinCompareSides,
+  mineVsDefaultsSearch,
   offerSearch,
   parseCompareLocation,
   sideLabels,
   type CompareLocation,
   type CompareSideLocation,
+  type CompareSideSearches,
 } from './compareUrl';
 // aslLink.ts and workflow.ts are imported by path, by the code that loads with a state machine
 // (the workflow tab, boot's asl= reader), so that other pages never load the ASL validator.

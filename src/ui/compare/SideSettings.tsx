@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { formatParamValue } from '../../patterns';
 import type { Simulator } from '../../state';
+import { LINK_DEFINITION_KEYS } from '../../kit/linkCodec';
 
 /** The settings a side runs with that differ from its pattern's defaults, as chips. */
 export function SideSettings({ sim }: { sim: Simulator }) {
@@ -12,7 +13,11 @@ export function SideSettings({ sim }: { sim: Simulator }) {
   return (
     <ul className="compare-settings" aria-label="Settings that differ from the defaults">
       {changed.length === 0 && edited.length === 0 ? (
-        <li className="text-xs text-muted">the pattern&apos;s defaults</li>
+        <li className="text-xs text-muted">
+          {pattern.linkParams?.[LINK_DEFINITION_KEYS.template] !== undefined
+            ? 'the template’s settings'
+            : 'the pattern’s defaults'}
+        </li>
       ) : null}
       {changed.map((spec) => {
         const value = params[spec.id];
