@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { SimProvider, useSim, useSimulator, type Simulator } from '../state';
 import {
   ExportMenu,
@@ -17,13 +17,9 @@ import {
 } from '../ui';
 import { BottomSheet, type SheetState } from './BottomSheet';
 import { DiagramArea } from './DiagramArea';
+import { ChartsPanel } from '../ui/ChartsPanel';
 import { useCompactLayout } from './useCompactLayout';
 import { useUrlSync } from './useUrlSync';
-
-// The charts bring uPlot: they load beside the diagram instead of holding up its first paint.
-const ChartsPanel = lazy(() =>
-  import('../ui/ChartsPanel').then((m) => ({ default: m.ChartsPanel })),
-);
 
 /** The full app: header, playback, the live diagram, charts, and the guide/parameters panel. */
 export function App({ sim, errors }: { sim: Simulator; errors: string[] }) {
@@ -127,9 +123,7 @@ function Shell({ errors }: { errors: string[] }) {
         <section className="sim-section" aria-label="Simulation">
           <PlaybackBar />
           <DiagramArea dark={dark} compact={compact} visibleBottom={sheetTop} />
-          <Suspense fallback={<div className="charts" aria-busy="true" />}>
-            <ChartsPanel dark={dark} />
-          </Suspense>
+          <ChartsPanel dark={dark} />
         </section>
         {compact ? (
           <BottomSheet state={sheet} onState={setSheet} ref={sheetRef}>

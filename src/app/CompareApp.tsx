@@ -20,6 +20,9 @@ import { focusInfo, ownsKey } from '../ui/keyOwner';
 import { DiagramArea } from './DiagramArea';
 import './compare.css';
 
+// The comparison's clock and runs come with this view's chunk, not with every page's first load.
+export { createComparison } from '../state';
+
 /**
  * The compare view (`?compare=A&vs=B&...`): both sides' live diagrams next to each other (stacked
  * on narrow windows), one playback for both, the comparison table, and both sides' charts

@@ -1,5 +1,5 @@
 import { loadKinds } from '../kit';
-import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
+import { LINK_DEFINITION_KEYS } from '../kit/linkKeys';
 import { catalog, catalogEntry, loadPattern, type CatalogEntry } from '../patterns/catalog';
 import type { Pattern } from '../patterns';
 import {

@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { createComparison, createSimulator, isCompareSearch, parseBench } from '../state';
+import { createSimulator, isCompareSearch, parseBench } from '../state';
 import { App } from './App';
 import { loadCompareLocation, loadLocation } from './boot';
 import { installHeadlessHook } from './headlessHook';
@@ -17,7 +17,7 @@ if (bench) {
   // Two scenarios side by side (?compare=A&vs=B&a.<param>=...&b.<param>=...&seed=n); the compare
   // view comes in its own chunk with the two patterns it names.
   void Promise.all([loadCompareLocation(window.location.search), import('./CompareApp')]).then(
-    ([location, { CompareApp }]) => {
+    ([location, { CompareApp, createComparison }]) => {
       const cmp = createComparison({ a: location.a, b: location.b, seed: location.seed });
       root.render(<CompareApp cmp={cmp} errors={location.errors} />);
     },

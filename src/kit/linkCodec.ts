@@ -1,11 +1,6 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
-/**
- * Address keys that carry a definition the reader brought (an imported workflow, a template):
- * kept here, below every layer that reads or writes links, so that the link reader knows them
- * without loading the code that builds patterns from them.
- */
-export const LINK_DEFINITION_KEYS = { asl: 'asl', template: 'template' } as const;
+export { LINK_DEFINITION_KEYS } from './linkKeys';
 
 /** A JSON value as link text: deflated (fflate, level 9) and base64url-encoded. */
 export function encodeLinkJson(value: unknown): string {

@@ -10,7 +10,7 @@ export interface Pattern extends PatternDefinition {
   /**
    * Address keys that rebuild a pattern made from what the reader brought (an imported workflow,
    * a template), e.g. `{ asl: "<deflated definition>" }`: the share link writes them as they are
-   * (see linkCodec.ts), so the link reader never loads the code that made the pattern.
+   * (see linkKeys.ts and linkCodec.ts), so the link reader never loads the code that made the pattern.
    */
   linkParams?: Readonly<Record<string, string>>;
 }

@@ -7,7 +7,7 @@ import {
   type ParamValues,
   type Pattern,
 } from '../patterns';
-import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
+import { LINK_DEFINITION_KEYS } from '../kit/linkKeys';
 
 /** The seed used when the address does not give one. */
 export const DEFAULT_SEED = 1;

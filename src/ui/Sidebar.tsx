@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
-import { LINK_DEFINITION_KEYS } from '../kit/linkCodec';
+import { LINK_DEFINITION_KEYS } from '../kit/linkKeys';
 import { hasRuleEdges } from '../canvas/ruleEdges';
 import { useSim, useSimulator } from '../state';
 import { CostPanel } from './CostPanel';

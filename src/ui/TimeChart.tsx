@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef, useState } from 'react';
+import type uPlot from 'uplot';
+import { loadUPlot, uPlotIfLoaded } from './loadUPlot';
 import type { ChartSpec } from '../patterns';
 import { useSim, useSimulator } from '../state';
 import { TIME_INCREMENTS, chartData, formatAxisTime, seriesColour, xRange } from './chartData';
@@ -56,10 +56,23 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const legendRef = useRef<HTMLDivElement>(null);
+  // uPlot arrives with the first data to draw (a run at t = 0 has none): see loadUPlot.ts.
+  const [UPlot, setUPlot] = useState(uPlotIfLoaded);
+  const hasData = useSim((s) => s.live.simTimeMs > 0);
+  useEffect(() => {
+    if (UPlot || !hasData) return;
+    let alive = true;
+    void loadUPlot().then((lib) => {
+      if (alive) setUPlot(() => lib);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [UPlot, hasData]);
 
   useEffect(() => {
     const host = hostRef.current;
-    if (!host) return;
+    if (!host || !UPlot) return;
     const strokes = seriesStrokes(spec);
     const axis = dark ? '#94a3b8' : '#64748b';
     const grid = dark ? 'rgba(148,163,184,0.12)' : 'rgba(100,116,139,0.12)';
@@ -70,7 +83,7 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
       font: '10px ui-sans-serif, system-ui',
       size: 22,
     };
-    const plot = new uPlot(
+    const plot = new UPlot(
       {
         ...plotSize(host),
         legend: { show: false },
@@ -112,7 +125,7 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
       plot.destroy();
       plotRef.current = null;
     };
-  }, [spec, dark, sim]);
+  }, [spec, dark, sim, UPlot]);
 
   useEffect(() => {
     const plot = plotRef.current;
@@ -135,7 +148,7 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
         if (total) total.textContent = n === undefined ? '' : ` · ${formatCount(n)} so far`;
       });
     }
-  }, [chartVersion, sim, spec]);
+  }, [chartVersion, sim, spec, UPlot]);
 
   const strokes = seriesStrokes(spec);
   const fullTitle = `${spec.title} (${spec.unit})`;

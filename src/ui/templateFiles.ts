@@ -1,5 +1,3 @@
-import { unzipSync, strFromU8 } from 'fflate';
-
 /** Template files by path, as the importer takes them. */
 export type Files = Record<string, string>;
 
@@ -7,8 +5,12 @@ const TEXT = /\.(ya?ml|json|asl|template|txt)$/i;
 const MAX_FILES = 400;
 const MAX_BYTES = 4_000_000;
 
-/** The text files of a zip archive (a template with its state machine and OpenAPI files). */
-export function filesFromZip(bytes: Uint8Array): Files {
+/**
+ * The text files of a zip archive (a template with its state machine and OpenAPI files). The
+ * decompressor loads with the first zip, not with the page.
+ */
+export async function filesFromZip(bytes: Uint8Array): Promise<Files> {
+  const { unzipSync, strFromU8 } = await import('fflate');
   const out: Files = {};
   const entries = unzipSync(bytes, {
     filter: (f) => TEXT.test(f.name) && f.originalSize < MAX_BYTES,
@@ -35,7 +37,7 @@ export async function filesFromList(list: readonly File[]): Promise<Files> {
   for (const file of list.slice(0, MAX_FILES)) {
     const path = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
     if (/\.zip$/i.test(file.name))
-      Object.assign(out, filesFromZip(new Uint8Array(await file.arrayBuffer())));
+      Object.assign(out, await filesFromZip(new Uint8Array(await file.arrayBuffer())));
     else if (TEXT.test(file.name) && file.size < MAX_BYTES) out[path] = await file.text();
   }
   return stripCommonFolder(out);
@@ -84,7 +86,7 @@ export async function filesFromDrop(data: DataTransfer): Promise<Files> {
     const file = found[i] as File;
     const path = paths[i] as string;
     if (/\.zip$/i.test(file.name))
-      Object.assign(out, filesFromZip(new Uint8Array(await file.arrayBuffer())));
+      Object.assign(out, await filesFromZip(new Uint8Array(await file.arrayBuffer())));
     else if (TEXT.test(file.name) && file.size < MAX_BYTES) out[path] = await file.text();
   }
   return stripCommonFolder(out);

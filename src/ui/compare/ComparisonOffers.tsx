@@ -1,6 +1,6 @@
 import type { ComparisonOffer } from '../../patterns';
 import { differsFromDefaults, mineVsDefaultsSearch, offerSearch, useSim } from '../../state';
-import { LINK_DEFINITION_KEYS } from '../../kit/linkCodec';
+import { LINK_DEFINITION_KEYS } from '../../kit/linkKeys';
 
 /**
  * The comparisons a pattern offers, each one click from its guide: a link to the compare view

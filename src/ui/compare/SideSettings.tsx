@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { formatParamValue } from '../../patterns';
 import type { Simulator } from '../../state';
-import { LINK_DEFINITION_KEYS } from '../../kit/linkCodec';
+import { LINK_DEFINITION_KEYS } from '../../kit/linkKeys';
 
 /** The settings a side runs with that differ from its pattern's defaults, as chips. */
 export function SideSettings({ sim }: { sim: Simulator }) {
