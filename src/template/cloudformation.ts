@@ -852,7 +852,11 @@ export function integrationRoute(
     );
     return;
   }
-  addRoute(ctx, api, resolved, method, path, subtype.endsWith('StartSyncExecution'));
+  // A synchronous start answers with the execution's result: the caller waits for the workflow.
+  const syncStart =
+    subtype.endsWith('StartSyncExecution') ||
+    (typeof where.uri === 'string' && /:states:action\/StartSyncExecution$/.test(where.uri));
+  addRoute(ctx, api, resolved, method, path, syncStart);
 }
 
 function addRoute(

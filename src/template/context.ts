@@ -65,15 +65,27 @@ export class TranslateContext {
       return n !== undefined && (!kinds || kinds.includes(n.kind));
     };
     for (const id of refsIn(value)) if (ok(id)) return id;
-    if (typeof value === 'string' && value !== '') {
-      const direct = this.byName.get(value);
+    const named = (text: string) => {
+      const direct = this.byName.get(text);
       if (ok(direct)) return direct;
       // An ARN or URL naming it: the name is one of its segments (`function:<name>:alias`).
-      for (const part of value.split(/[:/]/).reverse()) {
+      for (const part of text.split(/[:/]/).reverse()) {
         const id = this.byName.get(part);
         if (ok(id)) return id;
       }
+      return undefined;
+    };
+    if (typeof value === 'string' && value !== '') {
+      const found = named(value);
+      if (found) return found;
     }
+    // Inside a mapping template or request parameters: the ARNs, queue URLs and table names the
+    // text spells out (`"stateMachineArn": "arn:aws:states:...:stateMachine:Orders"`).
+    for (const text of stringsIn(value))
+      for (const m of text.matchAll(NAMED_IN_TEXT)) {
+        const found = named(m[1] ?? m[2] ?? '');
+        if (found) return found;
+      }
     return undefined;
   }
 
@@ -104,6 +116,19 @@ export class TranslateContext {
     }
     return undefined;
   }
+}
+
+/** An ARN, an SQS queue URL, or the value of a name field, in free text (a mapping template). */
+const NAMED_IN_TEXT =
+  /(arn:[^\s"'\\]+|https:\/\/sqs\.[^\s"'\\]+)|"(?:TableName|QueueName|TopicName|EventBusName|StateMachineName)"\s*:\s*"([^"\\]+)"/g;
+
+/** Every string in a value (nested mappings and lists included), at most a few hundred. */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (out.length > 500) return out;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (isObj(value)) for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
 }
 
 export function joinPath(dir: string, rel: string): string {

@@ -302,3 +302,74 @@ describe('CloudFormation translation', () => {
     expect(imported.arch.notes.some((n) => n.includes('loop back'))).toBe(true);
   });
 });
+
+describe('API Gateway service integrations named in their mapping templates', () => {
+  const template = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Flow:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      StateMachineName: OrdersFlow
+      StateMachineType: EXPRESS
+      DefinitionString: '{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}'
+  Comments:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: CommentsTable
+      BillingMode: PAY_PER_REQUEST
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: demo
+  Root:
+    Type: AWS::ApiGateway::Resource
+    Properties:
+      RestApiId: !Ref Api
+      ParentId: !GetAtt Api.RootResourceId
+      PathPart: run
+  RunPost:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !Ref Root
+      HttpMethod: POST
+      AuthorizationType: NONE
+      Integration:
+        Type: AWS
+        IntegrationHttpMethod: POST
+        Uri: !Sub arn:aws:apigateway:\${AWS::Region}:states:action/StartSyncExecution
+        RequestTemplates:
+          application/json: !Sub |
+            {"input": "$util.escapeJavaScript($input.json('$'))",
+             "stateMachineArn": "arn:aws:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:OrdersFlow"}
+  CommentPost:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: POST
+      AuthorizationType: NONE
+      Integration:
+        Type: AWS
+        IntegrationHttpMethod: POST
+        Uri: !Sub arn:aws:apigateway:\${AWS::Region}:dynamodb:action/PutItem
+        RequestTemplates:
+          application/json: '{"TableName":"CommentsTable","Item":{"id":{"S":"$context.requestId"}}}'
+`;
+  const imported = importTemplate({ 'template.yaml': template });
+
+  it('finds a state machine by the ARN a request template spells out, and waits for it (StartSyncExecution)', () => {
+    const edge = [...imported.arch.edges].find((e) => e.target === 'Flow');
+    expect(edge).toMatchObject({
+      source: 'Api',
+      kind: 'sync',
+      route: { method: 'POST', path: '/run' },
+    });
+  });
+
+  it('finds a table by the TableName a request template writes to', () => {
+    const edge = [...imported.arch.edges].find((e) => e.target === 'Comments');
+    expect(edge).toMatchObject({ source: 'Api', route: { method: 'POST', path: '/' } });
+    expect(imported.resources.notSimulated).toEqual([]);
+  });
+});
