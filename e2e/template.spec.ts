@@ -168,3 +168,45 @@ test('compare an imported architecture with its own settings: one click, both si
   await expect(again.getByRole('region', { name: /^Side B/ })).toContainText('Batch size = 1 msg');
   await expect(again.getByRole('alert')).toHaveCount(0);
 });
+
+test('an imported architecture goes into the scenario file and comes back from it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await openDialog(page);
+  await page.getByLabel('Choose a folder…').setInputFiles(ORDERS);
+  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  await openParameters(page);
+  await setParam(page, 'Batch size (msg)', '1');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: 'Download scenario' }).click(),
+  ]);
+  const bytes = readFileSync(await download.path());
+  const scenario = JSON.parse(bytes.toString('utf8')) as {
+    pattern: string;
+    params: Record<string, unknown>;
+    imported?: { template?: { definition?: { nodes?: { id: string }[] } } };
+  };
+  expect(scenario.params.StartShippingOrdersPoll_batchSize).toBe(1);
+  expect(scenario.imported?.template?.definition?.nodes?.map((n) => n.id)).toContain(
+    'ShippingMachine',
+  );
+
+  // A fresh page on a built-in pattern opens the file: the architecture comes with it.
+  await page.goto('./?pattern=pubsub-sns');
+  await expect(page.getByTestId('node-topic')).toBeVisible();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByLabel('Scenario file').setInputFiles({
+    name: 'orders.json',
+    mimeType: 'application/json',
+    buffer: bytes,
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Opened orders.json' })).toBeVisible();
+  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  await expect(page).toHaveURL(
+    /template=.*StartShippingOrdersPoll_batchSize=1|StartShippingOrdersPoll_batchSize=1.*template=/,
+  );
+});

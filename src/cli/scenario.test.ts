@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRun, defaultParams, findPattern } from '../patterns';
-import { scenarioOf, scenarioText } from '../patterns/scenario';
+import { encodeLinkJson } from '../kit/linkCodec';
+import { createRun, defaultParams, findPattern, importedPattern } from '../patterns';
+import { parseScenario, scenarioImports, scenarioOf, scenarioText } from '../patterns/scenario';
+import { templatePattern, templatePayload } from '../template';
 
 const root = resolve(import.meta.dirname, '../..');
 const tsx = resolve(root, 'node_modules/.bin/tsx');
@@ -101,5 +103,98 @@ describe('npm run sim -- --scenario', () => {
     expect(r2.stderr).toMatch(/rules\.topicToEmail: .*FilterPolicy/);
     expect(sim('--scenario', write('x.txt', 'not json')).stderr).toMatch(/not JSON/);
     expect(sim('message-decoupling-sqs', '--scenario', file).stderr).toMatch(/give no pattern id/);
+  }, 120_000);
+
+  it('carries an imported template in the file, and runs it as `sim template` does', () => {
+    const folder = resolve(root, 'src/cli/fixtures/orders-template');
+    const files = {
+      'template.yaml': readFileSync(resolve(folder, 'template.yaml'), 'utf8'),
+      'statemachine/shipping.asl.json': readFileSync(
+        resolve(folder, 'statemachine/shipping.asl.json'),
+        'utf8',
+      ),
+    };
+    const { imported, pattern } = templatePattern(files, { name: 'orders-template' });
+    const info = { file: imported.file, resources: imported.resources, notes: imported.arch.notes };
+    const linked = {
+      ...pattern,
+      linkParams: { template: encodeLinkJson(templatePayload(pattern, info)) },
+    };
+    const scenario = scenarioOf({
+      pattern: linked,
+      params: { ...defaultParams(pattern), StartShippingOrdersPoll_batchSize: 2 },
+      seed: 3,
+      speed: 1,
+      timeMs: 30_000,
+    });
+    // Readable JSON in the file, not the link's compressed text.
+    expect(scenario.imported?.template).toMatchObject({ v: 1, info: { file: 'template.yaml' } });
+    // It reads back against no built-in pattern at all: the file brings its own.
+    const text = scenarioText(scenario);
+    const imports = scenarioImports(text);
+    expect('linkParams' in imports && imports.linkParams.template).toBeTruthy();
+    const file = write('template.json', text);
+    const fromFile = sim('--scenario', file, '--json');
+    expect(fromFile.stderr).toBe('');
+    const fromTemplate = sim(
+      'template',
+      folder,
+      '--set',
+      'StartShippingOrdersPoll_batchSize=2',
+      '--seed',
+      '3',
+      '--duration',
+      '30',
+      '--json',
+    );
+    const {
+      template: _t,
+      resources: _r,
+      ...run
+    } = JSON.parse(fromTemplate.stdout) as Record<string, unknown>;
+    expect(JSON.parse(fromFile.stdout)).toEqual(run);
+  }, 120_000);
+
+  it('carries an imported workflow in place of the pattern’s own', () => {
+    const definition = JSON.parse(
+      readFileSync(resolve(root, 'src/cli/fixtures/payment.asl.json'), 'utf8'),
+    ) as Parameters<typeof importedPattern>[0]['definition'];
+    const pattern = importedPattern({ definition });
+    const scenario = scenarioOf({
+      pattern,
+      params: defaultParams(pattern),
+      seed: 2,
+      speed: 1,
+      timeMs: 20_000,
+    });
+    expect(scenario.imported?.asl).toMatchObject({ definition });
+    const r = sim('--scenario', write('asl.json', scenarioText(scenario)), '--json');
+    expect(r.stderr).toBe('');
+    const nodes = (JSON.parse(r.stdout) as { nodes: Record<string, { states?: object }> }).nodes;
+    const states = Object.values(nodes).find((n) => n.states)?.states ?? {};
+    // The run's state machine is the imported one: its states, not the pattern's own.
+    expect(Object.keys(states).sort()).toEqual(Object.keys(definition.States).sort());
+  }, 120_000);
+
+  it('names a bad imported field, and nothing runs', () => {
+    const bad = write('badImport.json', {
+      format: 'aws-integration-pattern-scenario',
+      version: 1,
+      pattern: 'template-x',
+      imported: { template: { v: 9 }, yaml: {} },
+    });
+    const r = sim('--scenario', bad);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Field "imported.yaml": only "template" and "asl" can be imported.');
+    const bad2 = write('badImport2.json', {
+      format: 'aws-integration-pattern-scenario',
+      version: 1,
+      pattern: 'template-x',
+      imported: { template: { v: 9 } },
+    });
+    expect(sim('--scenario', bad2).stderr).toContain(
+      'Field "imported.template": it is from another version of the app.',
+    );
+    expect('errors' in parseScenario('{"format":"x"}', [])).toBe(true);
   }, 120_000);
 });

@@ -8,12 +8,16 @@ import { readFileSync } from 'node:fs';
 import {
   createRun,
   findPattern,
+  importedPattern,
   patterns,
   resolveParams,
+  type ImportedWorkflow,
   type ParamValues,
   type Pattern,
 } from '../patterns';
-import { parseScenario } from '../patterns/scenario';
+import { parseScenario, scenarioImports } from '../patterns/scenario';
+import { decodeLinkJson } from '../kit/linkCodec';
+import { patternFromPayload } from '../template';
 import { registerAllKinds } from '../kit/kinds/all';
 import { parseArgs, USAGE, UsageError } from './args';
 import { aslMain } from './asl';
@@ -95,7 +99,7 @@ function fromScenario(file: string, durationS: number | undefined): RunRequest {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`, false);
   }
-  const parsed = parseScenario(text, patterns);
+  const parsed = parseScenario(text, scenarioPatterns(file, text));
   if ('errors' in parsed)
     throw new UsageError(
       `${file} is not a scenario this runner can use:\n  ${parsed.errors.join('\n  ')}`,
@@ -109,6 +113,37 @@ function fromScenario(file: string, durationS: number | undefined): RunRequest {
     rules: scenario.rules,
     durationS: durationS ?? (scenario.timeMs > 0 ? scenario.timeMs / 1000 : 60),
   };
+}
+
+/**
+ * The patterns a scenario file is read against: the built-in ones, with the architecture or the
+ * workflow it brings (`imported`) rebuilt as a link's `template=` or `asl=` would be.
+ */
+function scenarioPatterns(file: string, text: string): Pattern[] {
+  const imports = scenarioImports(text);
+  const fail = (problems: string[]) =>
+    new UsageError(
+      `${file} is not a scenario this runner can use:\n  ${problems.join('\n  ')}`,
+      false,
+    );
+  if ('errors' in imports) throw fail(imports.errors);
+  const { template, asl } = imports.linkParams;
+  let known: Pattern[] = [...patterns];
+  if (template !== undefined) {
+    const r = patternFromPayload(decodeLinkJson(template));
+    if ('error' in r) throw fail([`Field "imported.template": ${r.error}.`]);
+    known = [r.pattern];
+  }
+  if (asl !== undefined) {
+    let workflow: Pattern;
+    try {
+      workflow = importedPattern(decodeLinkJson(asl) as ImportedWorkflow);
+    } catch (e) {
+      throw fail([`Field "imported.asl": ${(e as Error).message.split('\n').join('; ')}`]);
+    }
+    known = known.map((p) => (p.id === workflow.id ? workflow : p));
+  }
+  return known;
 }
 
 try {

@@ -1,3 +1,5 @@
+import { decodeLinkJson, encodeLinkJson } from '../kit/linkCodec';
+import { LINK_DEFINITION_KEYS } from '../kit/linkKeys';
 import { clipText, defaultParams, formatParamValue, resolveParams } from './params';
 import type { ParamValue, ParamValues, Pattern, PatternDefinition } from './types';
 
@@ -26,15 +28,25 @@ export interface Scenario {
    * file from a newer app loses nothing when it passes through this one.
    */
   definitions?: Record<string, unknown>;
+  /**
+   * What the reader brought, as the JSON a share link carries compressed: `template` (an
+   * imported architecture: its definition and what it left out) and `asl` (an imported workflow
+   * in place of the pattern's own). Absent for a built-in pattern as it comes.
+   */
+  imported?: Partial<Record<ImportedKey, unknown>>;
   /** Playback speed (simulated seconds per wall second) when it was exported. */
   speed: number;
   /** Simulated time in seconds when it was exported: the headless run stops there. */
   timeS: number;
 }
 
+/** The kinds of definition a reader can bring (the link keys that carry them). */
+export type ImportedKey = keyof typeof LINK_DEFINITION_KEYS;
+
 /** What {@link scenarioOf} needs: a run's settings and where playback was. */
 export interface ScenarioSource {
-  pattern: PatternDefinition;
+  /** The pattern run (an imported one brings its definition along through `linkParams`). */
+  pattern: PatternDefinition & { linkParams?: Readonly<Record<string, string>> };
   params: ParamValues;
   seed: number;
   rules?: Record<string, Record<string, unknown>>;
@@ -60,9 +72,50 @@ export function scenarioOf(source: ScenarioSource): Scenario {
     ...(source.definitions && Object.keys(source.definitions).length > 0
       ? { definitions: source.definitions }
       : {}),
+    ...importedOf(source.pattern.linkParams ?? {}),
     speed: source.speed,
     timeS: Math.round(source.timeMs) / 1000,
   };
+}
+
+/** The `imported` field of a pattern's scenario: what its link carries, decompressed. */
+function importedOf(linkParams: Readonly<Record<string, string>>): Pick<Scenario, 'imported'> {
+  const imported: Partial<Record<ImportedKey, unknown>> = {};
+  for (const key of Object.keys(LINK_DEFINITION_KEYS) as ImportedKey[]) {
+    const text = linkParams[LINK_DEFINITION_KEYS[key]];
+    if (text !== undefined) imported[key] = decodeLinkJson(text);
+  }
+  return Object.keys(imported).length > 0 ? { imported } : {};
+}
+
+/**
+ * The link keys a scenario file's `imported` field stands for (`{template: "<compressed>"}`), so
+ * that the app and the CLI rebuild its pattern the way they read a link; or the problems, each
+ * naming its field. Read this before {@link parseScenario}: the pattern it asks for comes from it.
+ */
+export function scenarioImports(
+  text: string,
+): { linkParams: Partial<Record<ImportedKey, string>> } | { errors: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { errors: [`The file is not JSON: ${(e as Error).message}.`] };
+  }
+  const imported = isObject(data) ? data.imported : undefined;
+  if (imported === undefined) return { linkParams: {} };
+  if (!isObject(imported))
+    return { errors: ['Field "imported" must be an object (keys "template" and "asl").'] };
+  const errors: string[] = [];
+  const linkParams: Partial<Record<ImportedKey, string>> = {};
+  for (const [key, value] of Object.entries(imported)) {
+    if (!(key in LINK_DEFINITION_KEYS))
+      errors.push(`Field "imported.${clipText(key)}": only "template" and "asl" can be imported.`);
+    else if (!isObject(value))
+      errors.push(`Field "imported.${key}" must be a JSON object.`);
+    else linkParams[key as ImportedKey] = encodeLinkJson(value);
+  }
+  return errors.length > 0 ? { errors } : { linkParams };
 }
 
 /** A scenario read back and checked: its pattern found, its parameters parsed. */

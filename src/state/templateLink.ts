@@ -1,9 +1,10 @@
 import { decodeLinkJson, encodeLinkJson, LINK_DEFINITION_KEYS } from '../kit/linkCodec';
-import { checkDefinition, type Pattern, type PatternDefinition } from '../patterns';
+import type { Pattern } from '../patterns';
 import {
+  patternFromPayload,
   templatePattern,
-  TEMPLATE_HANDLERS,
-  type ResourceReport,
+  templatePayload,
+  type ImportedInfo,
   type TemplateFiles,
 } from '../template';
 
@@ -13,14 +14,7 @@ import {
  * so a link reopens the same architecture without the files.
  */
 
-/** What the app keeps of an imported template besides its pattern. */
-export interface ImportedInfo {
-  /** The template's file within what was opened. */
-  file: string;
-  resources: ResourceReport;
-  /** Settings or behaviour approximated, one sentence each. */
-  notes: string[];
-}
+export type { ImportedInfo };
 
 /** The address key that carries an imported definition. */
 export const TEMPLATE_KEY = LINK_DEFINITION_KEYS.template;
@@ -56,8 +50,7 @@ export function withPositions(
 }
 
 function remember(pattern: Pattern, info: ImportedInfo): void {
-  const { handlers: _handlers, linkParams: _link, ...definition } = pattern;
-  const encoded = encodeTemplate(definition, info);
+  const encoded = encodeLinkJson(templatePayload(pattern, info));
   // The share link carries the architecture itself (url.ts writes linkParams as they are).
   pattern.linkParams = { [TEMPLATE_KEY]: encoded };
   imported.set(pattern.id, { pattern, info, encoded });
@@ -79,11 +72,10 @@ export function templateSearchPart(patternId: string): string {
   return entry ? `${TEMPLATE_KEY}=${entry.encoded}` : '';
 }
 
-/** Deflates a definition (and what it left out) into base64url text for an address. */
-export function encodeTemplate(definition: PatternDefinition, info: ImportedInfo): string {
-  return encodeLinkJson({ v: 1, definition, info });
-}
-
+/**
+ * The pattern a `template=` value carries, remembered for the panel and for links; or one
+ * sentence saying what is wrong with it.
+ */
 export function decodeTemplate(
   text: string,
 ): { pattern: Pattern; info: ImportedInfo } | { error: string } {
@@ -96,24 +88,14 @@ export function decodeTemplate(
         'The imported architecture in this link is damaged (it could not be read). Showing a built-in pattern instead.',
     };
   }
-  const p = payload as { v?: number; definition?: PatternDefinition; info?: ImportedInfo };
-  if (p.v !== 1 || !p.definition || !p.info)
+  const r = patternFromPayload(payload);
+  if ('error' in r)
     return {
-      error:
-        'The imported architecture in this link is from another version of the app. Showing a built-in pattern instead.',
+      error: `The imported architecture in this link ${r.error.replace(/^it /, '')}. Showing a built-in pattern instead.`,
     };
-  const problems = checkDefinition(p.definition);
-  if (problems.length > 0)
-    return {
-      error: `The imported architecture in this link is not valid (${problems[0]?.path}: ${problems[0]?.message}). Showing a built-in pattern instead.`,
-    };
-  const pattern: Pattern = {
-    ...p.definition,
-    handlers: TEMPLATE_HANDLERS,
-    linkParams: { [TEMPLATE_KEY]: text },
-  };
-  imported.set(pattern.id, { pattern, info: p.info, encoded: text });
-  return { pattern, info: p.info };
+  const pattern: Pattern = { ...r.pattern, linkParams: { [TEMPLATE_KEY]: text } };
+  imported.set(pattern.id, { pattern, info: r.info, encoded: text });
+  return { pattern, info: r.info };
 }
 
 /**

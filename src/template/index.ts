@@ -17,3 +17,9 @@ export { toDefinition, toPattern, templatePatternId, TEMPLATE_HANDLERS } from '.
 export type { TemplateFiles } from './context';
 export type { Arch, ArchEdge, ArchNode, NotSimulated } from './model';
 export { templatePattern, checkTemplate, ledgerBalances, type TemplateCheck } from './check';
+export {
+  patternFromPayload,
+  templatePayload,
+  type ImportedInfo,
+  type TemplatePayload,
+} from './linkPayload';

@@ -1,7 +1,14 @@
 import { useRef, useState } from 'react';
 import { currentDiagram } from '../../canvas';
 import { catalog, catalogEntry, loadPattern } from '../../patterns/catalog';
-import { parseScenario, scenarioOf, scenarioText } from '../../patterns/scenario';
+import {
+  parseScenario,
+  scenarioImports,
+  scenarioOf,
+  scenarioText,
+} from '../../patterns/scenario';
+import { loadKinds } from '../../kit';
+import type { Pattern } from '../../patterns';
 import { useSimulator, type Simulator } from '../../state';
 import { SPEEDS } from '../speeds';
 import { canRecordWebm, download, fileBase, pngBlob, svgBlob } from './files';
@@ -142,8 +149,9 @@ export function ExportPanel({ dark }: { dark: boolean }) {
 
       <p className="mt-4 text-sm font-semibold">The scenario</p>
       <p className="mt-1 text-xs text-muted">
-        Pattern, parameters, seed, edited rules, speed and time, as JSON: open it here again or run
-        it with <code>npm run sim -- --scenario file.json</code>.
+        Pattern, parameters, seed, edited rules, speed and time, as JSON (an imported template or
+        workflow goes with it): open it here again or run it with{' '}
+        <code>npm run sim -- --scenario file.json</code>.
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
         <button
@@ -223,12 +231,32 @@ export async function importScenario(sim: Simulator, text: string): Promise<stri
   } catch {
     id = undefined;
   }
-  const entry = typeof id === 'string' ? catalogEntry(id) : undefined;
-  if (typeof id === 'string' && !entry)
-    return [
-      `Field "pattern" must name a known pattern (${catalog.map((e) => e.id).join(', ')}), got "${id.slice(0, 80)}".`,
-    ];
-  const patterns = entry ? [await loadPattern(entry)] : [];
+  const imports = scenarioImports(text);
+  if ('errors' in imports) return imports.errors;
+  const { template, asl } = imports.linkParams;
+  let patterns: Pattern[];
+  if (template !== undefined) {
+    // An imported architecture: rebuilt from the file as a link's template= rebuilds it.
+    const { decodeTemplate } = await import('../../state/templateLink');
+    const r = decodeTemplate(template);
+    if ('error' in r) return [`Field "imported.template": ${r.error}`];
+    await loadKinds(r.pattern.nodes.map((n) => n.kind));
+    patterns = [r.pattern];
+  } else {
+    const entry = typeof id === 'string' ? catalogEntry(id) : undefined;
+    if (typeof id === 'string' && !entry)
+      return [
+        `Field "pattern" must name a known pattern (${catalog.map((e) => e.id).join(', ')}), got "${id.slice(0, 80)}".`,
+      ];
+    patterns = entry ? [await loadPattern(entry)] : [];
+  }
+  if (asl !== undefined) {
+    // An imported workflow in place of the pattern's own, as a link's asl= puts it.
+    const { decodeWorkflow } = await import('../../state/aslLink');
+    const r = decodeWorkflow(asl);
+    if ('error' in r) return [`Field "imported.asl": ${r.error}`];
+    patterns = patterns.map((p) => (p.id === r.pattern.id ? r.pattern : p));
+  }
   const parsed = parseScenario(text, patterns);
   if ('errors' in parsed) return parsed.errors;
   const { pattern, params, seed, rules, speed, timeMs } = parsed.scenario;
