@@ -111,8 +111,7 @@ export function scenarioImports(
   for (const [key, value] of Object.entries(imported)) {
     if (!(key in LINK_DEFINITION_KEYS))
       errors.push(`Field "imported.${clipText(key)}": only "template" and "asl" can be imported.`);
-    else if (!isObject(value))
-      errors.push(`Field "imported.${key}" must be a JSON object.`);
+    else if (!isObject(value)) errors.push(`Field "imported.${key}" must be a JSON object.`);
     else linkParams[key as ImportedKey] = encodeLinkJson(value);
   }
   return errors.length > 0 ? { errors } : { linkParams };

@@ -1,12 +1,7 @@
 import { useRef, useState } from 'react';
 import { currentDiagram } from '../../canvas';
 import { catalog, catalogEntry, loadPattern } from '../../patterns/catalog';
-import {
-  parseScenario,
-  scenarioImports,
-  scenarioOf,
-  scenarioText,
-} from '../../patterns/scenario';
+import { parseScenario, scenarioImports, scenarioOf, scenarioText } from '../../patterns/scenario';
 import { loadKinds } from '../../kit';
 import type { Pattern } from '../../patterns';
 import { useSimulator, type Simulator } from '../../state';
