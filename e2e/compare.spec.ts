@@ -145,3 +145,30 @@ test('a bad compare address is named and the view keeps working', async ({ page 
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
 });
+
+test("a side's own settings: both start again from t = 0, the labels and the address follow", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('./?compare=message-decoupling-sqs&vs=message-decoupling-sqs&seed=4');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const time = page.locator('.compare-table-wrap');
+  await expect.poll(async () => Number(await time.getAttribute('data-time-a'))).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Change B’s settings' }).click();
+  const panel = page.getByRole('region', { name: "Side B's settings" });
+  await expect(panel).toBeVisible();
+  const box = panel.getByRole('spinbutton', { name: 'Payment rate (msg/s), exact value' });
+  await box.fill('40');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/b\.paymentRate=40/);
+  await expect(page.getByRole('region', { name: /^Side B: Payment rate: 40/ })).toBeVisible();
+  // Side A keeps its settings; both sides run on together from the restart.
+  await expect(page.getByRole('region', { name: /^Side A: Payment rate: 10/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const [a, b] = [
+    Number(await time.getAttribute('data-time-a')),
+    Number(await time.getAttribute('data-time-b')),
+  ];
+  expect(b).toBe(a);
+});

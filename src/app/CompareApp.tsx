@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import {
   buildCompareSearch,
@@ -8,7 +8,7 @@ import {
   type Comparison,
   type Simulator,
 } from '../state';
-import { ThemeToggle, UrlErrorAlert, useTheme } from '../ui';
+import { ParamsPanel, ThemeToggle, UrlErrorAlert, useTheme } from '../ui';
 import {
   CompareCharts,
   CompareControls,
@@ -33,13 +33,19 @@ export function CompareApp({ cmp, errors }: { cmp: Comparison; errors: string[] 
   const dark = resolved === 'dark';
   const patternA = useStore(cmp.a.store, (s) => s.pattern);
   const patternB = useStore(cmp.b.store, (s) => s.pattern);
-  const labels = useMemo(() => {
-    const side = (sim: Simulator) => {
-      const { pattern, params, rules } = sim.store.getState();
-      return { pattern, params, rules };
-    };
-    return sideLabels(side(cmp.a), side(cmp.b));
-  }, [cmp]);
+  // The labels follow each side's settings (they can change in its Settings panel).
+  const paramsA = useStore(cmp.a.store, (s) => s.params);
+  const paramsB = useStore(cmp.b.store, (s) => s.params);
+  const rulesA = useStore(cmp.a.store, (s) => s.rules);
+  const rulesB = useStore(cmp.b.store, (s) => s.rules);
+  const labels = useMemo(
+    () =>
+      sideLabels(
+        { pattern: patternA, params: paramsA, rules: rulesA },
+        { pattern: patternB, params: paramsB, rules: rulesB },
+      ),
+    [patternA, patternB, paramsA, paramsB, rulesA, rulesB],
+  );
   useCompareUrlSync(cmp);
   useCompareShortcuts(cmp);
   useEffect(() => {
@@ -101,6 +107,8 @@ function Side({
   const params = useStore(sim.store, (s) => s.params);
   const seed = useStore(sim.store, (s) => s.seed);
   const rules = useStore(sim.store, (s) => s.rules);
+  const [editing, setEditing] = useState(false);
+  const panelId = useId();
   return (
     <section
       className="compare-side"
@@ -115,19 +123,41 @@ function Side({
           <b className="block truncate">{label}</b>
           <span className="block truncate text-xs text-muted">{pattern.title}</span>
         </span>
+        <button
+          type="button"
+          className="btn btn-sm"
+          aria-expanded={editing}
+          aria-controls={panelId}
+          onClick={() => setEditing((open) => !open)}
+        >
+          {editing ? `Hide ${letter}’s settings` : `Change ${letter}’s settings`}
+        </button>
         <a className="btn btn-sm" href={buildSearch(pattern, params, seed, rules)}>
           Open {letter} alone
         </a>
       </div>
       <SideSettings sim={sim} />
       <SimProvider simulator={sim}>
+        {editing ? (
+          <div
+            id={panelId}
+            className="compare-side-params"
+            role="region"
+            aria-label={`Side ${letter}'s settings`}
+          >
+            <p className="mb-3 text-xs text-muted">
+              A change here starts both sides again from t = 0, on the same seed.
+            </p>
+            <ParamsPanel />
+          </div>
+        ) : null}
         <DiagramArea dark={dark} />
       </SimProvider>
     </section>
   );
 }
 
-/** Keeps the address on the comparison as it is (the seed can change). */
+/** Keeps the address on the comparison as it is (the seed and each side's settings can change). */
 function useCompareUrlSync(cmp: Comparison): void {
   useEffect(() => {
     const write = () => {
@@ -139,9 +169,17 @@ function useCompareUrlSync(cmp: Comparison): void {
       if (window.location.search !== search) window.history.replaceState(null, '', search);
     };
     write();
-    return cmp.store.subscribe((s, prev) => {
-      if (s.seed !== prev.seed) write();
-    });
+    const unsubscribe = [
+      cmp.store.subscribe((s, prev) => {
+        if (s.seed !== prev.seed) write();
+      }),
+      ...[cmp.a, cmp.b].map((sim) =>
+        sim.store.subscribe((s, prev) => {
+          if (s.params !== prev.params || s.rules !== prev.rules) write();
+        }),
+      ),
+    ];
+    return () => unsubscribe.forEach((u) => u());
   }, [cmp]);
 }
 

@@ -129,6 +129,37 @@ describe('createComparison', () => {
     cmp.dispose();
   });
 
+  it('restarts both sides from t = 0 when one side’s settings change, and plays on', () => {
+    const p = pattern('message-decoupling-sqs');
+    const ticker = createManualTicker();
+    const cmp = createComparison({
+      a: { pattern: p, params: defaultParams(p) },
+      b: { pattern: p, params: defaultParams(p) },
+      seed: 2,
+      speed: 10,
+      ticker,
+      wallClock: () => 0,
+    });
+    cmp.play();
+    ticker.tick(100);
+    ticker.tick(100);
+    expect(cmp.a.run.now).toBe(2000);
+    // A live change on B alone (it would not restart a single simulator): both start again.
+    cmp.b.setParams({ paymentRate: 30 });
+    expect([cmp.a.run.now, cmp.b.run.now]).toEqual([0, 0]);
+    expect(cmp.store.getState().status).toBe('running');
+    expect(cmp.b.store.getState().params.paymentRate).toBe(30);
+    expect(cmp.a.store.getState().params.paymentRate).toBe(defaultParams(p).paymentRate);
+    ticker.tick(100);
+    expect([cmp.a.run.now, cmp.b.run.now]).toEqual([1000, 1000]);
+    // Paused, a change restarts both and leaves them paused at t = 0.
+    cmp.pause();
+    cmp.a.setParams({ salesErrorRate: 5 });
+    expect([cmp.a.run.now, cmp.b.run.now]).toEqual([0, 0]);
+    expect(cmp.store.getState().status).not.toBe('running');
+    cmp.dispose();
+  });
+
   it('keeps both sides level when they cannot keep up, says so, and pauses them at one time', () => {
     const p = pattern('message-decoupling-sqs');
     const ticker = createManualTicker();

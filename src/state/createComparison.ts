@@ -3,7 +3,7 @@
  * {@link Simulator} (so the diagram, badges and dots work unchanged), but its frames come from the
  * comparison, not from its own requestAnimationFrame loop: every frame both sides are asked to
  * reach the same simulated time, from the same seed. Play, pause, reset, speed and seed are
- * shared. When one side cannot keep up, the other waits for it: neither runs more than one frame
+ * shared; a side's own settings can change, and then both start again from t = 0. When one side cannot keep up, the other waits for it: neither runs more than one frame
  * ahead, and a paused comparison shows both at the same time.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -91,6 +91,13 @@ function createDrivenTicker(fps: () => number): DrivenTicker {
       for (const listener of [...listeners]) listener(now, delta);
     },
   };
+}
+
+/** Whether two records hold the same values (by identity), whatever the objects. */
+function sameEntries(x: Record<string, unknown>, y: Record<string, unknown>): boolean {
+  if (x === y) return true;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
 }
 
 function clampSpeed(speed: number): number {
@@ -190,12 +197,31 @@ export function createComparison(options: ComparisonOptions): Comparison {
       refreshTable();
     }
   };
-  const unsubscribe = [a.store.subscribe(sync), b.store.subscribe(sync)];
-
   const both = (fn: (sim: Simulator) => void) => {
     fn(a);
     fn(b);
   };
+  // A side's settings changed (its own panel, or Reset all): both start again from t = 0 on the
+  // same seed, so the table keeps comparing the two designs over the same arrivals from the start,
+  // and playing goes on if it was.
+  const restartBoth = (): void => {
+    const wasRunning = store.getState().status === 'running';
+    both((sim) => sim.reset());
+    if (wasRunning) both((sim) => sim.play());
+    refreshTable();
+  };
+  const onSettings = (sim: Simulator) =>
+    sim.store.subscribe((state, prev) => {
+      if (!sameEntries(state.params, prev.params) || !sameEntries(state.rules, prev.rules))
+        restartBoth();
+    });
+  const unsubscribe = [
+    a.store.subscribe(sync),
+    b.store.subscribe(sync),
+    onSettings(a),
+    onSettings(b),
+  ];
+
   return {
     a,
     b,
