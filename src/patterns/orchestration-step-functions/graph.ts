@@ -16,14 +16,21 @@ export const SERVICE_IDS: Record<ServiceName, string> = {
   CustomerNotificationService: 'notification',
 };
 
-/** A service: a Lambda function whose duration, errors and concurrency are parameters. */
-function service(name: ServiceName, y: number): GraphNode {
+/** Where the services' row starts, and how far apart its cards are (a Lambda card is 176 wide). */
+const ROW = { y: 205, gap: 198 };
+
+/**
+ * A service: a Lambda function whose duration, errors and concurrency are parameters. The five
+ * sit in one row under the state machine, in the workflow's order, so the diagram is as wide as a
+ * desktop canvas and cards stay full size (a column of five made it too tall to read).
+ */
+function service(name: ServiceName, i: number): GraphNode {
   const id = SERVICE_IDS[name];
   return {
     id,
     kind: 'lambda',
     label: `Lambda "${name}"`,
-    position: { x: 560, y },
+    position: { x: i * ROW.gap, y: ROW.y },
     config: {
       duration: { kind: 'lognormal', mean: { $param: `${id}DurationMs` }, cv: 0.5 },
       errorRate: { $param: `${id}ErrorRate`, times: 0.01 },
@@ -40,7 +47,7 @@ export const nodes: GraphNode[] = [
     kind: 'user',
     label: 'Orders',
     sublabel: 'StartExecution',
-    position: { x: 0, y: 240 },
+    position: { x: ROW.gap, y: 0 },
     config: {
       pattern: 'poisson',
       ratePerS: { $param: 'executionRate' },
@@ -57,7 +64,7 @@ export const nodes: GraphNode[] = [
     kind: 'stepFunctions',
     label: 'Step Functions',
     sublabel: 'Order workflow',
-    position: { x: 260, y: 240 },
+    position: { x: 2 * ROW.gap, y: 0 },
     config: {
       // The ASL is plain JSON: a config value as it stands.
       definition: ORDER_WORKFLOW as unknown as ConfigValue,
@@ -66,7 +73,7 @@ export const nodes: GraphNode[] = [
       stateTransitionRatePerS: { $param: 'stateTransitionQuota' },
     },
   },
-  ...SERVICES.map((name, i) => service(name, i * 120)),
+  ...SERVICES.map((name, i) => service(name, i)),
 ];
 
 export const edges: GraphEdge[] = [
@@ -83,7 +90,10 @@ export const edges: GraphEdge[] = [
     source: 'stateMachine',
     target: SERVICE_IDS[name],
     kind: 'sync',
-    label: `Task "${name}"`,
+    // The card says which service; "Task" on each of the five fanning edges stays legible.
+    label: 'Task',
+    sourceSide: 'bottom',
+    targetSide: 'top',
     config: { resource: functionArn(name), output: SERVICE_OUTPUTS[name] },
   })),
 ];
