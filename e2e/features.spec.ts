@@ -112,3 +112,31 @@ test('Sales shows its throughput against its capacity', async ({ page }) => {
     /Processing ≈[\d.]+\/s of ≈[\d.]+\/s capacity/,
   );
 });
+
+test('switching pattern draws the new one from scratch, even where node ids repeat', async ({
+  page,
+}) => {
+  // Both patterns have a node "bus": an EventBridge bus in one, the SNS topic in the other.
+  await page.goto('./?pattern=pubsub-eventbridge');
+  await expect(page.getByTestId('node-bus')).toContainText('EventBridge');
+  await page.getByRole('combobox', { name: 'Pattern' }).selectOption('message-bus');
+  await expect(page.getByTestId('node-bus')).toContainText('SNS topic');
+  await expect(page.getByTestId('node-bus')).not.toContainText('EventBridge');
+  // Each card sits where the new pattern puts it: no two cards overlap.
+  const boxes = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect()).map((r) => [r.x, r.y, r.width, r.height]),
+    );
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [ax, ay, aw, ah] = boxes[i] as number[];
+      const [bx, by, bw, bh] = boxes[j] as number[];
+      const overlap =
+        (ax as number) < (bx as number) + (bw as number) - 1 &&
+        (bx as number) < (ax as number) + (aw as number) - 1 &&
+        (ay as number) < (by as number) + (bh as number) - 1 &&
+        (by as number) < (ay as number) + (ah as number) - 1;
+      expect(overlap, `cards ${i} and ${j} overlap`).toBe(false);
+    }
+});

@@ -97,15 +97,18 @@ export function FlowCanvas({
   const visibility =
     `${pattern.id}:${arrangement}:` +
     pattern.nodes.map((n) => (isVisible(n, params) ? 1 : 0)).join('');
-  const [shownFor, setShownFor] = useState(visibility);
-  if (shownFor !== visibility) {
-    const sameArrangement = shownFor.split(':')[1] === arrangement;
-    setShownFor(visibility);
+  const [shownFor, setShownFor] = useState({ visibility, pattern });
+  if (shownFor.visibility !== visibility || shownFor.pattern !== pattern) {
+    const sameArrangement = shownFor.visibility.split(':')[1] === arrangement;
+    // Another pattern (or another imported one, which may reuse ids) is drawn from scratch: a
+    // card of the same id from the last one must not stay with its kind, label and place.
+    const samePattern = shownFor.pattern === pattern;
+    setShownFor({ visibility, pattern });
     const fresh = toFlowNodes(pattern, params, arrangement);
     // Cards the reader dragged keep their place; the outline closes gaps, so it is laid out anew.
     setNodes((current) =>
       fresh.map((n) => {
-        const old = current.find((c) => c.id === n.id);
+        const old = samePattern ? current.find((c) => c.id === n.id) : undefined;
         return old && !outline && sameArrangement ? { ...old, hidden: n.hidden } : n;
       }),
     );
