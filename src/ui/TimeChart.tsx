@@ -5,7 +5,7 @@ import type { ChartSpec } from '../patterns';
 import { useSim, useSimulator } from '../state';
 import { TIME_INCREMENTS, chartData, formatAxisTime, seriesColour, xRange } from './chartData';
 import { formatCount } from '../canvas/format';
-import { SAMPLE_INTERVAL_MS } from '../state';
+import { SAMPLE_INTERVAL_MS, type LiveSnapshot } from '../state';
 import { isRate, rateWindowPoints, seriesStrokes, smooth, totalOf } from './chartSeries';
 
 /** Below this the plot would be unreadable; the panel gives it at least this much. */
@@ -21,16 +21,32 @@ function latest(values: (number | null)[] | undefined): string {
   return '–';
 }
 
-/** The chart's data with its rate series smoothed over RATE_WINDOW_S. */
+/**
+ * The chart's data with its rate series smoothed over RATE_WINDOW_S, and, when the run stands
+ * between two samples (paused on a step, say), one more point at that moment for the series that
+ * are levels read straight off the cards and the ledger (a queue's depth, messages dead-lettered):
+ * the line and the legend then end on the number the card shows, not on the last whole second.
+ */
 function smoothedData(
   history: Parameters<typeof chartData>[0],
   spec: ChartSpec,
+  live?: LiveSnapshot,
 ): (number | null)[][] {
   const data = chartData(history, spec);
   const window = rateWindowPoints(history.bucket, SAMPLE_INTERVAL_MS);
   spec.series.forEach((s, i) => {
     if (isRate(s.source)) data[i + 1] = smooth(data[i + 1] ?? [], window);
   });
+  const xs = data[0] ?? [];
+  const nowS = live ? live.simTimeMs / 1000 : 0;
+  const lastS = xs.length > 0 ? (xs[xs.length - 1] ?? 0) : 0;
+  if (live && nowS > lastS + 1e-9) {
+    const levels = spec.series.map((s) => (isRate(s.source) ? undefined : totalOf(s.source, live)));
+    if (levels.some((v) => v !== undefined)) {
+      xs.push(nowS);
+      levels.forEach((v, i) => data[i + 1]?.push(v ?? null));
+    }
+  }
   return data;
 }
 
@@ -114,7 +130,7 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
           })),
         ],
       },
-      smoothedData(sim.history, spec) as uPlot.AlignedData,
+      smoothedData(sim.history, spec, sim.store.getState().live) as uPlot.AlignedData,
       host,
     );
     plotRef.current = plot;
@@ -130,7 +146,7 @@ export function TimeChart({ spec, dark }: { spec: ChartSpec; dark: boolean }) {
   useEffect(() => {
     const plot = plotRef.current;
     if (!plot) return;
-    const data = smoothedData(sim.history, spec);
+    const data = smoothedData(sim.history, spec, sim.store.getState().live);
     plot.setData(data as uPlot.AlignedData);
     // The x range drawn, for tests and curious readers (seconds).
     const host = hostRef.current;
