@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { createRun, defaultParams } from '../patterns';
+import { checkTemplate, ledgerBalances, templatePattern } from './check';
+import { importTemplate } from './translate';
+
+/** SQS → filter → Lambda enrichment → Express state machine (REQUEST_RESPONSE, the default). */
+const PIPE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::SQS::Queue
+  Enrich:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: nodejs20.x
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Type: EXPRESS
+      Definition:
+        StartAt: Parse
+        States:
+          Parse:
+            Type: Pass
+            Parameters:
+              order.$: States.StringToJson($[0].body)
+            Next: Check
+          Check:
+            Type: Choice
+            Choices:
+              - Variable: $.order.status
+                StringEquals: REJECTED
+                Next: Done
+              - Variable: $.order.status
+                StringEquals: RETURNED
+                Next: Done
+            Default: Unfiltered
+          Done:
+            Type: Succeed
+          Unfiltered:
+            Type: Fail
+            Error: Unfiltered
+  Pipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Orders.Arn
+      SourceParameters:
+        SqsQueueParameters:
+          BatchSize: 5
+          MaximumBatchingWindowInSeconds: 1
+        FilterCriteria:
+          Filters:
+            - Pattern: '{"body": {"status": ["REJECTED"]}}'
+            - Pattern: '{"body": {"status": ["RETURNED"]}}'
+      Enrichment: !GetAtt Enrich.Arn
+      Target: !Ref Flow
+`;
+
+describe('EventBridge Pipes', () => {
+  it('becomes a pipe node polling its source, calling the enrichment, then the target', () => {
+    const { arch, resources } = importTemplate({ 'template.yaml': PIPE });
+    expect(resources.notSimulated).toEqual([]);
+    const pipe = arch.nodes.get('Pipe');
+    expect(pipe?.kind).toBe('pipe');
+    expect(pipe?.settings.filters).toEqual([
+      { body: { status: ['REJECTED'] } },
+      { body: { status: ['RETURNED'] } },
+    ]);
+    const edge = (id: string) => arch.edges.find((e) => e.id === id);
+    expect(edge('PipeSource')).toMatchObject({
+      source: 'Orders',
+      target: 'Pipe',
+      kind: 'poll',
+      settings: { batchSize: 5, batchWindowS: 1 },
+    });
+    expect(edge('PipeEnrichment')).toMatchObject({
+      source: 'Pipe',
+      target: 'Enrich',
+      kind: 'sync',
+    });
+    expect(edge('PipeTarget')).toMatchObject({
+      source: 'Pipe',
+      target: 'Flow',
+      kind: 'sync',
+      settings: { batchInput: true },
+    });
+    expect(pipe?.settings.enrichment).toBe('PipeEnrichment');
+  });
+
+  it('delivers only the records a filter matches; the others are filtered out, not lost', () => {
+    const { pattern } = templatePattern({ 'template.yaml': PIPE });
+    const run = createRun(pattern, defaultParams(pattern), { seed: 5 });
+    run.advanceTo(30_000);
+    const stats = run.nodeStats();
+    const pipe = stats.Pipe ?? {};
+    expect(pipe.filtered).toBeGreaterThan(10);
+    expect(pipe.delivered).toBeGreaterThan(10);
+    expect(pipe.targetFailed).toBe(0);
+    // Every record reached the enrichment before the target, and only matching ones got there:
+    // the workflow fails any record whose status no filter names.
+    expect(stats.Enrich?.invocations).toBe(pipe.delivered);
+    expect(stats.Flow?.succeeded).toBe(pipe.delivered);
+    expect(stats.Flow?.failed).toBe(0);
+    const ledger = run.world.ledger.summary();
+    expect(ledger.dropped.filteredOut).toBeGreaterThan(0);
+    expect(ledger.dropped.filteredOut).toBeLessThanOrEqual(pipe.filtered ?? 0);
+    expect(Object.keys(ledger.dropped).filter((k) => k !== 'filteredOut')).toEqual([]);
+    expect(ledgerBalances(ledger)).toBe(true);
+  });
+
+  it('reports a filter AWS would refuse and a source without a model, and still runs the rest', () => {
+    const bad = PIPE.replace(
+      `'{"body": {"status": ["RETURNED"]}}'`,
+      `'{"body": {"status": "RETURNED"}}'`,
+    ).replace(
+      'Resources:\n',
+      `Resources:
+  Broker:
+    Type: AWS::AmazonMQ::Broker
+  MqPipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Broker.Arn
+      Target: !Ref Flow
+`,
+    );
+    const check = checkTemplate({ 'template.yaml': bad }, 'bad');
+    expect(check.status).toBe('partial');
+    expect(check.balanced).toBe(true);
+    const why = (id: string) => check.notSimulated.find((n) => n.id === id)?.why ?? '';
+    expect(why('Pipe')).toMatch(/AWS would refuse its filter 2/);
+    expect(why('MqPipe')).toMatch(/Amazon MQ/);
+  });
+
+  it('hands a stream record on to an event bus as an event with the pipe’s source', () => {
+    const files = {
+      'template.yaml': `Resources:
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      StreamSpecification:
+        StreamViewType: NEW_AND_OLD_IMAGES
+  Bus:
+    Type: AWS::Events::EventBus
+    Properties:
+      Name: app
+  Pipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Table.StreamArn
+      SourceParameters:
+        DynamoDBStreamParameters:
+          StartingPosition: LATEST
+          BatchSize: 1
+        FilterCriteria:
+          Filters:
+            - Pattern: '{"eventName": ["INSERT"], "dynamodb": {"NewImage": {"kind": {"S": [{"prefix": "order"}]}}}}'
+      Target: !GetAtt Bus.Arn
+      TargetParameters:
+        EventBridgeEventBusParameters:
+          Source: app.orders
+          DetailType: OrderCreated
+  Log:
+    Type: AWS::Logs::LogGroup
+  Rule:
+    Type: AWS::Events::Rule
+    Properties:
+      EventBusName: !Ref Bus
+      EventPattern:
+        source: [app.orders]
+      Targets:
+        - Arn: !GetAtt Log.Arn
+          Id: log
+`,
+    };
+    const { imported, pattern } = templatePattern(files);
+    expect(imported.resources.notSimulated).toEqual([]);
+    expect(imported.arch.edges.find((e) => e.id === 'PipeSource')).toMatchObject({
+      source: 'TableStream',
+      kind: 'poll',
+    });
+    const run = createRun(pattern, defaultParams(pattern), { seed: 2 });
+    run.advanceTo(30_000);
+    const stats = run.nodeStats();
+    expect(stats.Pipe?.filtered).toBeGreaterThan(0);
+    expect(stats.Pipe?.delivered).toBeGreaterThan(0);
+    // The rule matches the pipe's Source, so every delivered event reaches the log group.
+    expect(stats.Bus?.matched).toBe(stats.Pipe?.delivered);
+    expect(stats.Log?.writes).toBeGreaterThan(0);
+    expect(ledgerBalances(run.world.ledger.summary())).toBe(true);
+  });
+});
