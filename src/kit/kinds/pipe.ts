@@ -26,9 +26,12 @@ export type PipeSource = 'SQS' | 'Kinesis' | 'DynamoDB';
  * deleted. The target receives the record (a state machine a list of records, its batch; an
  * event bus an event whose detail is the record).
  *
- * Approximation: the enrichment and the target are called once per record, one record after the
- * other within a batch, not once per batch (so a batch takes the concurrency of one call at a time,
- * but invocation counts are per record).
+ * A function or an Express state machine called synchronously (REQUEST_RESPONSE, and every
+ * enrichment) gets the batch in one call: one invocation, or one execution whose input is the list
+ * of records; a failure fails the batch. A queue, stream, topic or bus gets each record as a
+ * message of its own (as SendMessageBatch, PutRecords or PutEvents entries would make them).
+ * Approximation: a FIRE_AND_FORGET function or state machine is invoked once per record, not once
+ * per batch.
  *
  * Config: `source` (`SQS`, `Kinesis` or `DynamoDB`), `filters` (a list of event patterns; none:
  * every record passes), `enrichment` (the id of the enrichment edge), `eventSource` and
@@ -108,6 +111,7 @@ class PipeNode implements NodeInstance {
   }
 
   private batch(traces: Trace[], done: (result: Result, failed: readonly Trace[]) => void): void {
+    const messages = this.ctx.messages;
     const passed: Trace[] = [];
     for (const t of traces) {
       this.counts.received++;
@@ -121,54 +125,100 @@ class PipeNode implements NodeInstance {
           ?.hop(t.id, HopKind.Filtered, false, 40);
       }
     }
-    const next = (i: number): void => {
-      const trace = passed[i];
-      if (!trace) {
-        done(OK, []);
+    if (passed.length === 0) {
+      done(OK, []);
+      return;
+    }
+    // The enrichment and the target receive the record the pipe read (a bus: as an event's
+    // detail). A record that fails stays the source's and comes back as it was.
+    const originals = new Map(passed.map((t) => [t, messages.variantOf(t.id)]));
+    const as = (ts: readonly Trace[], to: Link | undefined) => {
+      for (const t of ts)
+        messages.setVariant(t.id, this.deliveredVariant(originals.get(t) ?? 0, to));
+    };
+    const finish = (r: Result, failed: readonly Trace[]) => {
+      for (const t of failed)
+        if (t.owner !== BUFFER) messages.setVariant(t.id, originals.get(t) ?? 0);
+      if (failed.length === 0) done(OK, []);
+      else done(r.ok ? fail('error') : r, failed);
+    };
+    const deliver = (ts: readonly Trace[], earlier: readonly Trace[], earlierResult: Result) => {
+      const target = this.target;
+      if (!target || ts.length === 0) {
+        // Without a simulated target the records leave the model here, delivered.
+        this.counts.delivered += ts.length;
+        finish(earlierResult, earlier);
         return;
       }
-      // The enrichment and the target receive the record the pipe read (a bus: as an event's
-      // detail). A record that fails stays the source's and comes back as it was.
-      const messages = this.ctx.messages;
-      const original = messages.variantOf(trace.id);
-      const failed = (r: Result) => {
-        if (trace.owner !== BUFFER) messages.setVariant(trace.id, original);
-        done(r.ok ? fail('error') : r, passed.slice(i));
-      };
-      const deliver = () => {
-        const target = this.target;
-        if (!target) {
-          // The target is not simulated: the record leaves the model here, delivered.
-          this.counts.delivered++;
-          next(i + 1);
-          return;
-        }
-        messages.setVariant(trace.id, this.deliveredVariant(original, target));
-        target.call(trace, (r) => {
-          if (r.ok && !r.fate) {
-            this.counts.delivered++;
-            next(i + 1);
-            return;
-          }
-          this.counts.targetFailed++;
-          failed(r);
-        });
-      };
-      const enrichment = this.enrichment;
-      if (!enrichment) {
-        deliver();
-        return;
-      }
-      messages.setVariant(trace.id, this.deliveredVariant(original, undefined));
-      enrichment.call(trace, (r) => {
-        if (r.ok && !r.fate) {
-          this.counts.enriched++;
-          deliver();
-        } else {
-          this.counts.enrichmentFailed++;
-          failed(r);
-        }
+      as(ts, target);
+      this.send(target, ts, (r, failed) => {
+        this.counts.delivered += ts.length - failed.length;
+        this.counts.targetFailed += failed.length;
+        finish(failed.length > 0 ? r : earlierResult, [...earlier, ...failed]);
       });
+    };
+    const enrichment = this.enrichment;
+    if (!enrichment) {
+      deliver(passed, [], OK);
+      return;
+    }
+    as(passed, undefined);
+    this.send(enrichment, passed, (r, failed) => {
+      this.counts.enriched += passed.length - failed.length;
+      this.counts.enrichmentFailed += failed.length;
+      const failedSet = new Set(failed);
+      deliver(
+        passed.filter((t) => !failedSet.has(t)),
+        failed,
+        r,
+      );
+    });
+  }
+
+  /**
+   * Calls `link` with the records: in one call when its target takes batches (a function, an
+   * Express state machine, called synchronously), otherwise one record after the other (a queue,
+   * topic or bus gets each record as a message of its own, as its batch API makes them), stopping
+   * at the first failure. `then` gets the answer and the records not handled well.
+   */
+  private send(
+    link: Link,
+    traces: readonly Trace[],
+    then: (result: Result, failed: readonly Trace[]) => void,
+  ): void {
+    const target = link.target.instance;
+    if (link.edge.kind === 'sync' && target.acceptBatch) {
+      const sim = this.ctx.world.sim;
+      let there = 0;
+      for (const t of traces)
+        there = Math.max(there, link.hop(t.id, t.attempt > 1 ? HopKind.Retry : HopKind.Normal));
+      sim.schedule(
+        there,
+        () =>
+          target.acceptBatch?.(
+            traces,
+            (r) => {
+              const ok = r.ok && !r.fate;
+              let back = 0;
+              for (const t of traces) {
+                back = Math.max(back, link.hop(t.id, ok ? HopKind.Success : HopKind.Failure, true));
+                if (ok) link.onReached?.(t.id);
+              }
+              sim.schedule(back, () => then(r, ok ? [] : traces), undefined);
+            },
+            link,
+          ),
+        undefined,
+      );
+      return;
+    }
+    const next = (i: number): void => {
+      const t = traces[i];
+      if (!t) {
+        then(OK, []);
+        return;
+      }
+      link.call(t, (r) => (r.ok && !r.fate ? next(i + 1) : then(r, traces.slice(i))));
     };
     next(0);
   }

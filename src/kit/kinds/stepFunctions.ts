@@ -439,7 +439,7 @@ export class StateMachineNode implements NodeInstance {
         held ? trace : new Trace(trace.id, { name: 'caller' }),
         reply,
         false,
-        batchOf(link),
+        batchOf(link, trace),
       );
       return;
     }
@@ -466,7 +466,7 @@ export class StateMachineNode implements NodeInstance {
     const id = messages.handOff(trace);
     const held = new Trace(id, this.custodian);
     reply({ ok: true, status: 200 });
-    this.startExecution(held, undefined, false, batchOf(link));
+    this.startExecution(held, undefined, false, batchOf(link, trace));
     if (
       this.workflowType === 'EXPRESS' &&
       this.duplicateRate > 0 &&
@@ -482,17 +482,43 @@ export class StateMachineNode implements NodeInstance {
     }
   }
 
+  /**
+   * StartSyncExecution with a batch (an EventBridge pipe's REQUEST_RESPONSE target or enrichment):
+   * one execution whose input is the list of the records; the caller keeps the messages.
+   */
+  acceptBatch(traces: readonly Trace[], reply: Reply): void {
+    const lead = traces[0];
+    if (!lead) {
+      reply({ ok: true, status: 200 });
+      return;
+    }
+    if (this.workflowType !== 'EXPRESS') {
+      this.counts.refused++;
+      reply(
+        fail(
+          'refused',
+          'StateMachineTypeNotSupported: This operation is not supported by this type of state machine',
+          400,
+        ),
+      );
+      return;
+    }
+    this.startExecution(new Trace(lead.id, { name: 'caller' }), reply, false, traces);
+  }
+
   private startExecution(
     trace: Trace,
     reply: Reply | undefined,
     duplicate: boolean,
-    batch = false,
+    batch?: readonly Trace[],
   ): void {
     const sim = this.ctx.world.sim;
     const name = `msg-${trace.id}${duplicate ? `-dup-${++this.serial}` : ''}`;
-    const body = this.ctx.messages.payloadOf(trace.id).body;
+    const messages = this.ctx.messages;
     // An EventBridge pipe starts an execution with its batch: a list of records.
-    const input = batch ? [body] : body;
+    const input = batch
+      ? batch.map((t) => messages.payloadOf(t.id).body)
+      : messages.payloadOf(trace.id).body;
     const type = this.workflowType;
     const record: ExecutionRecord = {
       msgId: trace.id,
@@ -1030,9 +1056,9 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Whether the caller over `link` sends a batch (an EventBridge pipe: edge config `batchInput`). */
-function batchOf(link: Link): boolean {
-  return link.config.bool('batchInput', false);
+/** The batch of one message, when the caller over `link` sends batches (edge config `batchInput`). */
+function batchOf(link: Link, trace: Trace): readonly Trace[] | undefined {
+  return link.config.bool('batchInput', false) ? [trace] : undefined;
 }
 
 /** The `stepFunctions` kind. */
