@@ -83,7 +83,7 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
   eventBridge: ['putEventsPerSecond'],
   email: ['available', 'errorRate', 'duration'],
   store: ['service', 'latency', 'writeCapacityPerS', 'errorRate'],
-  pipe: ['source', 'filters', 'enrichment', 'eventSource', 'eventDetailType'],
+  pipe: ['source', 'filters', 'enrichment', 'eventSource', 'eventDetailType', 'inputTemplate'],
   opaque: ['resourceType', 'why'],
   stepFunctions: [
     'definition',

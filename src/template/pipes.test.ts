@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { transformed } from '../kit/kinds/pipe';
 import { createRun, defaultParams } from '../patterns';
 import { checkTemplate, ledgerBalances, templatePattern } from './check';
 import { importTemplate } from './translate';
@@ -172,6 +173,7 @@ describe('EventBridge Pipes', () => {
         EventBridgeEventBusParameters:
           Source: app.orders
           DetailType: OrderCreated
+        InputTemplate: '{"orderKind": <$.dynamodb.NewImage.kind.S>, "pipe": "<aws.pipes.pipe-name>"}'
   Log:
     Type: AWS::Logs::LogGroup
   Rule:
@@ -180,6 +182,9 @@ describe('EventBridge Pipes', () => {
       EventBusName: !Ref Bus
       EventPattern:
         source: [app.orders]
+        detail:
+          orderKind: [{ prefix: order }]
+          pipe: [Pipe]
       Targets:
         - Arn: !GetAtt Log.Arn
           Id: log
@@ -196,9 +201,85 @@ describe('EventBridge Pipes', () => {
     const stats = run.nodeStats();
     expect(stats.Pipe?.filtered).toBeGreaterThan(0);
     expect(stats.Pipe?.delivered).toBeGreaterThan(0);
-    // The rule matches the pipe's Source, so every delivered event reaches the log group.
+    // The rule matches the pipe's Source and what its InputTemplate made of each record, so every
+    // delivered event reaches the log group.
     expect(stats.Bus?.matched).toBe(stats.Pipe?.delivered);
     expect(stats.Log?.writes).toBeGreaterThan(0);
     expect(ledgerBalances(run.world.ledger.summary())).toBe(true);
+  });
+
+  it('applies a Pipes input template: <$.path> into the record, its body or data parsed', () => {
+    const sqs = { messageId: 'm1', body: { orderId: 'a-1', n: 2 } };
+    expect(transformed('{"orderId": "<$.body.orderId>", "n": <$.body.n>}', sqs, 'P')).toEqual({
+      orderId: 'a-1',
+      n: 2,
+    });
+    expect(transformed('Order <$.body.orderId> needs attention', sqs, 'P')).toEqual({
+      value: 'Order a-1 needs attention',
+    });
+    expect(
+      transformed('{"pipe": "<aws.pipes.pipe-name>", "payload": <aws.pipes.event.json>}', sqs, 'P'),
+    ).toEqual({ pipe: 'P', payload: sqs });
+    expect(transformed('{"data": <$.data>}', { data: { type: 'NEW' } }, 'P')).toEqual({
+      data: { type: 'NEW' },
+    });
+  });
+
+  it("sends a stream's failed records to the pipe's dead-letter queue after MaximumRetryAttempts", () => {
+    const files = {
+      'template.yaml': `Resources:
+  Stream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+  Dlq:
+    Type: AWS::SQS::Queue
+  Worker:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: arn:aws:iam::123456789012:role/fn
+      Code:
+        ZipFile: exports.handler = async () => {}
+  Pipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Stream.Arn
+      SourceParameters:
+        KinesisStreamParameters:
+          StartingPosition: LATEST
+          BatchSize: 10
+          MaximumRetryAttempts: 2
+          DeadLetterConfig:
+            Arn: !GetAtt Dlq.Arn
+      Target: !GetAtt Worker.Arn
+`,
+    };
+    const { imported, pattern } = templatePattern(files);
+    const { arch, resources } = imported;
+    expect(resources.notSimulated).toEqual([]);
+    expect(arch.nodes.get('Dlq')?.role).toBe('deadLetterQueue');
+    expect(arch.nodes.get('Stream')?.settings.maxReceiveCount).toBe(3);
+    expect(arch.edges.find((e) => e.kind === 'redrive')).toMatchObject({
+      source: 'Stream',
+      target: 'Dlq',
+    });
+    expect(arch.edges.find((e) => e.id === 'PipeSource')?.settings).toMatchObject({
+      batchSize: 10,
+    });
+    // A target that always fails: each batch is tried three times, then dead-lettered.
+    const run = createRun(
+      pattern,
+      { ...defaultParams(pattern), Worker_errorRate: 100 },
+      { seed: 4 },
+    );
+    run.advanceTo(150_000);
+    const ledger = run.world.ledger.summary();
+    expect(ledger.deadLettered).toBeGreaterThan(0);
+    expect(ledger.completed).toBe(0);
+    expect(run.nodeStats().Pipe?.targetFailed).toBeGreaterThan(0);
+    expect(ledgerBalances(ledger)).toBe(true);
   });
 });

@@ -173,16 +173,30 @@ export function pipeEdges(ctx: TranslateContext, r: Resource): void {
     : undefined;
   const dlqNode = dlq ? ctx.node(dlq) : undefined;
   if (dlqNode) dlqNode.role = 'deadLetterQueue';
+  // A stream's failed batch is retried MaximumRetryAttempts times (default: until it expires),
+  // then its records go to the dead-letter queue.
+  const retries = num(params.MaximumRetryAttempts);
+  const stream = ctx.node(from);
+  const redrive =
+    source !== 'SQS' && dlq !== undefined && stream && retries !== undefined && retries >= 0;
+  if (redrive && !arch.hasEdge(from, dlq, 'redrive')) {
+    stream.settings.maxReceiveCount = retries + 1;
+    arch.addEdge({
+      source: from,
+      target: dlq,
+      kind: 'redrive',
+      label: `after ${retries + 1} attempts`,
+    });
+  }
   const unmodelled = [
-    'DeadLetterConfig',
-    'MaximumRetryAttempts',
+    ...(redrive ? [] : ['DeadLetterConfig', 'MaximumRetryAttempts']),
     'MaximumRecordAgeInSeconds',
     'OnPartialBatchItemFailure',
     'ParallelizationFactor',
   ].filter((k) => params[k] !== undefined);
   if (unmodelled.length > 0)
     arch.notes.push(
-      `${r.id}: ${unmodelled.join(', ')} of its stream source ${unmodelled.length > 1 ? 'are' : 'is'} not modelled (a failed batch comes back until it succeeds or the record expires).`,
+      `${r.id}: ${unmodelled.join(', ')} of its stream source ${unmodelled.length > 1 ? 'are' : 'is'} not modelled (${redrive ? 'a failed batch goes to the dead-letter queue after its attempts' : 'a failed batch comes back until it succeeds or the record expires'}).`,
     );
   const readers = arch.edges.filter((e) => e.source === from && e.kind === 'poll');
   if (source !== 'SQS' && readers.length === 2)
@@ -264,8 +278,11 @@ export function pipeEdges(ctx: TranslateContext, r: Resource): void {
     arch.notes.push(
       `${r.id} invokes the Standard state machine ${target} with REQUEST_RESPONSE, which only Express workflows support: Step Functions refuses each call.`,
     );
-  if (tp.InputTemplate !== undefined)
+  if (typeof tp.InputTemplate === 'string') node.settings.inputTemplate = tp.InputTemplate;
+  else if (tp.InputTemplate !== undefined)
+    arch.notes.push(`${r.id}: the target's InputTemplate is not a string; it is not applied.`);
+  if (p.Enrichment !== undefined)
     arch.notes.push(
-      `${r.id}: the target's InputTemplate is not applied (the target receives the source record${kind === 'eventBridge' ? ' as the event detail' : ''}).`,
+      `${r.id}: what the enrichment returns is not modelled; the target receives the source record.`,
     );
 }

@@ -303,6 +303,7 @@ export function toDefinition(imported: ImportedTemplate): PatternDefinition {
         if (typeof s.enrichment === 'string') config.enrichment = safeId(s.enrichment);
         if (typeof s.eventSource === 'string') config.eventSource = s.eventSource;
         if (typeof s.eventDetailType === 'string') config.eventDetailType = s.eventDetailType;
+        if (typeof s.inputTemplate === 'string') config.inputTemplate = s.inputTemplate;
         break;
       case 'opaque':
         config.resourceType = n.type;

@@ -1,3 +1,4 @@
+import { applyInputTransformer } from '../../aws/eventPatterns';
 import { HopKind } from '../../engine';
 import type { ConfigReader } from '../config';
 import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
@@ -35,7 +36,9 @@ export type PipeSource = 'SQS' | 'Kinesis' | 'DynamoDB';
  *
  * Config: `source` (`SQS`, `Kinesis` or `DynamoDB`), `filters` (a list of event patterns; none:
  * every record passes), `enrichment` (the id of the enrichment edge), `eventSource` and
- * `eventDetailType` (an event-bus target's Source and DetailType).
+ * `eventDetailType` (an event-bus target's Source and DetailType), `inputTemplate` (the target's
+ * InputTemplate, see {@link transformed}). What an enrichment returns is not modelled (a template
+ * does not say): the target gets the record.
  */
 class PipeNode implements NodeInstance {
   private source: PipeSource;
@@ -44,8 +47,8 @@ class PipeNode implements NodeInstance {
   private readonly memo: (boolean | undefined)[] = [];
   /** The payload variant the enrichment and target receive, by the source message's variant. */
   private readonly recordVariants: (number | undefined)[] = [];
-  /** The same for an event-bus target (an event whose detail is the record). */
-  private readonly busVariants: (number | undefined)[] = [];
+  /** The same for the target (its input template applied; a bus: an event). */
+  private readonly targetVariants: (number | undefined)[] = [];
   private poller: EventSourcePoller | undefined;
   private enrichment: Link | undefined;
   private target: Link | undefined;
@@ -224,20 +227,23 @@ class PipeNode implements NodeInstance {
   }
 
   /**
-   * What the enrichment or the target (`to`) receives for a message: the record the pipe read;
-   * for an event bus, an event whose source and detail-type are the pipe's
-   * (EventBridgeEventBusParameters, or AWS's defaults) and whose detail is the record.
+   * What the enrichment or the target (`to`) receives for a message: the record the pipe read, or
+   * (the target) what its `inputTemplate` makes of it; for an event bus, an event whose source and
+   * detail-type are the pipe's (EventBridgeEventBusParameters, or AWS's defaults) and whose
+   * detail is that.
    */
   private deliveredVariant(variant: number, to: Link | undefined): number {
     const bus = to?.target.node.kind === 'eventBridge';
-    const memo = bus ? this.busVariants : this.recordVariants;
+    const memo = to === undefined ? this.recordVariants : this.targetVariants;
     const known = memo[variant];
     if (known !== undefined) return known;
     const messages = this.ctx.messages;
-    const record = pipeRecord(
-      this.source,
-      messages.payloads[variant] as Payload,
-      true,
+    const payload = messages.payloads[variant] as Payload;
+    const template = to === undefined ? '' : this.ctx.config.str('inputTemplate', '');
+    const record = (
+      template
+        ? transformed(template, pipeRecord(this.source, payload), this.ctx.runtime.node.id)
+        : pipeRecord(this.source, payload, true)
     ) as Payload['body'];
     const body = bus
       ? {
@@ -257,11 +263,56 @@ class PipeNode implements NodeInstance {
   reconfigure(config: ConfigReader): void {
     this.source = readSource(config);
     this.setFilters(config);
+    this.recordVariants.length = 0;
+    this.targetVariants.length = 0;
     this.poller?.reconfigure();
   }
 
   stats(): NodeStats {
     return { ...this.counts, ...(this.poller?.stats() ?? {}) };
+  }
+}
+
+/**
+ * A Pipes input template applied to a record: `<$.path>` reads the record (an SQS body or Kinesis
+ * data parsed as JSON, as Pipes does when a path reaches into it), `<aws.pipes.event.json>` and
+ * `<aws.pipes.event>` are the record, and the other `aws.pipes.*` variables are the pipe's names;
+ * the placement rules (quotes, JSON values) are EventBridge's input transformer's, which this
+ * uses. The result as a message body: the JSON object it makes, or `{ "value": ... }` for any
+ * other text or value.
+ */
+export function transformed(
+  template: string,
+  record: Record<string, unknown>,
+  pipe: string,
+): Record<string, Json> {
+  const paths: Record<string, string> = {};
+  const constants: Record<string, string> = {
+    'aws.pipes.pipe-arn': `arn:aws:pipes:us-east-1:123456789012:pipe/${pipe}`,
+    'aws.pipes.pipe-name': pipe,
+    'aws.pipes.source-arn': '',
+    'aws.pipes.enrichment-arn': '',
+    'aws.pipes.target-arn': '',
+    'aws.pipes.event.ingestion-time': '2025-01-01T00:00:00Z',
+  };
+  let n = 0;
+  const rewritten = template.replace(/<([^<>\s]+)>/g, (whole, name: string) => {
+    if (name.startsWith('$')) {
+      const key = `p${n++}`;
+      paths[key] = name;
+      return `<${key}>`;
+    }
+    if (name === 'aws.pipes.event.json' || name === 'aws.pipes.event')
+      return '<aws.events.event.json>';
+    const constant = constants[name];
+    return constant === undefined ? whole : constant;
+  });
+  const text = applyInputTransformer({ InputPathsMap: paths, InputTemplate: rewritten }, record);
+  try {
+    const value = JSON.parse(text) as Json;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : { value };
+  } catch {
+    return { value: text };
   }
 }
 
