@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { costOf } from '../kit';
 import { transformed } from '../kit/kinds/pipe';
 import { createRun, defaultParams } from '../patterns';
 import { checkTemplate, ledgerBalances, templatePattern } from './check';
@@ -117,6 +118,11 @@ describe('EventBridge Pipes', () => {
     expect(ledger.dropped.filteredOut).toBeLessThanOrEqual(pipe.filtered ?? 0);
     expect(Object.keys(ledger.dropped).filter((k) => k !== 'filteredOut')).toEqual([]);
     expect(ledgerBalances(ledger)).toBe(true);
+    // Pipes bills the records that passed its filters.
+    const bill = costOf(pattern, run).items.find((i) => i.node === 'Pipe');
+    const month = (30 * 86_400) / 30;
+    expect(bill?.service).toBe('Amazon EventBridge Pipes');
+    expect(bill?.quantity).toBeCloseTo(((pipe.received ?? 0) - (pipe.filtered ?? 0)) * month);
   });
 
   it('reports a filter AWS would refuse and a source without a model, and still runs the rest', () => {
