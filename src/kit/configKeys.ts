@@ -60,6 +60,7 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
     'maxReceiveCount',
     'apiLatencyMs',
     'inFlightLimit',
+    'stream',
   ],
   aurora: [
     'maxConnections',

@@ -288,4 +288,41 @@ describe('EventBridge Pipes', () => {
     expect(run.nodeStats().Pipe?.targetFailed).toBeGreaterThan(0);
     expect(ledgerBalances(ledger)).toBe(true);
   });
+
+  it('gives every pipe reading a stream every record (each filters it on its own)', () => {
+    const pipe = (id: string, event: string) => `  ${id}:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Table.StreamArn
+      SourceParameters:
+        DynamoDBStreamParameters:
+          StartingPosition: LATEST
+          BatchSize: 1
+        FilterCriteria:
+          Filters:
+            - Pattern: '{"eventName": ["${event}"]}'
+      Target: !Ref Topic
+`;
+    const { pattern } = templatePattern({
+      'template.yaml': `Resources:
+  Table:
+    Type: AWS::DynamoDB::Table
+  Topic:
+    Type: AWS::SNS::Topic
+${pipe('Created', 'INSERT')}${pipe('Updated', 'MODIFY')}`,
+    });
+    const run = createRun(pattern, defaultParams(pattern), { seed: 6 });
+    run.advanceTo(30_000);
+    const s = run.nodeStats();
+    const written = s.Table?.writes ?? 0;
+    expect(written).toBeGreaterThan(10);
+    // Both read all of it (give or take the records still on their way at the end).
+    for (const id of ['Created', 'Updated']) {
+      expect(s[id]?.received).toBeGreaterThanOrEqual(written - 2);
+      expect(s[id]?.delivered).toBeGreaterThan(0);
+    }
+    expect((s.Created?.delivered ?? 0) + (s.Updated?.delivered ?? 0)).toBe(s.Topic?.published);
+    expect(ledgerBalances(run.world.ledger.summary())).toBe(true);
+  });
 });

@@ -198,11 +198,6 @@ export function pipeEdges(ctx: TranslateContext, r: Resource): void {
     arch.notes.push(
       `${r.id}: ${unmodelled.join(', ')} of its stream source ${unmodelled.length > 1 ? 'are' : 'is'} not modelled (${redrive ? 'a failed batch goes to the dead-letter queue after its attempts' : 'a failed batch comes back until it succeeds or the record expires'}).`,
     );
-  const readers = arch.edges.filter((e) => e.source === from && e.kind === 'poll');
-  if (source !== 'SQS' && readers.length === 2)
-    arch.notes.push(
-      `${from} has more than one reader: a stream gives every reader every record, but here it runs as a queue, so each record reaches one of them.`,
-    );
 
   // The enrichment: a function or an Express state machine, called with the records and waited for.
   if (p.Enrichment !== undefined) {

@@ -238,6 +238,8 @@ export function toDefinition(imported: ImportedTemplate): PatternDefinition {
         config.visibilityTimeoutMs = { $param: `${id}_visibilityS`, times: 1000 };
         config.retentionMs = (num(s.retentionS) ?? 345_600) * 1000;
         if ((num(s.delayS) ?? 0) > 0) config.delayMs = (num(s.delayS) ?? 0) * 1000;
+        // A stream: every reader reads every record.
+        if (s.stream !== undefined) config.stream = true;
         if (s.maxReceiveCount !== undefined) {
           p({
             id: `${id}_maxReceiveCount`,

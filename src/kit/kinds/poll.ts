@@ -81,7 +81,7 @@ export class PollAttempts {
    * current) once the map outgrows the queue's in-flight count, so memory stays bounded.
    */
   private sweep(): void {
-    const queue = this.queueNode().queue;
+    const queue = this.queueNode().queueFor(this.link);
     if (this.traces.size <= 2 * queue.inFlight + 1024) return;
     for (const [receipt, entry] of this.traces)
       if (!queue.isCurrent(entry.r)) this.traces.delete(receipt);
@@ -143,7 +143,7 @@ export function sqsPollerFor(
   partial = settings.reportBatchItemFailures;
   const mapping: SqsEventSource = new SqsEventSource(
     ctx.world,
-    attempts.queueNode().queue,
+    attempts.queueNode().queueFor(link),
     {
       ...settings,
       initialPollers: 5,
