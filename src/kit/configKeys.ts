@@ -60,6 +60,7 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
     'maxReceiveCount',
     'apiLatencyMs',
     'inFlightLimit',
+    'stream',
   ],
   aurora: [
     'maxConnections',
@@ -83,6 +84,7 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
   eventBridge: ['putEventsPerSecond'],
   email: ['available', 'errorRate', 'duration'],
   store: ['service', 'latency', 'writeCapacityPerS', 'errorRate'],
+  pipe: ['source', 'filters', 'enrichment', 'eventSource', 'eventDetailType', 'inputTemplate'],
   opaque: ['resourceType', 'why'],
   stepFunctions: [
     'definition',
@@ -102,9 +104,9 @@ export const NODE_CONFIG_KEYS: Record<ServiceKind, readonly string[]> = {
 /** The config keys an edge of each kind may carry. */
 export const EDGE_CONFIG_KEYS: Record<EdgeKind, readonly string[]> = {
   // resource, output, errorType: a state machine's Task → service edges (kinds/stepFunctions.ts).
-  sync: ['throttleRatePerS', 'throttleBurst', 'resource', 'output', 'errorType'],
+  sync: ['throttleRatePerS', 'throttleBurst', 'resource', 'output', 'errorType', 'batchInput'],
   write: [],
-  async: ['destination'],
+  async: ['destination', 'batchInput'],
   poll: ['batchSize', 'batchWindowMs', 'maxConcurrency', 'reportBatchItemFailures', 'apiLatencyMs'],
   redrive: ['subscription', 'target'],
   subscription: ['protocol', 'filterPolicyScope', 'rawMessageDelivery'],

@@ -90,6 +90,8 @@ export interface CostRun {
  *   free to SQS and Lambda, charged to email and HTTP/S. Retried attempts are not counted.
  * - EventBridge: events put on the bus (`events`; throttled ones are not billed); matching rules
  *   and invoking targets in the same account cost nothing more.
+ * - EventBridge Pipes: records that passed the filters (`received` − `filtered`, every attempt),
+ *   each taken as one request (under 64 KB); the enrichment and target bill as themselves.
  * - Step Functions: Standard workflows by state transitions (`stateTransitions`); Express ones
  *   (config `workflowType` "EXPRESS") by requests (`executions`) and duration (`busyS` × 64 MB).
  * - Aurora: one db.r6g.large instance for the month, or Serverless v2 at `serverlessV2Acu` ACUs
@@ -143,6 +145,14 @@ export function costOf(pattern: PatternDefinition, from: CostInput | CostRun): C
         break;
       case 'eventBridge':
         bill.rate('eventBridgeCustomEvents', 'events', stats.events, 'events');
+        break;
+      case 'pipe':
+        bill.rate(
+          'pipesRequests',
+          'requests',
+          (stats.received ?? 0) - (stats.filtered ?? 0),
+          'requests',
+        );
         break;
       case 'stepFunctions':
         stepFunctionsBill(bill, stats, config);

@@ -17,6 +17,7 @@ export type ServiceKind =
   | 'ec2'
   | 'email'
   | 'store'
+  | 'pipe'
   | 'opaque';
 
 /** A parameter's value: numbers for sliders, strings for choices, booleans for switches. */

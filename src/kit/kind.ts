@@ -20,6 +20,12 @@ export interface NodeInstance {
    * call to an API.
    */
   accept(trace: Trace, reply: Reply, link: Link, request?: Request): void;
+  /**
+   * A batch of messages over a `sync` edge in one call (an EventBridge pipe invoking a function or
+   * an Express state machine with its batch): one answer for the whole batch. Kinds without it
+   * get the messages one by one.
+   */
+  acceptBatch?(traces: readonly Trace[], reply: Reply, link: Link): void;
   /** The node's config (and its links' configs) changed: apply it to the running models. */
   reconfigure(config: ConfigReader): void;
   /** Live numbers; the keys are the kind's `statKeys` (some only where they apply). */

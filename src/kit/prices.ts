@@ -55,6 +55,7 @@ const API_GATEWAY_WHITEPAPER =
 const SQS = 'https://aws.amazon.com/sqs/pricing/';
 const SNS = 'https://aws.amazon.com/sns/pricing/';
 const EVENTBRIDGE = 'https://aws.amazon.com/eventbridge/pricing/';
+const PIPES = 'https://aws.amazon.com/eventbridge/pricing/#Pipes';
 const STEP_FUNCTIONS = 'https://aws.amazon.com/step-functions/pricing/';
 const AURORA = 'https://aws.amazon.com/rds/aurora/pricing/';
 const EC2 = 'https://aws.amazon.com/ec2/pricing/on-demand/';
@@ -216,6 +217,17 @@ export const PRICES = {
     source: EVENTBRIDGE,
     verified: false,
     note: 'Each PutEvents entry is an event, each 64 KB chunk of it one more; rule matching and delivery to targets in the same account are included. Not found in a stored copy of the AWS page; blog.awsfundamentals.com and cloudburn.io agree.',
+  },
+  pipesRequests: {
+    ...common,
+    service: 'Amazon EventBridge Pipes',
+    item: 'requests (after filtering)',
+    unit: 'request',
+    per: 1_000_000,
+    usd: 0.4,
+    source: PIPES,
+    verified: false,
+    note: 'Counted after filtering (records filtered out are not charged), each 64 KB chunk of payload a request; the cost model counts each record that passed as one request, so small records batched together may bill fewer. Not found in a stored copy of the AWS page; the figure known with confidence.',
   },
   stepFunctionsStandardTransitions: {
     ...common,

@@ -45,6 +45,7 @@ const serviceKind = z.enum([
   'ec2',
   'email',
   'store',
+  'pipe',
   'opaque',
 ]);
 
@@ -323,6 +324,18 @@ function checkReferences(d: PatternDefinition): DefinitionProblem[] {
           `a ${n.kind} node has no setting "${key}" (it has: ${NODE_CONFIG_KEYS[n.kind].join(', ') || 'none'})`,
         );
     for (const ref of paramRefs(n.config ?? null)) checkParam(`nodes[${i}].config`, ref);
+    // A pipe's filters are event patterns, matched against its source's records.
+    const filters = n.kind === 'pipe' ? n.config?.filters : undefined;
+    if (filters !== undefined && !Array.isArray(filters))
+      add(`nodes[${i}].config.filters`, 'a list of event patterns');
+    if (Array.isArray(filters))
+      filters.forEach((f, k) => {
+        const problem =
+          typeof f === 'object' && f !== null && !Array.isArray(f)
+            ? eventPatternProblem(f as Record<string, unknown>)
+            : 'an event pattern is a JSON object';
+        if (problem) add(`nodes[${i}].config.filters[${k}]`, problem);
+      });
   });
   d.edges.forEach((e, i) => {
     checkNode(`edges[${i}].source`, e.source);

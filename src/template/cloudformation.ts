@@ -10,6 +10,7 @@ import {
 } from './context';
 import { refsIn } from './intrinsics';
 import { addOpenApiRoutes } from './openapi';
+import { pipeEdges, pipeNode } from './pipes';
 import { addStateMachineTasks, readStateMachine } from './stateMachines';
 
 /**
@@ -193,6 +194,9 @@ export function cfnNode(ctx: TranslateContext, r: Resource): boolean {
         sublabel: 'bucket',
         settings: { service: 'S3' },
       });
+      return true;
+    case 'AWS::Pipes::Pipe':
+      pipeNode(ctx, r);
       return true;
     default:
       return false;
@@ -387,6 +391,9 @@ export function cfnEdges(ctx: TranslateContext, r: Resource): boolean {
       }
       return true;
     }
+    case 'AWS::Pipes::Pipe':
+      pipeEdges(ctx, r);
+      return true;
     case 'AWS::DynamoDB::Table': {
       const k = isObj(p.KinesisStreamSpecification) ? p.KinesisStreamSpecification : undefined;
       const stream = k ? ctx.target(k.StreamArn, ['sqs']) : undefined;
@@ -930,8 +937,8 @@ export function streamSource(ctx: TranslateContext, arn: unknown): string | unde
   return id;
 }
 
-/** A CloudWatch Logs log group a rule writes to, as a store (made on first use). */
-function logGroup(ctx: TranslateContext, arn: unknown): string | undefined {
+/** A CloudWatch Logs log group a rule or pipe writes to, as a store (made on first use). */
+export function logGroup(ctx: TranslateContext, arn: unknown): string | undefined {
   const id = refsIn(arn).find((i) => ctx.resources.get(i)?.type === 'AWS::Logs::LogGroup');
   if (!id) return undefined;
   ctx.arch.addNode({

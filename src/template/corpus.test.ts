@@ -20,8 +20,11 @@ const CORPUS = [
 
 /** At least this share of the corpus runs with every resource simulated (issue 11: 54%). */
 const TARGET_FULL = 0.54;
-/** Measured when this test was written (100 of 163 in full, 11 refused): a drop is a regression. */
-const AT_LEAST = { full: 95, refusedAtMost: 11 };
+/**
+ * Measured when this test was written (100 of 163 in full, 11 refused; 105 in full once EventBridge
+ * pipes ran): a drop is a regression.
+ */
+const AT_LEAST = { full: 100, refusedAtMost: 11 };
 
 function readFolder(dir: string): TemplateFiles {
   const files: TemplateFiles = {};

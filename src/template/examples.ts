@@ -76,3 +76,34 @@ export function bodyForEventPattern(pattern: Obj): Obj {
     typeof example['detail-type'] === 'string' ? example['detail-type'] : 'Event';
   return body;
 }
+
+/** A DynamoDB attribute value (`{"S": "x"}`, `{"N": "1"}`, `{"M": {...}}`...) as plain JSON. */
+function unmarshall(v: unknown): Json {
+  if (!isObj(v)) return (v ?? null) as Json;
+  if (typeof v.S === 'string') return v.S;
+  if (v.N !== undefined) return Number(v.N);
+  if (typeof v.BOOL === 'boolean') return v.BOOL;
+  if (v.NULL !== undefined) return null;
+  if (Array.isArray(v.L)) return v.L.map(unmarshall);
+  if (isObj(v.M))
+    return Object.fromEntries(Object.entries(v.M).map(([k, x]) => [k, unmarshall(x)]));
+  return null;
+}
+
+/**
+ * A message body that a pipe's filter matches once the pipe reads it from its source (see
+ * `pipeRecord` in `src/kit/kinds/pipe.ts`): an SQS message's `body`, a Kinesis record's `data`,
+ * a DynamoDB stream record's `NewImage` (with its `eventName` when the filter names one).
+ */
+export function bodyForPipeFilter(pattern: Obj, source: string): Obj {
+  const example = exampleFor(pattern) ?? {};
+  if (source === 'DynamoDB') {
+    const ddb = isObj(example.dynamodb) ? example.dynamodb : {};
+    const image = isObj(ddb.NewImage) ? ddb.NewImage : isObj(ddb.OldImage) ? ddb.OldImage : {};
+    const body: Obj = Object.fromEntries(Object.entries(image).map(([k, v]) => [k, unmarshall(v)]));
+    if (typeof example.eventName === 'string') body.eventName = example.eventName;
+    return body;
+  }
+  const inner = source === 'Kinesis' ? example.data : example.body;
+  return isObj(inner) ? inner : {};
+}

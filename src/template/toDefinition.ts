@@ -13,7 +13,7 @@ import type {
 } from '../kit';
 import { COLD_START, INTERNET } from '../patterns/commonParts';
 import { isObj, num, type Obj } from './context';
-import { bodyForEventPattern, exampleFor } from './examples';
+import { bodyForEventPattern, bodyForPipeFilter, exampleFor } from './examples';
 import { forwardHandler } from './handler';
 import { layout } from './layout';
 import type { ArchEdge, ArchNode } from './model';
@@ -80,7 +80,7 @@ export function toDefinition(imported: ImportedTemplate): PatternDefinition {
   const params: ParamSpec[] = [];
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const payloads = payloadMix(archEdges);
+  const payloads = payloadMix(archEdges, archNodes);
 
   // Entry points for what nobody in the template sends to.
   const incoming = (id: string) => archEdges.some((e) => e.target === id && e.kind !== 'redrive');
@@ -238,6 +238,8 @@ export function toDefinition(imported: ImportedTemplate): PatternDefinition {
         config.visibilityTimeoutMs = { $param: `${id}_visibilityS`, times: 1000 };
         config.retentionMs = (num(s.retentionS) ?? 345_600) * 1000;
         if ((num(s.delayS) ?? 0) > 0) config.delayMs = (num(s.delayS) ?? 0) * 1000;
+        // A stream: every reader reads every record.
+        if (s.stream !== undefined) config.stream = true;
         if (s.maxReceiveCount !== undefined) {
           p({
             id: `${id}_maxReceiveCount`,
@@ -296,6 +298,14 @@ export function toDefinition(imported: ImportedTemplate): PatternDefinition {
       }
       case 'email':
         config.duration = { kind: 'lognormal', mean: 200, cv: 0.5 };
+        break;
+      case 'pipe':
+        config.source = String(s.source ?? 'SQS');
+        if (Array.isArray(s.filters)) config.filters = s.filters as ConfigValue;
+        if (typeof s.enrichment === 'string') config.enrichment = safeId(s.enrichment);
+        if (typeof s.eventSource === 'string') config.eventSource = s.eventSource;
+        if (typeof s.eventDetailType === 'string') config.eventDetailType = s.eventDetailType;
+        if (typeof s.inputTemplate === 'string') config.inputTemplate = s.inputTemplate;
         break;
       case 'opaque':
         config.resourceType = n.type;
@@ -557,9 +567,11 @@ function graphEdge(e: ArchEdge, params: ParamSpec[]): GraphEdge | undefined {
       break;
     case 'sync':
       if (typeof s.resource === 'string') config.resource = s.resource;
+      if (s.batchInput === true) config.batchInput = true;
       break;
     case 'async':
       if (s.destination === 'onFailure') config.destination = 'onFailure';
+      if (s.batchInput === true) config.batchInput = true;
       break;
     default:
       break;
@@ -606,14 +618,21 @@ function graphEdge(e: ArchEdge, params: ParamSpec[]): GraphEdge | undefined {
   };
 }
 
-/** One payload per rule or filter policy (so each is matched by some traffic), plus a plain one. */
-function payloadMix(edges: ArchEdge[]): ConfigValue {
+/**
+ * One payload per rule, filter policy or pipe filter (so each is matched by some traffic), plus a
+ * plain one.
+ */
+function payloadMix(edges: ArchEdge[], nodes: ArchNode[]): ConfigValue {
   const bodies: Obj[] = [{ source: 'imported.app', 'detail-type': 'Event', id: 'example' }];
   for (const e of edges) {
     if (e.eventPattern) bodies.push(bodyForEventPattern(e.eventPattern));
     if (e.filterPolicy)
       bodies.push({ ...(exampleFor(e.filterPolicy) ?? {}), source: 'imported.app' });
   }
+  for (const n of nodes)
+    if (n.kind === 'pipe' && Array.isArray(n.settings.filters))
+      for (const f of n.settings.filters as Obj[])
+        bodies.push(bodyForPipeFilter(f, String(n.settings.source)));
   const seen = new Set<string>();
   const unique = bodies.filter((b) => {
     const k = JSON.stringify(b);

@@ -12,6 +12,7 @@ import type { KindView } from './types';
 import { userView } from './user';
 import { storeView } from './store';
 import { opaqueView } from './opaque';
+import { pipeView } from './pipe';
 
 /** Every kind's view, by kind: adding a ServiceKind without its module here fails to compile. */
 const VIEWS: { readonly [K in ServiceKind]: KindView<K> } = {
@@ -26,6 +27,7 @@ const VIEWS: { readonly [K in ServiceKind]: KindView<K> } = {
   ec2: ec2View,
   email: emailView,
   store: storeView,
+  pipe: pipeView,
   opaque: opaqueView,
 };
 

@@ -16,6 +16,7 @@ const KINDS: ServiceKind[] = [
   'ec2',
   'email',
   'store',
+  'pipe',
   'opaque',
 ];
 

@@ -1,5 +1,6 @@
 import { registerKinds } from '.';
 import { eventBridgeKind } from './eventBridge';
+import { pipeKind } from './pipe';
 import { snsKind } from './sns';
 import { stepFunctionsKind } from './stepFunctions';
 
@@ -9,5 +10,10 @@ import { stepFunctionsKind } from './stepFunctions';
  * that use them (`loadKinds`).
  */
 export function registerAllKinds(): void {
-  registerKinds({ sns: snsKind, eventBridge: eventBridgeKind, stepFunctions: stepFunctionsKind });
+  registerKinds({
+    sns: snsKind,
+    eventBridge: eventBridgeKind,
+    stepFunctions: stepFunctionsKind,
+    pipe: pipeKind,
+  });
 }

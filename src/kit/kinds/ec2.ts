@@ -80,7 +80,7 @@ class Ec2Node implements NodeInstance {
       const consumers = new Ec2Consumers(
         this.ctx.world,
         this.ctx.rng.split(link.id),
-        attempts.queueNode().queue,
+        attempts.queueNode().queueFor(link),
         {
           instances: this.ctx.config.num('instances', 1),
           threadsPerInstance: this.ctx.config.num('threadsPerInstance', 1),
@@ -194,7 +194,7 @@ class Ec2Node implements NodeInstance {
       runningInstances += s.runningInstances;
       processed += s.deleted;
       failedBatches += s.failedBatches;
-      inFlight += f.attempts.queueNode().queue.stats().inFlight;
+      inFlight += f.attempts.queueNode().queueFor(f.attempts.link).stats().inFlight;
     }
     if (this.producer)
       return {

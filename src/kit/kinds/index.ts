@@ -33,6 +33,7 @@ const LAZY: Partial<Record<ServiceKind, () => Promise<KindModule>>> = {
   sns: () => import('./sns').then((m) => m.snsKind),
   eventBridge: () => import('./eventBridge').then((m) => m.eventBridgeKind),
   stepFunctions: () => import('./stepFunctions').then((m) => m.stepFunctionsKind),
+  pipe: () => import('./pipe').then((m) => m.pipeKind),
 };
 
 /** Adds kind modules (what `kinds/all.ts` and {@link loadKinds} do). */

@@ -181,6 +181,17 @@ class LambdaNode implements NodeInstance {
     else takeCustody(trace, this.custodian);
   }
 
+  /**
+   * A synchronous invocation with a batch as its event (an EventBridge pipe's REQUEST_RESPONSE
+   * target or enrichment): each message handled one after the other; the first failure fails the
+   * invocation. The caller keeps the messages.
+   */
+  acceptBatch(traces: readonly Trace[], reply: Reply): void {
+    const event: BatchEvent = { traces: [...traces], partial: false, failed: [] };
+    const throttled = this.fn.tryInvoke(event, (r) => reply(toResult(r)));
+    if (throttled) reply(toResult(throttled));
+  }
+
   /** One invocation: one message, or a batch handled one message after the other. */
   private run(event: LambdaEvent, done: (r: InvocationResult) => void, inv: Invocation): void {
     const alive = () => inv.alive;

@@ -6,7 +6,7 @@ describe('kinds loaded with the patterns that use them', () => {
     vi.resetModules();
     const kinds = await import('./index');
     expect(() => kinds.kindModule('sqs')).not.toThrow();
-    for (const kind of ['sns', 'eventBridge', 'stepFunctions'] as const) {
+    for (const kind of ['sns', 'eventBridge', 'stepFunctions', 'pipe'] as const) {
       expect(kinds.hasModel(kind)).toBe(true);
       expect(() => kinds.kindModule(kind)).toThrow(`"${kind}" is not loaded yet`);
     }
@@ -17,5 +17,7 @@ describe('kinds loaded with the patterns that use them', () => {
     expect(kinds.kindModule('stepFunctions')).toBe(
       (await import('./stepFunctions')).stepFunctionsKind,
     );
+    await kinds.loadKinds(['pipe']);
+    expect(kinds.kindModule('pipe')).toBe((await import('./pipe')).pipeKind);
   });
 });

@@ -6,6 +6,12 @@ import type { Link } from '../link';
 import { Trace, type Custodian, type Result } from '../messages';
 import { SqsNode } from './sqs';
 
+/**
+ * The holder of a polled message that a consumer filtered out (an EventBridge pipe's filters): once
+ * the source deletes it, its fate is "filtered out".
+ */
+export const FILTERED_OUT: Custodian = { name: 'filtered out' };
+
 /** The work on one polled batch: handle the traces, then report the outcome and the failed ones. */
 export type BatchWork = (
   traces: Trace[],
@@ -52,9 +58,11 @@ export class PollAttempts {
       onDeleted: (r) => {
         const trace = this.traces.get(r.receipt)?.trace;
         this.traces.delete(r.receipt);
-        // Handled here: done. Forwarded to another buffer: that one holds it now.
+        // Handled here: done. Filtered out: so. Forwarded to another buffer: that one holds it now.
         if (trace && trace.owner === this.custodian)
           this.ctx.messages.complete(trace.id, this.custodian.node);
+        else if (trace && trace.owner === FILTERED_OUT)
+          this.ctx.messages.drop(trace.id, 'filteredOut', this.custodian.node);
         else this.ctx.messages.release(r.id);
       },
       onBatchResult: (batch, result) => {
@@ -73,7 +81,7 @@ export class PollAttempts {
    * current) once the map outgrows the queue's in-flight count, so memory stays bounded.
    */
   private sweep(): void {
-    const queue = this.queueNode().queue;
+    const queue = this.queueNode().queueFor(this.link);
     if (this.traces.size <= 2 * queue.inFlight + 1024) return;
     for (const [receipt, entry] of this.traces)
       if (!queue.isCurrent(entry.r)) this.traces.delete(receipt);
@@ -109,8 +117,17 @@ export interface EventSourcePoller {
   stats(): NodeStats;
 }
 
-/** Creates (and starts) the event source mapping of a `poll` edge into a Lambda function. */
-export function sqsPollerFor(ctx: NodeContext, link: Link, work: BatchWork): EventSourcePoller {
+/**
+ * Creates (and starts) the event source mapping of a `poll` edge into a Lambda function (or a
+ * pipe). `alwaysPartial`: the consumer always says which messages failed (a pipe deletes what it
+ * delivered or filtered out), whatever the edge's `reportBatchItemFailures`.
+ */
+export function sqsPollerFor(
+  ctx: NodeContext,
+  link: Link,
+  work: BatchWork,
+  alwaysPartial = false,
+): EventSourcePoller {
   let partial = false;
   const attempts: PollAttempts = new PollAttempts(ctx, link, () => partial);
   const read = (c: ConfigReader) => {
@@ -118,7 +135,7 @@ export function sqsPollerFor(ctx: NodeContext, link: Link, work: BatchWork): Eve
     return {
       batchSize: c.num('batchSize', 10),
       batchWindowMs: c.num('batchWindowMs', 0),
-      reportBatchItemFailures: c.bool('reportBatchItemFailures', false),
+      reportBatchItemFailures: alwaysPartial || c.bool('reportBatchItemFailures', false),
       ...(maxConcurrency !== undefined ? { maxConcurrency } : {}),
     };
   };
@@ -126,7 +143,7 @@ export function sqsPollerFor(ctx: NodeContext, link: Link, work: BatchWork): Eve
   partial = settings.reportBatchItemFailures;
   const mapping: SqsEventSource = new SqsEventSource(
     ctx.world,
-    attempts.queueNode().queue,
+    attempts.queueNode().queueFor(link),
     {
       ...settings,
       initialPollers: 5,

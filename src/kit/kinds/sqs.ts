@@ -15,7 +15,9 @@ import { narrateSqs } from './stories';
  *
  * Config: `visibilityTimeoutMs` (default 30 s), `retentionMs` (default 4 days), `delayMs`,
  * `maxReceiveCount` (only with a redrive edge), `apiLatencyMs` (SendMessage's time, default 8 ms),
- * `inFlightLimit` (default 120,000).
+ * `inFlightLimit` (default 120,000), `stream` (a Kinesis or DynamoDB stream run as a queue: every
+ * reader over a `poll` edge reads every record, as a stream's consumers do; its stats add the
+ * readers' reads up and show the backlog of the one furthest behind).
  *
  * API requests (what SQS bills): `sent` SendMessage requests (one message each),
  * `receiveRequests` (every ReceiveMessage call, empty long polls included) and `deleteRequests`
@@ -25,11 +27,22 @@ export class SqsNode implements NodeInstance {
   readonly queue: SqsQueue;
   private apiLatencyMs: number;
   private redrive: Link | undefined;
+  /**
+   * A stream (config `stream`) read over several `poll` edges: every reader reads every record,
+   * so each reader past the first has a queue of its own (its own position in the stream), and a
+   * record fans out into one delivery per reader.
+   */
+  private readonly readers = new Map<Link, SqsQueue>();
 
   constructor(private readonly ctx: NodeContext) {
-    const deadLetter = ctx.runtime.node.role === 'deadLetterQueue';
     this.apiLatencyMs = ctx.config.num('apiLatencyMs', 8);
-    this.queue = new SqsQueue(ctx.world, ctx.runtime.node.id, settings(ctx.config, false), {
+    this.queue = this.makeQueue(ctx.runtime.node.id);
+  }
+
+  private makeQueue(name: string): SqsQueue {
+    const ctx = this.ctx;
+    const deadLetter = ctx.runtime.node.role === 'deadLetterQueue';
+    return new SqsQueue(ctx.world, name, settings(ctx.config, false), {
       onRedrive: (id) => {
         this.redrive?.hop(id, HopKind.Failure);
         ctx.messages.deadLetter(id, ctx.runtime.node.id);
@@ -42,27 +55,58 @@ export class SqsNode implements NodeInstance {
     });
   }
 
+  /** Every queue of the node: the queue, and a stream's further readers' own. */
+  private all(): SqsQueue[] {
+    return [this.queue, ...[...this.readers.values()].filter((q) => q !== this.queue)];
+  }
+
+  /** A stream's readers' queues, made once the links exist (whichever node starts first). */
+  private ensureReaders(): void {
+    if (this.readers.size > 0 || !this.ctx.config.bool('stream', false)) return;
+    const polls = this.ctx.runtime.out.filter((l) => l.edge.kind === 'poll');
+    if (polls.length > 1)
+      polls.forEach((link, i) =>
+        this.readers.set(
+          link,
+          i === 0 ? this.queue : this.makeQueue(`${this.ctx.runtime.node.id} (${link.id})`),
+        ),
+      );
+  }
+
   start(): void {
+    this.ensureReaders();
     this.redrive = this.ctx.runtime.out.find((l) => l.edge.kind === 'redrive');
     const dlq = this.redrive?.target.instance;
-    if (dlq instanceof SqsNode) this.queue.reconfigure({ deadLetterQueue: dlq.queue });
-    this.queue.reconfigure(settings(this.ctx.config, this.redrive !== undefined));
+    for (const q of this.all()) {
+      if (dlq instanceof SqsNode) q.reconfigure({ deadLetterQueue: dlq.queue });
+      q.reconfigure(settings(this.ctx.config, this.redrive !== undefined));
+    }
+  }
+
+  /** The queue a `poll` edge reads (its own, for a stream's further readers). */
+  queueFor(link: Link): SqsQueue {
+    this.ensureReaders();
+    return this.readers.get(link) ?? this.queue;
   }
 
   /** SendMessage: the message joins the queue; the sender gets the answer after the API call. */
   accept(trace: Trace, reply: Reply): void {
-    const id = this.ctx.messages.handOff(trace);
-    this.queue.send(id);
+    const messages = this.ctx.messages;
+    const id = messages.handOff(trace);
+    if (this.readers.size > 1) {
+      const first = messages.fanOut(id, this.readers.size);
+      [...this.readers.values()].forEach((q, i) => q.send(first + i));
+    } else this.queue.send(id);
     this.ctx.world.sim.schedule(this.apiLatencyMs, reply, OK);
   }
 
   resetStatistics(): void {
-    this.queue.resetStatistics();
+    for (const q of this.all()) q.resetStatistics();
   }
 
   reconfigure(config: ConfigReader): void {
     this.apiLatencyMs = config.num('apiLatencyMs', 8);
-    this.queue.reconfigure(settings(config, this.redrive !== undefined));
+    for (const q of this.all()) q.reconfigure(settings(config, this.redrive !== undefined));
   }
 
   stats(): NodeStats {
@@ -70,13 +114,38 @@ export class SqsNode implements NodeInstance {
     // mean and p99; the median and p95 complete it.
     const wait = this.queue.firstReceiveWait;
     const s = (q: number) => (wait.count === 0 ? 0 : Math.round(wait.percentile(q)) / 1000);
-    return {
+    const out: NodeStats = {
       ...this.queue.stats(),
       firstReceiveWaitP50S: s(0.5),
       firstReceiveWaitP95S: s(0.95),
     };
+    // A stream's further readers: their reads add up; the backlog is the furthest behind's.
+    for (const q of this.all().slice(1)) {
+      const r = q.stats() as unknown as NodeStats;
+      for (const k of SUMMED) out[k] = (out[k] ?? 0) + (r[k] ?? 0);
+      for (const k of LARGEST) out[k] = Math.max(out[k] ?? 0, r[k] ?? 0);
+    }
+    return out;
   }
 }
+
+const SUMMED = [
+  'received',
+  'deleted',
+  'movedToDlq',
+  'expired',
+  'receiveRequests',
+  'deleteRequests',
+] as const;
+const LARGEST = [
+  'visible',
+  'inFlight',
+  'delayed',
+  'meanVisible',
+  'maxVisible',
+  'oldestAgeS',
+  'maxOldestAgeS',
+] as const;
 
 function settings(config: ConfigReader, withDlq: boolean) {
   const maxReceiveCount = config.optNum('maxReceiveCount');

@@ -251,7 +251,8 @@ const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
  * the last executions), `historyKept` (how many executions to keep for following, default 20),
  * `taskResults`, `duplicateRate`, `startExecutionRatePerS` / `startExecutionBurst` (300 / 1,300),
  * `stateTransitionRatePerS` / `stateTransitionBurst` (5,000 / 5,000), `maxOpenExecutions`
- * (1,000,000). Edge config (outgoing `sync`): `resource`, `output`, `errorType`.
+ * (1,000,000). Edge config (outgoing `sync`): `resource`, `output`, `errorType`; (incoming)
+ * `batchInput`: the caller (an EventBridge pipe) sends a batch, so the input is a list.
  */
 export class StateMachineNode implements NodeInstance {
   private readonly custodian: Custodian;
@@ -434,7 +435,12 @@ export class StateMachineNode implements NodeInstance {
       // StartSyncExecution: the caller waits. The state machine decides the message's fate unless
       // someone that is not an entry point (a function that called it) already holds it.
       const held = takeCustody(trace, this.custodian);
-      this.startExecution(held ? trace : new Trace(trace.id, { name: 'caller' }), reply, false);
+      this.startExecution(
+        held ? trace : new Trace(trace.id, { name: 'caller' }),
+        reply,
+        false,
+        batchOf(link, trace),
+      );
       return;
     }
     // StartExecution: refused past the Standard quotas (the caller keeps the message);
@@ -460,7 +466,7 @@ export class StateMachineNode implements NodeInstance {
     const id = messages.handOff(trace);
     const held = new Trace(id, this.custodian);
     reply({ ok: true, status: 200 });
-    this.startExecution(held, undefined, false);
+    this.startExecution(held, undefined, false, batchOf(link, trace));
     if (
       this.workflowType === 'EXPRESS' &&
       this.duplicateRate > 0 &&
@@ -476,10 +482,43 @@ export class StateMachineNode implements NodeInstance {
     }
   }
 
-  private startExecution(trace: Trace, reply: Reply | undefined, duplicate: boolean): void {
+  /**
+   * StartSyncExecution with a batch (an EventBridge pipe's REQUEST_RESPONSE target or enrichment):
+   * one execution whose input is the list of the records; the caller keeps the messages.
+   */
+  acceptBatch(traces: readonly Trace[], reply: Reply): void {
+    const lead = traces[0];
+    if (!lead) {
+      reply({ ok: true, status: 200 });
+      return;
+    }
+    if (this.workflowType !== 'EXPRESS') {
+      this.counts.refused++;
+      reply(
+        fail(
+          'refused',
+          'StateMachineTypeNotSupported: This operation is not supported by this type of state machine',
+          400,
+        ),
+      );
+      return;
+    }
+    this.startExecution(new Trace(lead.id, { name: 'caller' }), reply, false, traces);
+  }
+
+  private startExecution(
+    trace: Trace,
+    reply: Reply | undefined,
+    duplicate: boolean,
+    batch?: readonly Trace[],
+  ): void {
     const sim = this.ctx.world.sim;
     const name = `msg-${trace.id}${duplicate ? `-dup-${++this.serial}` : ''}`;
-    const input = this.ctx.messages.payloadOf(trace.id).body;
+    const messages = this.ctx.messages;
+    // An EventBridge pipe starts an execution with its batch: a list of records.
+    const input = batch
+      ? batch.map((t) => messages.payloadOf(t.id).body)
+      : messages.payloadOf(trace.id).body;
     const type = this.workflowType;
     const record: ExecutionRecord = {
       msgId: trace.id,
@@ -1015,6 +1054,11 @@ function round1(x: number): number {
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** The batch of one message, when the caller over `link` sends batches (edge config `batchInput`). */
+function batchOf(link: Link, trace: Trace): readonly Trace[] | undefined {
+  return link.config.bool('batchInput', false) ? [trace] : undefined;
 }
 
 /** The `stepFunctions` kind. */
