@@ -35,12 +35,30 @@ export function ledgerBalances(l: LedgerSummary): boolean {
   );
 }
 
+const NOTHING_MODELLED =
+  'nothing in it has a model (no function, queue, topic, bus, state machine, API or store)';
+
+/**
+ * Why an imported template has nothing to run (a sentence for the reader), or undefined when
+ * something in it has a model.
+ */
+function nothingToRun(imported: ImportedTemplate): string | undefined {
+  if ([...imported.arch.nodes.values()].some((n) => n.kind !== 'opaque' && n.kind !== 'user'))
+    return undefined;
+  const types = [...new Set(imported.resources.notSimulated.map((n) => n.type))];
+  return `Nothing in ${imported.file} can be simulated: ${NOTHING_MODELLED}${
+    types.length > 0 ? `; it has ${types.slice(0, 5).join(', ')}${types.length > 5 ? '…' : ''}` : ''
+  }.`;
+}
+
 /** Imports a template and makes its pattern, checked by the kit's schema (throws when refused). */
 export function templatePattern(
   files: TemplateFiles,
   options: ImportOptions = {},
 ): { imported: ImportedTemplate; pattern: Pattern } {
   const imported = importTemplate(files, options);
+  const nothing = nothingToRun(imported);
+  if (nothing) throw new Error(nothing);
   const pattern = toPattern(imported);
   const problems = checkDefinition(definitionOf(pattern));
   if (problems.length > 0)
@@ -66,12 +84,12 @@ export function checkTemplate(
   let pattern: Pattern;
   try {
     const only = importTemplate(files, options);
-    if (![...only.arch.nodes.values()].some((n) => n.kind !== 'opaque' && n.kind !== 'user')) {
+    if (nothingToRun(only)) {
       const r = only.resources;
       return {
         source,
         status: 'refused',
-        why: 'nothing in it has a model (no function, queue, topic, bus, state machine, API or store)',
+        why: NOTHING_MODELLED,
         simulated: r.simulated,
         notSimulated: r.notSimulated,
         unresolved: r.unresolved,

@@ -20,63 +20,65 @@ export function ExplanationPanel() {
 
       <ComparisonOffers offers={pattern.comparisons ?? []} seed={seed} />
 
-      <section aria-labelledby="what-to-try">
-        <h3 id="what-to-try" className="section-title">
-          What to try
-        </h3>
-        <ol className="try-list">
-          {explanation.whatToTry.map((step, i) => {
-            const settings = Object.entries(step.set ?? {});
-            const param = (id: string) => pattern.params.find((p) => p.id === id);
-            const restarts = stepRestarts(step.set, pattern, params);
-            return (
-              <li key={i}>
-                <button
-                  type="button"
-                  className="try-step"
-                  onClick={(e) => {
-                    blurAfterPointer(e);
-                    if (settings.length > 0) sim.setParams(step.set ?? {});
-                    if (status !== 'running') sim.play();
-                  }}
-                >
-                  <span className="try-number" aria-hidden="true">
-                    {i + 1}
-                  </span>
-                  <span className="flex flex-col gap-1.5">
-                    <span>{step.text}</span>
-                    {settings.length > 0 ? (
-                      <span className="flex flex-wrap gap-1">
-                        {settings.map(([id, value]) => (
-                          <span key={id} className="chip">
-                            {param(id)?.label ?? id} ={' '}
-                            {typeof value === 'boolean'
-                              ? value
-                                ? 'on'
-                                : 'off'
-                              : formatParamValue(value)}
-                            {param(id)?.unit && typeof value === 'number'
-                              ? ` ${param(id)?.unit}`
-                              : ''}
-                          </span>
-                        ))}
-                        {restarts ? (
-                          <span
-                            className="chip chip-restart"
-                            title="This step changes a setting that rewires the diagram, so the run starts again from t = 0."
-                          >
-                            restarts at t = 0
-                          </span>
-                        ) : null}
-                      </span>
-                    ) : null}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+      {explanation.whatToTry.length === 0 ? null : (
+        <section aria-labelledby="what-to-try">
+          <h3 id="what-to-try" className="section-title">
+            What to try
+          </h3>
+          <ol className="try-list">
+            {explanation.whatToTry.map((step, i) => {
+              const settings = Object.entries(step.set ?? {});
+              const param = (id: string) => pattern.params.find((p) => p.id === id);
+              const restarts = stepRestarts(step.set, pattern, params);
+              return (
+                <li key={i}>
+                  <button
+                    type="button"
+                    className="try-step"
+                    onClick={(e) => {
+                      blurAfterPointer(e);
+                      if (settings.length > 0) sim.setParams(step.set ?? {});
+                      if (status !== 'running') sim.play();
+                    }}
+                  >
+                    <span className="try-number" aria-hidden="true">
+                      {i + 1}
+                    </span>
+                    <span className="flex flex-col gap-1.5">
+                      <span>{step.text}</span>
+                      {settings.length > 0 ? (
+                        <span className="flex flex-wrap gap-1">
+                          {settings.map(([id, value]) => (
+                            <span key={id} className="chip">
+                              {param(id)?.label ?? id} ={' '}
+                              {typeof value === 'boolean'
+                                ? value
+                                  ? 'on'
+                                  : 'off'
+                                : formatParamValue(value)}
+                              {param(id)?.unit && typeof value === 'number'
+                                ? ` ${param(id)?.unit}`
+                                : ''}
+                            </span>
+                          ))}
+                          {restarts ? (
+                            <span
+                              className="chip chip-restart"
+                              title="This step changes a setting that rewires the diagram, so the run starts again from t = 0."
+                            >
+                              restarts at t = 0
+                            </span>
+                          ) : null}
+                        </span>
+                      ) : null}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
 
       <section aria-labelledby="when-to-use">
         <h3 id="when-to-use" className="section-title">

@@ -25,6 +25,8 @@ export function TourPanel() {
   }, [active]);
 
   if (!tour) {
+    // An imported architecture has no "what to try", so no tour.
+    if (steps.length === 0) return null;
     return (
       <button
         ref={startButton}
@@ -35,7 +37,9 @@ export function TourPanel() {
           startTour(sim);
         }}
       >
-        Take the tour: {steps.length} steps, each paused where it shows its point
+        {steps.length === 1
+          ? 'Take the tour: 1 step, paused where it shows its point'
+          : `Take the tour: ${steps.length} steps, each paused where it shows its point`}
       </button>
     );
   }
