@@ -66,6 +66,63 @@ for (const [width, height, page_] of [
   });
 }
 
+/**
+ * Every card name as drawn: the pieces it is made of (each an unbreakable box), whether a piece is
+ * cut short, whether it stays inside its card, and the title the name then carries.
+ */
+async function cardNames(page: Page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.node-card .card-name'))
+      .filter((name) => name.checkVisibility())
+      .map((name) => {
+        const card = name.closest('.node-card')!.getBoundingClientRect();
+        const parts = Array.from(name.querySelectorAll<HTMLElement>('.card-part'));
+        return {
+          text: name.textContent ?? '',
+          title: name.title,
+          cut: parts.some((p) => p.scrollWidth - p.clientWidth > 0.5),
+          // One line box per piece: a piece is never broken across lines.
+          whole: parts.every((p) => p.getClientRects().length === 1),
+          inside: parts.every((p) => {
+            const r = p.getBoundingClientRect();
+            return r.left >= card.left - 0.5 && r.right <= card.right + 0.5;
+          }),
+        };
+      }),
+  );
+}
+
+for (const [width, height, query, roomy] of [
+  [1440, 900, '?compare=api-gateway-single&vs=api-gateway-multiple', 'Lambda "Customer"'],
+  [600, 400, 'embed.html?pattern=message-decoupling-sqs', 'Lambda "Customer"'],
+  [600, 400, 'embed.html?pattern=orchestration-step-functions', 'Lambda "OrderService"'],
+] as const) {
+  test(`card names break only between words, cut short with a title at most: ${query} at ${width}×${height}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(`./${query}`);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect
+      .poll(async () => (await smallestDiagramText(page)).px, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(10.95);
+    const names = await cardNames(page);
+    expect(names.length).toBeGreaterThan(4);
+    for (const name of names) {
+      expect(name.whole, name.text).toBe(true);
+      expect(name.inside, `${name.text} stays inside its card`).toBe(true);
+      expect(name.title, `${name.text}: the full name when cut short`).toBe(
+        name.cut ? name.text : '',
+      );
+    }
+    // A word the card has room for at the 11 px floor is not cut.
+    expect(
+      names.some((n) => n.text === roomy && !n.cut),
+      roomy,
+    ).toBe(true);
+  });
+}
+
 test('every message is drawn while there is room: more dots than the old cap of 60', async ({
   page,
 }) => {
