@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, play, readNumber, setParam, setSpeed, openParameters } from './helpers';
+import {
+  openApp,
+  play,
+  readNumber,
+  setParam,
+  setSpeed,
+  openParameters,
+  smallestDiagramText,
+} from './helpers';
 
 const PATTERNS = [
   'message-decoupling-sqs',
@@ -10,35 +18,6 @@ const PATTERNS = [
   'orchestration-step-functions',
   'message-bus',
 ];
-
-/**
- * The smallest text on the diagram as the reader sees it: every visible text node inside the
- * React Flow pane, its computed font size times the zoom of the layer it is drawn in.
- */
-async function smallestDiagramText(page: Page) {
-  return page.evaluate(() => {
-    const flow = document.querySelector('.react-flow');
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-    if (!flow || !viewport) return { px: 0, text: 'no diagram', zoom: 0 };
-    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport.style.transform)?.[1] ?? 1);
-    let smallest = { px: Infinity, text: '', zoom };
-    const walker = document.createTreeWalker(flow, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      const el = node.parentElement;
-      if (!el || !node.textContent?.trim()) continue;
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || !el.checkVisibility({ visibilityProperty: true }))
-        continue;
-      // SVG text in a <title> is a tooltip, not drawn.
-      if (el.closest('title')) continue;
-      const scaled = viewport.contains(el) || el.closest('.react-flow__edgelabel-renderer');
-      const px = parseFloat(getComputedStyle(el).fontSize) * (scaled ? zoom : 1);
-      if (px < smallest.px) smallest = { px, text: node.textContent.trim().slice(0, 40), zoom };
-    }
-    return smallest;
-  });
-}
 
 for (const [width, height, page_] of [
   [1440, 900, 'index.html'],

@@ -96,7 +96,8 @@ function CompactDiagram({
   const [height, setHeight] = useState(MIN_CANVAS_PX);
   useLayoutEffect(() => {
     const wrap = wrapRef.current;
-    const section = wrap?.parentElement;
+    // The simulation's column (a tab panel between them, if any, has `display: contents`).
+    const section = wrap?.closest('section');
     if (!wrap || !section) return;
     const measure = () => {
       // The wrap's top as if the column were not scrolled, and the sheet's strip at the bottom.
@@ -120,21 +121,23 @@ function CompactDiagram({
     };
   }, []);
   return (
-    <div
-      className="canvas-wrap"
-      ref={wrapRef}
-      data-placement="below"
-      data-arrangement="outline"
-      style={{ flex: 'none' }}
-    >
-      <div className="canvas-pane" style={{ flex: 'none', height }}>
-        <FlowCanvas
-          colorMode={dark ? 'dark' : 'light'}
-          arrangement="outline"
-          visibleBottom={visibleBottom}
-        />
+    <DiagramTabs dark={dark}>
+      <div
+        className="canvas-wrap"
+        ref={wrapRef}
+        data-placement="below"
+        data-arrangement="outline"
+        style={{ flex: 'none' }}
+      >
+        <div className="canvas-pane" style={{ flex: 'none', height }}>
+          <FlowCanvas
+            colorMode={dark ? 'dark' : 'light'}
+            arrangement="outline"
+            visibleBottom={visibleBottom}
+          />
+        </div>
+        <CanvasOverlay dark={dark} placement="below" />
       </div>
-      <CanvasOverlay dark={dark} placement="below" />
-    </div>
+    </DiagramTabs>
   );
 }
