@@ -350,6 +350,10 @@ export function WorkflowCanvas({
           edgeTypes={edgeTypes}
           colorMode={colorMode}
           defaultViewport={view}
+          // The pane is as tall as the workflow: the wheel scrolls the page past it (the zoom
+          // buttons and a pinch still zoom).
+          zoomOnScroll={false}
+          preventScrolling={false}
           minZoom={0.2}
           nodesDraggable={false}
           nodesConnectable={false}
