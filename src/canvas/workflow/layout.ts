@@ -86,6 +86,20 @@ export function lineCount(
   return Math.max(1, lines);
 }
 
+/** Lines that count chips (workflow.css: 4 px padding each side, 4 px apart) wrap onto. */
+function chipLines(chips: string[], width: number, size: number, measure: MeasureText): number {
+  let lines = 1;
+  let used = 0;
+  for (const chip of chips) {
+    const w = measure(chip, size, 400) + 8;
+    if (used > 0 && used + 4 + w > width) {
+      lines++;
+      used = w;
+    } else used += (used > 0 ? 4 : 0) + w;
+  }
+  return lines;
+}
+
 /** A state box's text: its name, and its type with what it calls. */
 export function stateTypeLine(box: Pick<WorkflowBox, 'stateType' | 'detail'>): string {
   return `${box.stateType ?? ''}${box.detail ? ` · ${box.detail}` : ''}`;
@@ -102,10 +116,13 @@ function stateHeight(box: WorkflowBox, width: number, ts: number, measure: Measu
   const { name, type, counts, errors } = WF_TEXT;
   const nameLines = lineCount(box.label, inner, name.size * ts, name.weight, measure);
   const typeLines = lineCount(stateTypeLine(box), inner, type.size * ts, type.weight, measure);
+  // A Task's counts may read "999 in", "999 waiting", "999 retrying": as many lines as those take.
+  const chips = hasErrorLine(box) ? ['999 in', '999 waiting', '999 retrying'] : ['999 in'];
+  const countLines = chipLines(chips, inner, counts.size * ts, measure);
   const text =
     nameLines * name.line * ts +
     typeLines * type.line * ts +
-    counts.line * ts +
+    countLines * counts.line * ts +
     (hasErrorLine(box) ? errors.line * ts : 0);
   return Math.max(BOX.state.height, Math.ceil(text + 2 * STATE_PAD.y + 4));
 }
