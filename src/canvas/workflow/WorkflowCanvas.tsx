@@ -201,6 +201,8 @@ function edgeOf(a: WorkflowArrow, route: ArrowRoute | undefined, active: boolean
 
 /** Room around the workflow in its pane: the quota strip above it, the zoom buttons below. */
 const PAD = { x: 12, top: 44, bottom: 52 };
+/** A change of the pane's width smaller than this keeps a layout that still fits (px). */
+const SMALL_WIDTH_CHANGE = 24;
 
 /** Text widths as the page draws them, in the pane's font. */
 function canvasMeasure(el: HTMLElement): MeasureText {
@@ -268,9 +270,24 @@ export function WorkflowCanvas({
     fitted: FittedLayout;
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const laidRef = useRef(layout);
+  useEffect(() => {
+    laidRef.current = layout;
+  }, [layout]);
   useEffect(() => {
     const pane = paneRef.current;
     if (!pane || paneWidth <= 0) return;
+    // A small change of width (a scrollbar that comes or goes as the pane's height changes) keeps a
+    // layout that still fits: laying out again could change the height and bring the scrollbar back.
+    const laid = laidRef.current;
+    if (
+      laid?.graph === graph &&
+      Math.abs(laid.width - paneWidth) < SMALL_WIDTH_CHANGE &&
+      laid.fitted.laid.width * laid.fitted.zoom <= paneWidth - 2 * PAD.x
+    ) {
+      setLayout({ ...laid, width: paneWidth });
+      return;
+    }
     let live = true;
     fitWorkflow(graph, Math.max(200, paneWidth - 2 * PAD.x), canvasMeasure(pane)).then(
       (fitted) => live && setLayout({ graph, width: paneWidth, fitted }),
