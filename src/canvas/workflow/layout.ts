@@ -4,9 +4,8 @@
  * loaded on first use as its own chunk (about 1.5 MB that the other patterns never need).
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { WorkflowBox, WorkflowGraph } from './aslGraph';
-
 import { nameWords } from '../CardName';
+import type { WorkflowBox, WorkflowGraph } from './aslGraph';
 
 /** Sizes of the boxes, in flow units (state boxes by default; see LayoutOptions.stateWidth). */
 export const BOX = {
