@@ -166,6 +166,43 @@ test.describe('export', () => {
     // EBML magic number of a Matroska/WebM file.
     expect([...webm.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
   });
+
+  test('a clip draws the moving messages of the whole diagram, not only those in view', async ({
+    page,
+  }) => {
+    await page.goto(`./${AT_20S}`);
+    await expect(page.getByTestId('node-sales')).toBeAttached();
+    // Zoom in on the left of the diagram, until the Sales side is out of the pane's view.
+    const pane = page.locator('.react-flow__pane');
+    const box = (await pane.boundingBox())!;
+    await page.mouse.move(box.x + 80, box.y + box.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
+    await expect
+      .poll(async () => (await page.getByTestId('node-salesQueue').boundingBox())?.x ?? 0)
+      .toBeGreaterThan(box.x + box.width);
+    await openExport(page);
+    await page.getByLabel('Clip length (s)').fill('1');
+    await page.getByLabel('Clip format').selectOption('gif');
+    const gif = await downloadFrom(page, 'Record clip', 90_000);
+    // Request dots (#2563eb) in the right half of a frame: the queue and the Sales side.
+    const dotPixels = await page.evaluate(async (b64) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const decoder = new ImageDecoder({ data, type: 'image/gif' });
+      const { image } = await decoder.decode({ frameIndex: 2 });
+      const canvas = document.createElement('canvas');
+      canvas.width = image.displayWidth;
+      canvas.height = image.displayHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const half = Math.floor(canvas.width / 2);
+      const px = ctx.getImageData(half, 0, canvas.width - half, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4)
+        if (Math.hypot(px[i]! - 0x25, px[i + 1]! - 0x63, px[i + 2]! - 0xeb) < 24) n++;
+      return n;
+    }, gif.bytes.toString('base64'));
+    expect(dotPixels).toBeGreaterThan(100);
+  });
 });
 
 test.describe('first paint', () => {

@@ -66,3 +66,33 @@ export async function setParam(page: Page, accessibleName: string, value: string
 export async function openParameters(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Parameters' }).click();
 }
+
+/**
+ * The smallest text on a diagram as the reader sees it: every visible text node inside the React
+ * Flow pane (the first one inside `within`, e.g. '.wf-canvas' for the Workflow tab), its computed
+ * font size times the zoom of the layer it is drawn in.
+ */
+export async function smallestDiagramText(page: Page, within = 'body') {
+  return page.evaluate((within) => {
+    const flow = document.querySelector(within)?.querySelector('.react-flow');
+    const viewport = flow?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!flow || !viewport) return { px: 0, text: 'no diagram', zoom: 0 };
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport.style.transform)?.[1] ?? 1);
+    let smallest = { px: Infinity, text: '', zoom };
+    const walker = document.createTreeWalker(flow, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim()) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || !el.checkVisibility({ visibilityProperty: true }))
+        continue;
+      // SVG text in a <title> is a tooltip, not drawn.
+      if (el.closest('title')) continue;
+      const scaled = viewport.contains(el) || el.closest('.react-flow__edgelabel-renderer');
+      const px = parseFloat(getComputedStyle(el).fontSize) * (scaled ? zoom : 1);
+      if (px < smallest.px) smallest = { px, text: node.textContent.trim().slice(0, 40), zoom };
+    }
+    return smallest;
+  }, within);
+}

@@ -41,6 +41,21 @@ test('at 1440×900 the diagram reads at about life size and the charts get real 
   expect(overlaps(b.legend, b.ledger)).toBe(false);
 });
 
+test('at 1440×900 a pattern with Workflow tabs also sizes its canvas to its diagram', async ({
+  page,
+}) => {
+  // The tabs load in their own chunk and mount the diagram again: its new element is measured.
+  await page.goto('./?pattern=orchestration-step-functions');
+  await expect(page.getByRole('tab', { name: 'Workflow' })).toBeVisible();
+  await expect(page.getByTestId('node-stateMachine')).toBeVisible();
+  const zoom = () =>
+    page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => Number(/scale\(([\d.]+)\)/.exec(el.style.transform)?.[1] ?? 0));
+  await expect.poll(zoom).toBeGreaterThan(0.85);
+  await expect(page.locator('.react-flow')).toHaveAttribute('data-detail', 'full');
+});
+
 async function expectUsable(page: Page): Promise<void> {
   const b = await boxes(page);
   expect(b.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(b.innerWidth);

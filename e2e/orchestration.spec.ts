@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { smallestDiagramText } from './helpers';
 
 /** Opens a pattern's Workflow tab and waits for ELK's drawing. */
 async function openWorkflow(page: Page, query: string, firstState: string): Promise<void> {
@@ -171,3 +172,68 @@ test('export and re-import a definition unchanged; a broken link keeps the rest'
     '12 msg/s',
   );
 });
+
+/**
+ * The workflow's boxes as drawn: state boxes and Start/End marks (not the frames and branch
+ * columns that hold them), and whether each state's text fits inside its box.
+ */
+function workflowBoxes(page: Page) {
+  return page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll<HTMLElement>(
+        '.wf-canvas :is(.react-flow__node-state, .react-flow__node-start, .react-flow__node-end)',
+      ),
+    ).map((node) => {
+      const r = node.getBoundingClientRect();
+      const inner = node.querySelector<HTMLElement>('.wf-state');
+      return {
+        id: node.dataset.id ?? '',
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        fits: !inner || inner.scrollHeight <= inner.clientHeight + 1,
+        cut: Array.from(node.querySelectorAll('[data-cut="true"]')).map((c) => c.textContent),
+      };
+    }),
+  );
+}
+
+for (const [width, height] of [
+  [1440, 900],
+  [1024, 768],
+  [390, 844],
+] as const) {
+  test(`the workflow at ${width}×${height}: no text under 11 px at its first view, no box over another`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openWorkflow(page, '?pattern=orchestration-step-functions', 'OrderService');
+    await expect
+      .poll(async () => (await smallestDiagramText(page, '.wf-canvas')).px, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(10.95);
+    const smallest = await smallestDiagramText(page, '.wf-canvas');
+    expect(smallest.px, `"${smallest.text}" at zoom ${smallest.zoom}`).toBeGreaterThanOrEqual(
+      10.95,
+    );
+    const boxes = await workflowBoxes(page);
+    expect(boxes.length).toBe(10);
+    for (const a of boxes) {
+      expect(a.fits, `${a.id}: its text fits its box`).toBe(true);
+      for (const b of boxes) {
+        if (a === b) continue;
+        const apart =
+          a.right <= b.left + 0.5 ||
+          b.right <= a.left + 0.5 ||
+          a.bottom <= b.top + 0.5 ||
+          b.bottom <= a.top + 0.5;
+        expect(apart, `${a.id} and ${b.id} do not overlap`).toBe(true);
+      }
+    }
+    // The workflow fills the pane's width (at 11 px, the console's layout is wider than a phone).
+    const pane = await page.locator('.wf-canvas').boundingBox();
+    const xs = boxes.flatMap((b) => [b.left, b.right]);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan((pane?.width ?? 0) * 0.4);
+    if (width >= 1024) expect(boxes.every((b) => b.cut.length === 0)).toBe(true);
+  });
+}

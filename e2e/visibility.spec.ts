@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, play, readNumber, setParam, setSpeed, openParameters } from './helpers';
+import {
+  openApp,
+  play,
+  readNumber,
+  setParam,
+  setSpeed,
+  openParameters,
+  smallestDiagramText,
+} from './helpers';
 
 const PATTERNS = [
   'message-decoupling-sqs',
@@ -10,35 +18,6 @@ const PATTERNS = [
   'orchestration-step-functions',
   'message-bus',
 ];
-
-/**
- * The smallest text on the diagram as the reader sees it: every visible text node inside the
- * React Flow pane, its computed font size times the zoom of the layer it is drawn in.
- */
-async function smallestDiagramText(page: Page) {
-  return page.evaluate(() => {
-    const flow = document.querySelector('.react-flow');
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-    if (!flow || !viewport) return { px: 0, text: 'no diagram', zoom: 0 };
-    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport.style.transform)?.[1] ?? 1);
-    let smallest = { px: Infinity, text: '', zoom };
-    const walker = document.createTreeWalker(flow, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      const el = node.parentElement;
-      if (!el || !node.textContent?.trim()) continue;
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || !el.checkVisibility({ visibilityProperty: true }))
-        continue;
-      // SVG text in a <title> is a tooltip, not drawn.
-      if (el.closest('title')) continue;
-      const scaled = viewport.contains(el) || el.closest('.react-flow__edgelabel-renderer');
-      const px = parseFloat(getComputedStyle(el).fontSize) * (scaled ? zoom : 1);
-      if (px < smallest.px) smallest = { px, text: node.textContent.trim().slice(0, 40), zoom };
-    }
-    return smallest;
-  });
-}
 
 for (const [width, height, page_] of [
   [1440, 900, 'index.html'],
@@ -63,6 +42,63 @@ for (const [width, height, page_] of [
         `${id}: "${smallest.text}" at zoom ${smallest.zoom}`,
       ).toBeGreaterThanOrEqual(10.95);
     }
+  });
+}
+
+/**
+ * Every card name as drawn: the pieces it is made of (each an unbreakable box), whether a piece is
+ * cut short, whether it stays inside its card, and the title the name then carries.
+ */
+async function cardNames(page: Page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.node-card .card-name'))
+      .filter((name) => name.checkVisibility())
+      .map((name) => {
+        const card = name.closest('.node-card')!.getBoundingClientRect();
+        const parts = Array.from(name.querySelectorAll<HTMLElement>('.card-part'));
+        return {
+          text: name.textContent ?? '',
+          title: name.title,
+          cut: parts.some((p) => p.scrollWidth - p.clientWidth > 0.5),
+          // One line box per piece: a piece is never broken across lines.
+          whole: parts.every((p) => p.getClientRects().length === 1),
+          inside: parts.every((p) => {
+            const r = p.getBoundingClientRect();
+            return r.left >= card.left - 0.5 && r.right <= card.right + 0.5;
+          }),
+        };
+      }),
+  );
+}
+
+for (const [width, height, query, roomy] of [
+  [1440, 900, '?compare=api-gateway-single&vs=api-gateway-multiple', 'Lambda "Customer"'],
+  [600, 400, 'embed.html?pattern=message-decoupling-sqs', 'Lambda "Customer"'],
+  [600, 400, 'embed.html?pattern=orchestration-step-functions', 'Lambda "OrderService"'],
+] as const) {
+  test(`card names break only between words, cut short with a title at most: ${query} at ${width}×${height}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(`./${query}`);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect
+      .poll(async () => (await smallestDiagramText(page)).px, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(10.95);
+    const names = await cardNames(page);
+    expect(names.length).toBeGreaterThan(4);
+    for (const name of names) {
+      expect(name.whole, name.text).toBe(true);
+      expect(name.inside, `${name.text} stays inside its card`).toBe(true);
+      expect(name.title, `${name.text}: the full name when cut short`).toBe(
+        name.cut ? name.text : '',
+      );
+    }
+    // A word the card has room for at the 11 px floor is not cut.
+    expect(
+      names.some((n) => n.text === roomy && !n.cut),
+      roomy,
+    ).toBe(true);
   });
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { FIT_MAX_ZOOM, FIT_SIDE, FIT_TOP, FlowCanvas } from '../canvas';
 import { CanvasOverlay } from '../ui';
 import { DiagramTabs } from '../ui/workflow/DiagramTabs';
@@ -40,10 +40,10 @@ export function DiagramArea({
 }
 
 function WideDiagram({ dark }: { dark: boolean }) {
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const overlayRef = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(wrapRef);
-  const overlay = useElementSize(overlayRef);
+  const [wrapEl, setWrapEl] = useState<HTMLDivElement | null>(null);
+  const [overlayEl, setOverlayEl] = useState<HTMLDivElement | null>(null);
+  const { width } = useElementSize(wrapEl);
+  const overlay = useElementSize(overlayEl);
   const [diagram, setDiagram] = useState<{ width: number; height: number } | null>(null);
   const onBounds = useCallback((size: { width: number; height: number }) => setDiagram(size), []);
 
@@ -65,7 +65,7 @@ function WideDiagram({ dark }: { dark: boolean }) {
   };
   return (
     <DiagramTabs dark={dark}>
-      <div className="canvas-wrap" ref={wrapRef} data-placement={placement} style={style}>
+      <div className="canvas-wrap" ref={setWrapEl} data-placement={placement} style={style}>
         <div className="canvas-pane">
           <FlowCanvas
             colorMode={dark ? 'dark' : 'light'}
@@ -73,7 +73,7 @@ function WideDiagram({ dark }: { dark: boolean }) {
             onBounds={onBounds}
           />
         </div>
-        <CanvasOverlay dark={dark} placement={placement} ref={overlayRef} />
+        <CanvasOverlay dark={dark} placement={placement} ref={setOverlayEl} />
       </div>
     </DiagramTabs>
   );
@@ -92,11 +92,12 @@ function CompactDiagram({
   dark: boolean;
   visibleBottom?: (() => number) | undefined;
 }) {
-  const wrapRef = useRef<HTMLDivElement>(null);
+  // In state, not a ref: the Workflow tabs (loaded lazily) mount the diagram again, in a new element.
+  const [wrap, setWrap] = useState<HTMLDivElement | null>(null);
   const [height, setHeight] = useState(MIN_CANVAS_PX);
   useLayoutEffect(() => {
-    const wrap = wrapRef.current;
-    const section = wrap?.parentElement;
+    // The simulation's column (a tab panel between them, if any, has `display: contents`).
+    const section = wrap?.closest('section');
     if (!wrap || !section) return;
     const measure = () => {
       // The wrap's top as if the column were not scrolled, and the sheet's strip at the bottom.
@@ -118,23 +119,25 @@ function CompactDiagram({
       observer.disconnect();
       window.removeEventListener('resize', measure);
     };
-  }, []);
+  }, [wrap]);
   return (
-    <div
-      className="canvas-wrap"
-      ref={wrapRef}
-      data-placement="below"
-      data-arrangement="outline"
-      style={{ flex: 'none' }}
-    >
-      <div className="canvas-pane" style={{ flex: 'none', height }}>
-        <FlowCanvas
-          colorMode={dark ? 'dark' : 'light'}
-          arrangement="outline"
-          visibleBottom={visibleBottom}
-        />
+    <DiagramTabs dark={dark}>
+      <div
+        className="canvas-wrap"
+        ref={setWrap}
+        data-placement="below"
+        data-arrangement="outline"
+        style={{ flex: 'none' }}
+      >
+        <div className="canvas-pane" style={{ flex: 'none', height }}>
+          <FlowCanvas
+            colorMode={dark ? 'dark' : 'light'}
+            arrangement="outline"
+            visibleBottom={visibleBottom}
+          />
+        </div>
+        <CanvasOverlay dark={dark} placement="below" />
       </div>
-      <CanvasOverlay dark={dark} placement="below" />
-    </div>
+    </DiagramTabs>
   );
 }

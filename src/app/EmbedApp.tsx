@@ -150,10 +150,10 @@ function EmbedDiagram({
   page: boolean;
   children?: ReactNode;
 }) {
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const overlayRef = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(wrapRef);
-  const overlay = useElementSize(overlayRef);
+  const [wrapEl, setWrapEl] = useState<HTMLDivElement | null>(null);
+  const [overlayEl, setOverlayEl] = useState<HTMLDivElement | null>(null);
+  const { width } = useElementSize(wrapEl);
+  const overlay = useElementSize(overlayEl);
   const [diagram, setDiagram] = useState<{ width: number; height: number } | null>(null);
   const onBounds = useCallback((size: { width: number; height: number }) => setDiagram(size), []);
   // A narrow embed (a docs page on a phone) reads top to bottom, legible, like the app there.
@@ -179,7 +179,7 @@ function EmbedDiagram({
   return (
     <div
       className={`canvas-wrap${fill ? ' canvas-fill' : ''}`}
-      ref={wrapRef}
+      ref={setWrapEl}
       data-placement={placement}
       style={style}
       role={page ? 'main' : undefined}
@@ -199,7 +199,7 @@ function EmbedDiagram({
         />
         {children}
       </div>
-      <CanvasOverlay dark={dark} ledger={false} placement={placement} ref={overlayRef} />
+      <CanvasOverlay dark={dark} ledger={false} placement={placement} ref={setOverlayEl} />
     </div>
   );
 }

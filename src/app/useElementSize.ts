@@ -1,13 +1,16 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
-/** An element's content size, kept current by a ResizeObserver (0×0 until measured). */
-export function useElementSize(ref: RefObject<HTMLElement | null>): {
+/**
+ * An element's content size, kept current by a ResizeObserver (0×0 until measured). It takes the
+ * element itself (keep it in state with a callback ref), so an element that is replaced, e.g. when
+ * the lazily loaded Workflow tabs mount the diagram again, is measured instead of the detached one.
+ */
+export function useElementSize(el: HTMLElement | null): {
   width: number;
   height: number;
 } {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
-    const el = ref.current;
     if (!el) return;
     const measure = () => {
       const width = el.offsetWidth;
@@ -18,6 +21,6 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): {
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [el]);
   return size;
 }

@@ -1,9 +1,10 @@
-import { useReactFlow, type Viewport } from '@xyflow/react';
-import { useContext, useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useContext, useEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { useSimulator, type SimState } from '../state';
 import type { CapturedBadge, CapturedEdge, CapturedNode, DiagramCapture } from './diagramSvg';
+import { DotRenderer, type DotSource } from './dotRenderer';
 import { formatClock, formatCount, formatSpeed } from './format';
 import { kindView } from './kinds';
 import { PathRegistryContext } from './PathRegistryContext';
@@ -13,9 +14,11 @@ import type { ServiceFlowNode } from './graphAdapter';
 export interface DiagramSource {
   /** The graph model and the live numbers of this moment, ready for `diagramSvg`. */
   capture(dark: boolean): DiagramCapture;
-  /** The viewport transform (flow → screen px) and the canvas the moving dots are drawn on. */
-  viewport(): Viewport;
-  dotCanvas(): HTMLCanvasElement | null;
+  /**
+   * Draws the messages in flight of the whole diagram (not only the part the pane shows) onto
+   * `ctx`, whose transform maps flow units to its pixels at scale `zoom`; returns the dots drawn.
+   */
+  drawDots(ctx: CanvasRenderingContext2D, dark: boolean, zoom: number): number;
 }
 
 const sources: DiagramSource[] = [];
@@ -30,11 +33,26 @@ export function currentDiagram(): DiagramSource | undefined {
  * React Flow, edge paths from the path registry, and each card's numbers rendered by its kind's
  * own badges from the store's snapshot (so an export shows exactly what the badges show).
  */
-export function DiagramCaptureBridge() {
+export function DiagramCaptureBridge({
+  dots,
+  countsOnly,
+}: {
+  /** The messages the dot layer draws. */
+  dots: DotSource;
+  /** Reduced motion: counts per edge instead of dots, as on screen. */
+  countsOnly: boolean;
+}) {
   const flow = useReactFlow<ServiceFlowNode>();
   const registry = useContext(PathRegistryContext);
   const sim = useSimulator();
+  const live = useRef({ dots, countsOnly });
   useEffect(() => {
+    live.current = { dots, countsOnly };
+  }, [dots, countsOnly]);
+  useEffect(() => {
+    // A renderer of its own: the dot layer's canvas covers only the pane, and a clip records the
+    // whole diagram.
+    let renderer: DotRenderer | undefined;
     const source: DiagramSource = {
       capture: (dark) => {
         const state = sim.store.getState();
@@ -64,8 +82,12 @@ export function DiagramCaptureBridge() {
           dark,
         };
       },
-      viewport: () => flow.getViewport(),
-      dotCanvas: () => document.querySelector<HTMLCanvasElement>('canvas[data-testid="dot-layer"]'),
+      drawDots: (ctx, dark, zoom) => {
+        if (!registry) return 0;
+        renderer ??= new DotRenderer(document.createElement('canvas'), registry);
+        const { dots, countsOnly } = live.current;
+        return renderer.drawWhole(ctx, dots, dark, countsOnly, zoom);
+      },
     };
     sources.push(source);
     return () => {

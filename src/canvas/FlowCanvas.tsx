@@ -227,7 +227,7 @@ export function FlowCanvas({
           onDrawn={onDrawn}
         />
         {children}
-        <DiagramCaptureBridge />
+        <DiagramCaptureBridge dots={source} countsOnly={reducedMotion} />
       </ReactFlow>
     </PathRegistryContext.Provider>
   );

@@ -19,6 +19,7 @@ import {
   ruleSummary,
   isRuleEdge,
 } from './ruleEdges';
+import { CardName } from './CardName';
 
 /** Where the vertical run of a fanned-out edge sits, past its source's side. */
 const FAN_RUN = 18;
@@ -147,7 +148,7 @@ export function ServiceEdge({
             data-inferred={data.inferred ? 'true' : undefined}
             style={labelStyle}
           >
-            {data.label}
+            <CardName className="edge-label-text" text={data.label} />
           </div>
         </EdgeLabelRenderer>
       ) : null}
@@ -201,7 +202,7 @@ function OutlineEdgeLabel({
               textAlign: 'center',
             }}
           >
-            {label}
+            <CardName className="edge-label-text" text={label} />
           </div>
         </EdgeLabelRenderer>
       ) : null}

@@ -4,6 +4,7 @@ import { useSim } from '../state';
 import { ServiceIcon } from './icons/ServiceIcon';
 import { SIDES, type ServiceFlowNode } from './graphAdapter';
 import { kindView } from './kinds';
+import { CardName } from './CardName';
 import { Pile } from './Pile';
 import { useFlashKey } from './useFlashKey';
 
@@ -82,12 +83,12 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
       ) : null}
       <div className="node-head">
         <ServiceIcon kind={data.kind} size={26} />
-        <div className="min-w-0">
+        <div className="node-names">
           <div className="node-service" title={view.serviceName}>
             {shortServiceName(view.serviceName)}
           </div>
-          <div className="node-label">{data.label}</div>
-          {data.sublabel ? <div className="node-sublabel">{data.sublabel}</div> : null}
+          <CardName className="node-label" text={data.label} />
+          {data.sublabel ? <CardName className="node-sublabel" text={data.sublabel} /> : null}
         </div>
       </div>
       <div className="badges">

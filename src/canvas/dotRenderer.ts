@@ -72,6 +72,25 @@ export class DotRenderer {
     return this.drawn;
   }
 
+  /**
+   * Draws every message in flight onto another canvas (a recorded clip's frame), whatever part of
+   * the diagram the pane shows: `ctx` maps flow units to its pixels, and `zoom` is its scale (for
+   * the size of the "1:N" and count labels). Returns the number of dots drawn.
+   */
+  drawWhole(
+    ctx: CanvasRenderingContext2D,
+    source: DotSource,
+    dark: boolean,
+    countsOnly: boolean,
+    zoom: number,
+  ): number {
+    const hops = source.hops;
+    this.refreshLuts(hops);
+    return countsOnly
+      ? this.drawCounts(ctx, hops, dark, zoom)
+      : this.drawDots(ctx, hops, source.now(), source.minDurationMs(), dark, zoom);
+  }
+
   private prepare(vp: ViewportBox): CanvasRenderingContext2D {
     const { canvas, ctx } = this;
     const dpr = window.devicePixelRatio || 1;

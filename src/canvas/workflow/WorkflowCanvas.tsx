@@ -9,13 +9,30 @@ import {
   type Edge,
   type Node,
   type NodeProps,
+  useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useEffect, useMemo, useState } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import type { StateMachineDefinition } from '../../aws/stepFunctions';
 import type { StateStats } from '../../kit';
 import { workflowGraph, type WorkflowArrow } from './aslGraph';
-import { layoutWorkflow, type ArrowRoute, type PlacedBox, type WorkflowLayout } from './layout';
+import { CardName } from '../CardName';
+import {
+  fitWorkflow,
+  stateTypeLine,
+  type ArrowRoute,
+  type FittedLayout,
+  type MeasureText,
+  type PlacedBox,
+} from './layout';
 import { RouteEdge } from './RouteEdge';
 
 /** How a state is marked for the followed execution. */
@@ -96,11 +113,8 @@ const StateBox = memo(function StateBox({ data }: NodeProps<BoxNode>) {
       }
     >
       <Handles />
-      <span className="wf-state-name">{box.label}</span>
-      <span className="wf-state-type">
-        {box.stateType}
-        {box.detail ? ` · ${box.detail}` : ''}
-      </span>
+      <CardName className="wf-state-name" text={box.label} />
+      <CardName className="wf-state-type" text={stateTypeLine(box)} />
       <Counts stats={stats} />
       {failedHere > 0 && (
         <span className="wf-errors" title="Retries granted and errors caught here so far">
@@ -185,6 +199,31 @@ function edgeOf(a: WorkflowArrow, route: ArrowRoute | undefined, active: boolean
   };
 }
 
+/** Room around the workflow in its pane: the quota strip above it, the zoom buttons below. */
+const PAD = { x: 12, top: 44, bottom: 52 };
+/** A change of the pane's width smaller than this keeps a layout that still fits (px). */
+const SMALL_WIDTH_CHANGE = 24;
+
+/** Text widths as the page draws them, in the pane's font. */
+function canvasMeasure(el: HTMLElement): MeasureText {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const family = getComputedStyle(el).fontFamily;
+  if (!ctx) return (text, size, weight) => text.length * size * (weight >= 600 ? 0.64 : 0.58);
+  return (text, size, weight) => {
+    ctx.font = `${weight} ${size}px ${family}`;
+    return ctx.measureText(text).width;
+  };
+}
+
+/** Sets the view when the fitted layout changes (a pane of a new width, a new definition). */
+function ApplyViewport({ x, y, zoom }: { x: number; y: number; zoom: number }) {
+  const { setViewport } = useReactFlow();
+  useEffect(() => {
+    void setViewport({ x, y, zoom });
+  }, [x, y, zoom, setViewport]);
+  return null;
+}
+
 interface Props {
   definition: StateMachineDefinition;
   colorMode: 'light' | 'dark';
@@ -194,11 +233,15 @@ interface Props {
   marks?: Record<string, StateMark>;
   selectedState?: string | null;
   onSelectState?: (state: string) => void;
+  /** The pane height the workflow needs at its fitted zoom, in px (the page sizes the pane). */
+  onHeight?: (px: number) => void;
 }
 
 /**
  * The workflow of a state machine drawn as the Step Functions console draws it (laid out by ELK,
  * which loads on first use): live counts on each state, the followed execution's path marked.
+ * It is laid out for its pane's width (`fitWorkflow`) so that no text reads under 11 px on
+ * screen, top-aligned; the page gives it the height it asks for, or the reader pans.
  */
 export function WorkflowCanvas({
   definition,
@@ -207,24 +250,72 @@ export function WorkflowCanvas({
   marks,
   selectedState,
   onSelectState,
+  onHeight,
 }: Props) {
   const graph = useMemo(() => workflowGraph(definition), [definition]);
-  const [layout, setLayout] = useState<{ graph: typeof graph; laid: WorkflowLayout } | null>(null);
+  const paneRef = useRef<HTMLDivElement>(null);
+  const [paneWidth, setPaneWidth] = useState(0);
+  useLayoutEffect(() => {
+    const pane = paneRef.current;
+    if (!pane) return;
+    const read = () => setPaneWidth(Math.floor(pane.getBoundingClientRect().width / 4) * 4);
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, []);
+  const [layout, setLayout] = useState<{
+    graph: typeof graph;
+    width: number;
+    fitted: FittedLayout;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const laidRef = useRef(layout);
   useEffect(() => {
+    laidRef.current = layout;
+  }, [layout]);
+  useEffect(() => {
+    const pane = paneRef.current;
+    if (!pane || paneWidth <= 0) return;
+    // A small change of width (a scrollbar that comes or goes as the pane's height changes) keeps a
+    // layout that still fits: laying out again could change the height and bring the scrollbar back.
+    const laid = laidRef.current;
+    if (
+      laid?.graph === graph &&
+      Math.abs(laid.width - paneWidth) < SMALL_WIDTH_CHANGE &&
+      laid.fitted.laid.width * laid.fitted.zoom <= paneWidth - 2 * PAD.x
+    ) {
+      setLayout({ ...laid, width: paneWidth });
+      return;
+    }
     let live = true;
-    layoutWorkflow(graph).then(
-      (laid) => live && setLayout({ graph, laid }),
+    fitWorkflow(graph, Math.max(200, paneWidth - 2 * PAD.x), canvasMeasure(pane)).then(
+      (fitted) => live && setLayout({ graph, width: paneWidth, fitted }),
       (e: unknown) => live && setError(String(e)),
     );
     return () => {
       live = false;
     };
-  }, [graph]);
+  }, [graph, paneWidth]);
+
+  const fitted = layout?.graph === graph ? layout.fitted : undefined;
+  const view = fitted
+    ? {
+        zoom: fitted.zoom,
+        x: Math.round((layout!.width - fitted.laid.width * fitted.zoom) / 2),
+        y: PAD.top,
+      }
+    : undefined;
+  const needed = fitted
+    ? Math.ceil(PAD.top + fitted.laid.height * fitted.zoom + PAD.bottom)
+    : undefined;
+  useEffect(() => {
+    if (needed !== undefined) onHeight?.(needed);
+  }, [needed, onHeight]);
 
   const nodes = useMemo((): BoxNode[] => {
-    if (!layout || layout.graph !== graph) return [];
-    return layout.laid.boxes.map((box) => ({
+    if (!fitted) return [];
+    return fitted.laid.boxes.map((box) => ({
       id: box.id,
       type: box.kind,
       position: { x: box.x, y: box.y },
@@ -247,43 +338,54 @@ export function WorkflowCanvas({
         selected: box.state !== undefined && box.state === selectedState,
       },
     }));
-  }, [layout, graph, stats, marks, selectedState]);
+  }, [fitted, stats, marks, selectedState]);
 
   const edges = useMemo(
     () =>
       graph.arrows.map((a) =>
         edgeOf(
           a,
-          layout?.graph === graph ? layout.laid.routes.get(a.id) : undefined,
+          fitted?.laid.routes.get(a.id),
           marks?.[a.source] !== undefined && marks?.[a.target] !== undefined,
         ),
       ),
-    [graph, marks, layout],
+    [graph, marks, fitted],
   );
 
-  if (error) return <p role="alert">The workflow could not be laid out: {error}</p>;
-  if (!layout) return <p className="wf-loading">Laying out the workflow…</p>;
+  const paneStyle = { '--wts': fitted?.textScale ?? 1 } as CSSProperties;
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      colorMode={colorMode}
-      fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
-      minZoom={0.2}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      proOptions={{ hideAttribution: true }}
-      onNodeClick={(_, node) => {
-        const state = (node.data as BoxData).box.state;
-        if (state && onSelectState) onSelectState(state);
-      }}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <div className="wf-pane" ref={paneRef} style={paneStyle}>
+      {error ? (
+        <p role="alert">The workflow could not be laid out: {error}</p>
+      ) : !fitted || !view ? (
+        <p className="wf-loading">Laying out the workflow…</p>
+      ) : (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          colorMode={colorMode}
+          defaultViewport={view}
+          // The pane is as tall as the workflow: the wheel scrolls the page past it (the zoom
+          // buttons and a pinch still zoom).
+          zoomOnScroll={false}
+          preventScrolling={false}
+          minZoom={0.2}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable
+          proOptions={{ hideAttribution: true }}
+          onNodeClick={(_, node) => {
+            const state = (node.data as BoxData).box.state;
+            if (state && onSelectState) onSelectState(state);
+          }}
+        >
+          <ApplyViewport {...view} />
+          <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
+          <Controls showInteractive={false} orientation="horizontal" />
+        </ReactFlow>
+      )}
+    </div>
   );
 }

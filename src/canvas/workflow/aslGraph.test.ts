@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_WORKFLOW } from '../../patterns/orchestration-step-functions/workflow';
 import { describeRule, workflowGraph } from './aslGraph';
-import { layoutWorkflow, type PlacedBox } from './layout';
+import { estimateText, fitWorkflow, layoutWorkflow, lineCount, type PlacedBox } from './layout';
 
 describe('a definition as the console draws it', () => {
   it('has Start and End, frames for Parallel and Map, branch columns, and labelled arrows', () => {
@@ -78,4 +78,24 @@ describe('a definition as the console draws it', () => {
       if (a.label) expect(r?.label).toBeDefined();
     }
   }, 30_000);
+
+  it('counts the lines of a name wrapped between words, as the boxes wrap it', () => {
+    const lines = (text: string, width: number) => lineCount(text, width, 10, 400, estimateText);
+    // 5.8 px a character at 10 px.
+    expect(lines('OrderService', 200)).toBe(1);
+    expect(lines('Task · Lambda OrderService', 100)).toBe(2);
+    expect(lines('CustomerNotificationService', 100)).toBe(3);
+    expect(lines('Supercalifragilistic', 60)).toBe(1);
+  });
+
+  it('fits a pane: at zoom 1 where it can, else with text scaled up by what the zoom takes', async () => {
+    const g = workflowGraph(ORDER_WORKFLOW);
+    const wide = await fitWorkflow(g, 900);
+    expect(wide).toMatchObject({ zoom: 1, textScale: 1 });
+    expect(wide.laid.width).toBeLessThanOrEqual(900);
+    const phone = await fitWorkflow(g, 366);
+    expect(phone.zoom).toBeLessThan(1);
+    expect(phone.laid.width * phone.zoom).toBeLessThanOrEqual(366.5);
+    expect(phone.textScale * phone.zoom).toBeGreaterThanOrEqual(0.999);
+  }, 60_000);
 });

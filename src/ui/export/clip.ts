@@ -23,9 +23,10 @@ const NUMBERS_EVERY_MS = 250;
 
 /**
  * Records the run as it plays: each frame is the diagram with its numbers of that moment (the
- * same SVG as the export, redrawn a few times a second) and the moving messages copied from the
- * dot layer. Playback runs at `speed` for `seconds`, then the speed and the paused or running
- * state the reader had come back.
+ * same SVG as the export, redrawn a few times a second) and the moving messages of the whole
+ * diagram, drawn by a dot renderer of its own (the dot layer's canvas covers only the pane).
+ * Playback runs at `speed` for `seconds`, then the speed and the paused or running state the
+ * reader had come back.
  */
 export async function recordClip(
   sim: Simulator,
@@ -54,22 +55,10 @@ export async function recordClip(
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(background, 0, 0, canvas.width, canvas.height);
-    const dots = source.dotCanvas();
-    if (dots && dots.clientWidth > 0) {
-      // Dot canvas px → screen px (÷ dpr) → flow units (− viewport, ÷ zoom) → document → clip.
-      const vp = source.viewport();
-      const dpr = dots.width / dots.clientWidth;
-      const k = scale / (vp.zoom * dpr);
-      ctx.setTransform(
-        k,
-        0,
-        0,
-        k,
-        (frame.dx - vp.x / vp.zoom) * scale,
-        (frame.dy - vp.y / vp.zoom) * scale,
-      );
-      ctx.drawImage(dots, 0, 0);
-    }
+    // Every message in flight, over the whole diagram the frame shows (flow → document → clip),
+    // not only those in the part of it the pane shows.
+    ctx.setTransform(scale, 0, 0, scale, frame.dx * scale, frame.dy * scale);
+    source.drawDots(ctx, options.dark, scale);
   };
 
   const before = sim.store.getState();

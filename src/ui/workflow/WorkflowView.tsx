@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { WorkflowCanvas, type StateMark } from '../../canvas/workflow/WorkflowCanvas';
 import type { ExecutionRecord } from '../../kit';
 import { useSim, useSimulator } from '../../state';
@@ -62,6 +62,8 @@ export function WorkflowView({ dark }: { dark: boolean }) {
   const [shown, setShown] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** The height the workflow asks for at the zoom its width allows (see WorkflowCanvas). */
+  const [canvasHeight, setCanvasHeight] = useState<number | null>(null);
   const runVersion = useSim((s) => s.runVersion);
   const nodeStats = useSim((s) => {
     const id = workflowNodeId(s.pattern);
@@ -123,7 +125,11 @@ export function WorkflowView({ dark }: { dark: boolean }) {
 
   return (
     <div className="wf-view">
-      <div className="wf-canvas" aria-label="Workflow">
+      <div
+        className="wf-canvas"
+        aria-label="Workflow"
+        style={canvasHeight ? ({ '--wf-h': `${canvasHeight}px` } as CSSProperties) : undefined}
+      >
         <QuotaStrip stats={nodeStats} />
         <WorkflowCanvas
           definition={definition}
@@ -132,6 +138,7 @@ export function WorkflowView({ dark }: { dark: boolean }) {
           marks={marks}
           selectedState={selectedState}
           onSelectState={setSelected}
+          onHeight={setCanvasHeight}
         />
       </div>
       <aside className="wf-follow" aria-label="Follow one execution">
