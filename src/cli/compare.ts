@@ -135,7 +135,8 @@ function sideName(s: RunSummary, pattern: PatternDefinition): string {
   return `${pattern.title} (${s.pattern}), parameters: ${changed.length ? changed.join(' ') : 'defaults'}`;
 }
 
-function value(x: number, unit: string): string {
+function value(x: number | null, unit: string): string {
+  if (x === null) return '–';
   if (unit === 'USD') return `$${x.toFixed(2)}`;
   if (unit === 'ms') return `${x.toFixed(1)} ms`;
   if (unit === 'msg/s') return `${x.toFixed(2)} msg/s`;
@@ -144,6 +145,7 @@ function value(x: number, unit: string): string {
 
 /** B − A, with "better"/"worse" for B when they differ. */
 function difference(r: CompareRow): string {
+  if (r.a === null || r.b === null) return r.a === r.b ? 'same' : '–';
   const d = r.b - r.a;
   if (d === 0) return 'same';
   const sign = d > 0 ? '+' : '−';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDefinition, definitionOf } from '../kit';
 import {
   compareTable,
+  createSideRun,
+  defaultParams,
   createRun,
   findPattern,
   formatParamValue,
@@ -147,4 +149,27 @@ describe('runComparison', () => {
     expect(row?.a).toBe(expected(result.a, offer.a.pattern));
     expect(row?.b).toBe(expected(result.b, offer.b.pattern));
   }, 60_000);
+});
+
+describe('the comparison table before anything completes', () => {
+  it('has no latency (null, shown "–"), not a latency of 0 ms', () => {
+    const p = findPattern('message-decoupling-sqs');
+    if (!p) throw new Error('pattern');
+    const side = { pattern: p, params: defaultParams(p) };
+    const a = createSideRun(side, { seed: 1 });
+    const b = createSideRun(side, { seed: 1 });
+    const early = compareTable(
+      { summary: a.summary(), pattern: p },
+      { summary: b.summary(), pattern: p },
+    );
+    for (const id of ['p50Ms', 'p95Ms', 'p99Ms'])
+      expect(early.find((r) => r.id === id)).toMatchObject({ a: null, b: null });
+    a.advanceTo(5000);
+    b.advanceTo(5000);
+    const later = compareTable(
+      { summary: a.summary(), pattern: p },
+      { summary: b.summary(), pattern: p },
+    );
+    expect(later.find((r) => r.id === 'p50Ms')?.a).toBeGreaterThan(0);
+  });
 });

@@ -49,8 +49,9 @@ export interface CompareRow {
   unit: string;
   /** What the figure counts, in a sentence (the view shows it as a hint). */
   description: string;
-  a: number;
-  b: number;
+  /** Null where the figure has no value yet: a latency before any flow has completed. */
+  a: number | null;
+  b: number | null;
   /** Which way is better, so the view can say which side wins a row. */
   better: 'lower' | 'higher';
 }
@@ -145,9 +146,11 @@ export const COMPARE_FIGURES = Object.keys(FIGURES) as CompareFigureId[];
 export function sideFigures(
   summary: Pick<RunSummary, 'durationS' | 'ledger' | 'nodes' | 'flows' | 'cost'>,
   pattern: PatternDefinition,
-): Record<CompareFigureId, number> {
+): Record<CompareFigureId, number | null> {
   const { ledger, nodes } = summary;
   const main = pattern.flows[0] ? summary.flows[pattern.flows[0].id] : undefined;
+  // Before the first flow completes there is no latency to show (not a latency of 0 ms).
+  const latency = (ms: number | undefined) => (main && main.count > 0 ? (ms ?? null) : null);
   const dropped = ledger.dropped;
   const kindOf = new Map(pattern.nodes.map((n) => [n.id, n.kind]));
   let throttles = 0;
@@ -176,9 +179,9 @@ export function sideFigures(
   const droppedTotal = Object.values(dropped).reduce((sum, n) => sum + (n ?? 0), 0);
   return {
     throughputPerS: summary.durationS > 0 ? round(ledger.completed / summary.durationS) : 0,
-    p50Ms: main?.p50Ms ?? 0,
-    p95Ms: main?.p95Ms ?? 0,
-    p99Ms: main?.p99Ms ?? 0,
+    p50Ms: latency(main?.p50Ms),
+    p95Ms: latency(main?.p95Ms),
+    p99Ms: latency(main?.p99Ms),
     errors: (dropped.error ?? 0) + (dropped.timedOut ?? 0) + (dropped.retriesExhausted ?? 0),
     throttles,
     lost: droppedTotal - (dropped.filteredOut ?? 0),

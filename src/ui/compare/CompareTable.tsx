@@ -5,7 +5,7 @@ import { formatFigure } from './formatFigure';
 
 /** Which side a row favours, if any. */
 function winner(row: CompareRow): 'a' | 'b' | null {
-  if (row.a === row.b) return null;
+  if (row.a === row.b || row.a === null || row.b === null) return null;
   const bLower = row.b < row.a;
   return (row.better === 'lower') === bLower ? 'b' : 'a';
 }
