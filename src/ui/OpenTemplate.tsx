@@ -106,7 +106,7 @@ export function OpenTemplate() {
         title="Open a SAM or CloudFormation template"
       >
         <span className="btn-text">Open template</span>
-        <span aria-hidden="true" className="sm:hidden">
+        <span aria-hidden="true" className="min-[901px]:hidden">
           ⇪
         </span>
       </button>
