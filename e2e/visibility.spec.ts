@@ -94,11 +94,14 @@ for (const [width, height, query, roomy] of [
         name.cut ? name.text : '',
       );
     }
-    // A word the card has room for at the 11 px floor is not cut.
-    expect(
-      names.some((n) => n.text === roomy && !n.cut),
-      roomy,
-    ).toBe(true);
+    // A word the card has room for at the 11 px floor is not cut (once the text scale and the
+    // names' fit have settled after the last fit of the view).
+    await expect
+      .poll(async () => (await cardNames(page)).some((n) => n.text === roomy && !n.cut), {
+        message: roomy,
+        timeout: 10_000,
+      })
+      .toBe(true);
   });
 }
 

@@ -32,9 +32,16 @@ export function CardName({ className, text }: { className: string; text: string 
       // Measured at full size: the fit only ever shrinks what does not fit at the size the CSS gives.
       el.style.removeProperty('--fit');
       let ratio = 1;
-      for (const w of parts())
-        if (overflow(w)) ratio = Math.min(ratio, w.clientWidth / w.scrollWidth);
-      if (ratio < 1) el.style.setProperty('--fit', String(Math.floor(ratio * 1000) / 1000));
+      // Text does not scale exactly with its font size (hinting, rounding): a word shrunk by the
+      // ratio it overflowed by can still overflow by a pixel, so measure again, at most twice more.
+      for (let pass = 0; pass < 3; pass++) {
+        let over = 1;
+        for (const w of parts())
+          if (overflow(w)) over = Math.min(over, w.clientWidth / w.scrollWidth);
+        if (over >= 1) break;
+        ratio = Math.floor(ratio * over * 1000) / 1000 - (pass > 0 ? 0.004 : 0);
+        el.style.setProperty('--fit', String(ratio));
+      }
       const cut = ratio < 1 && parts().some(overflow);
       if (cut) {
         el.title = text;

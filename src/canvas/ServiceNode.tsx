@@ -35,6 +35,7 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
   const view = kindView(data.kind);
   const flashKey = useFlashKey(view.alarm(stats, data.role));
   const pile = view.pile?.(stats, data.role) ?? null;
+  const headline = view.headline(stats, data.role);
 
   return (
     <div
@@ -83,6 +84,12 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
       ) : null}
       <div className="node-head">
         <ServiceIcon kind={data.kind} size={26} />
+        {headline ? (
+          // Only on a compact card (CSS), beside its icon, where the badges do not fit.
+          <div className="node-headline" data-testid={`node-${id}-headline`}>
+            {headline}
+          </div>
+        ) : null}
         <div className="node-names">
           <div className="node-service" title={view.serviceName}>
             {shortServiceName(view.serviceName)}

@@ -117,6 +117,12 @@ export function TextScale() {
       timer,
     };
     root.style.setProperty('--ts', String(scale));
+    // The exact scale for 11 px on screen at this zoom: --ts may sit up to 10% above it (the
+    // hysteresis above), and a name too wide for its card may shrink down to this floor.
+    root.style.setProperty(
+      '--ts-floor',
+      String(Math.ceil(Math.max(1, 1 / (zoom || 1)) * 1000) / 1000),
+    );
     root.dataset.detail = detail;
   }, [zoom, dom, paneWidth, tick]);
   return null;

@@ -152,6 +152,7 @@ export const apiGatewayView: KindView<'apiGateway'> = {
   // With a route table of three routes and the usage plan's line.
   height: 236,
   Badges: GatewayBadges,
+  headline: (stats) => `${formatRateValue(statOf(stats, 'requestsPerS'))} req/s`,
   alarm: (stats) => sumOf(stats, 'errors', 'throttled', 'timedOut', 'clientErrors'),
   statLabels: {
     throttled: 'throttled (429: stage, route, API key)',

@@ -1,6 +1,6 @@
 import { formatCompact, formatMs } from '../format';
 import { Meter, Stat, StatRow } from '../Meter';
-import { Count, statOf, sumOf, testIdOf } from './parts';
+import { Count, statOf, sumOf, testIdOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function DatabaseBadges(p: BadgesProps) {
@@ -46,6 +46,7 @@ export const auroraView: KindView<'aurora'> = {
   width: 176,
   height: 143,
   Badges: DatabaseBadges,
+  headline: (stats) => countPhrase(stats, 'queries', 'queries'),
   alarm: (stats) => sumOf(stats, 'errors'),
   statLabels: { active: 'connections in use', maxConnections: 'max connections' },
 };

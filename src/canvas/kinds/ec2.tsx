@@ -1,5 +1,5 @@
 import { Stat, StatRow } from '../Meter';
-import { Count, Counts, formatRateValue, statOf, sumOf, testIdOf } from './parts';
+import { Count, Counts, formatRateValue, statOf, sumOf, testIdOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 /** Instances that publish (a provider): what they produced, what the topic refused, the rate. */
@@ -65,6 +65,7 @@ export const ec2View: KindView<'ec2'> = {
   width: 176,
   height: 145,
   Badges: Ec2Badges,
+  headline: (stats) => countPhrase(stats, 'processed', 'processed'),
   alarm: (stats) => sumOf(stats, 'errors', 'publishFailures'),
   statLabels: {
     produced: 'published',

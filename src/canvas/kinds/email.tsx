@@ -1,4 +1,4 @@
-import { Counts, sumOf } from './parts';
+import { Counts, sumOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function EmailBadges(p: BadgesProps) {
@@ -35,5 +35,6 @@ export const emailView: KindView<'email'> = {
   width: 176,
   height: 113,
   Badges: EmailBadges,
+  headline: (stats) => countPhrase(stats, 'delivered', 'delivered'),
   alarm: (stats) => sumOf(stats, 'refused'),
 };

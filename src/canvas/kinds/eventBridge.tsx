@@ -1,4 +1,4 @@
-import { Counts, StatLine, statOf, sumOf } from './parts';
+import { Counts, StatLine, statOf, sumOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function BusBadges(p: BadgesProps) {
@@ -66,6 +66,7 @@ export const eventBridgeView: KindView<'eventBridge'> = {
   width: 200,
   height: 165,
   Badges: BusBadges,
+  headline: (stats) => countPhrase(stats, 'events', 'events'),
   alarm: (stats) => sumOf(stats, 'throttled', 'lost'),
   statLabels: {
     matched: 'rule matches',

@@ -172,3 +172,16 @@ describe('the kind registry', () => {
     expect(kindView('email').alarm({ delivered: 5, refused: 1 })).toBe(1);
   });
 });
+
+describe("a compact card's headline", () => {
+  it('says one number with what it counts, read from the same stats as the badges', () => {
+    expect(kindView('sqs').headline({ visible: 42 })).toBe('42 waiting');
+    expect(kindView('sqs').headline({ visible: 3 }, 'deadLetterQueue')).toBe('3 parked');
+    expect(kindView('lambda').headline({ invocations: 12_345 })).toBe('12.3k runs');
+    expect(kindView('apiGateway').headline({ requestsPerS: 4.5 })).toBe('4.5 req/s');
+    expect(kindView('user').headline({})).toBe('0 sent');
+    expect(kindView('opaque').headline({})).toBeNull();
+    for (const kind of KINDS.filter((k) => k !== 'opaque'))
+      expect(kindView(kind).headline({}), kind).toMatch(/^\S+ \S/);
+  });
+});

@@ -1,6 +1,6 @@
 import { formatCompact, formatRate } from '../format';
 import { Meter, StatRow } from '../Meter';
-import { Count, StatLine, formatRateValue, statOf, sumOf, testIdOf } from './parts';
+import { Count, StatLine, formatRateValue, statOf, sumOf, testIdOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function FunctionBadges(p: BadgesProps) {
@@ -83,6 +83,7 @@ export const lambdaView: KindView<'lambda'> = {
       ? { n: statOf(stats, 'asyncQueued'), tone: 'waiting', label: 'invocations queued (async)' }
       : null,
   // Events dropped after the asynchronous retries are failures too (asyncFailed).
+  headline: (stats) => countPhrase(stats, 'invocations', 'runs'),
   alarm: (stats) => sumOf(stats, 'errors', 'throttles', 'timeouts', 'asyncFailed'),
   statLabels: {
     concurrencyLimit: 'concurrency limit (effective)',

@@ -30,5 +30,6 @@ export const opaqueView: KindView<'opaque'> = {
   width: 176,
   height: 100,
   Badges: OpaqueBadges,
+  headline: () => null,
   alarm: () => 0,
 };

@@ -8,6 +8,14 @@ export function statOf(stats: Stats, key: string): number {
   return typeof x === 'number' && Number.isFinite(x) ? x : 0;
 }
 
+/**
+ * "42 waiting": a count from the stats and what it counts, the way a compact card's headline
+ * says its one number.
+ */
+export function countPhrase(stats: Stats, key: string, what: string): string {
+  return `${formatCompact(statOf(stats, key))} ${what}`;
+}
+
 /** The sum of some stats, missing ones counting 0 (the usual shape of an alarm). */
 export function sumOf(stats: Stats, ...keys: string[]): number {
   let total = 0;

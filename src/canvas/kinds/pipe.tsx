@@ -1,4 +1,4 @@
-import { Counts, sumOf } from './parts';
+import { Counts, sumOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function PipeBadges(p: BadgesProps) {
@@ -37,5 +37,6 @@ export const pipeView: KindView<'pipe'> = {
   width: 176,
   height: 113,
   Badges: PipeBadges,
+  headline: (stats) => countPhrase(stats, 'delivered', 'delivered'),
   alarm: (stats) => sumOf(stats, 'targetFailed', 'enrichmentFailed'),
 };

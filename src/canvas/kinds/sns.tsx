@@ -1,4 +1,4 @@
-import { Counts, sumOf } from './parts';
+import { Counts, sumOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function TopicBadges(p: BadgesProps) {
@@ -59,6 +59,7 @@ export const snsView: KindView<'sns'> = {
   width: 200,
   height: 147,
   Badges: TopicBadges,
+  headline: (stats) => countPhrase(stats, 'published', 'published'),
   alarm: (stats) => sumOf(stats, 'lost'),
   statLabels: {
     filtered: 'filtered out (no match)',

@@ -1,6 +1,6 @@
 import { formatAge, formatCompact } from '../format';
 import { Stat, StatRow } from '../Meter';
-import { Count, statOf, sumOf, testIdOf } from './parts';
+import { Count, statOf, sumOf, testIdOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function QueueBadges(p: BadgesProps) {
@@ -90,6 +90,8 @@ export const sqsView: KindView<'sqs'> = {
           tone: 'waiting',
           label: 'messages waiting, then in flight (hollow)',
         },
+  headline: (stats, role) =>
+    countPhrase(stats, 'visible', role === 'deadLetterQueue' ? 'parked' : 'waiting'),
   alarm: (stats, role) =>
     role === 'deadLetterQueue'
       ? statOf(stats, 'visible')

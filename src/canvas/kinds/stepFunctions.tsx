@@ -1,4 +1,4 @@
-import { Counts, sumOf } from './parts';
+import { Counts, sumOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function StateMachineBadges(p: BadgesProps) {
@@ -38,5 +38,6 @@ export const stepFunctionsView: KindView<'stepFunctions'> = {
   width: 176,
   height: 125,
   Badges: StateMachineBadges,
+  headline: (stats) => countPhrase(stats, 'running', 'running'),
   alarm: (stats) => sumOf(stats, 'failed'),
 };

@@ -1,4 +1,4 @@
-import { Counts, sumOf } from './parts';
+import { Counts, sumOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function StoreBadges(p: BadgesProps) {
@@ -32,5 +32,6 @@ export const storeView: KindView<'store'> = {
   width: 176,
   height: 113,
   Badges: StoreBadges,
+  headline: (stats) => countPhrase(stats, 'writes', 'writes'),
   alarm: (stats) => sumOf(stats, 'throttled', 'errors'),
 };

@@ -49,6 +49,11 @@ export interface KindView<K extends ServiceKind = ServiceKind> {
   /** The live numbers under the card's title. */
   Badges: ComponentType<BadgesProps>;
   /**
+   * The card's one number when it is shown compact (too small for its badges): "42 waiting",
+   * "12 runs", or null for a kind with nothing to count.
+   */
+  headline(stats: Stats, role?: NodeRole): string | null;
+  /**
    * A number that grows when something goes wrong (errors, throttles, messages lost or parked):
    * each time it grows, the card flashes red.
    */

@@ -1,5 +1,5 @@
 import { StatRow } from '../Meter';
-import { Count, sumOf } from './parts';
+import { Count, sumOf, countPhrase } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 function UserBadges(p: BadgesProps) {
@@ -32,6 +32,7 @@ export const userView: KindView<'user'> = {
   width: 156,
   height: 145,
   Badges: UserBadges,
+  headline: (stats) => countPhrase(stats, 'sent', 'sent'),
   alarm: (stats) => sumOf(stats, 'errors', 'throttled', 'timedOut'),
   statLabels: {
     throttled: 'throttled (all 429s)',
