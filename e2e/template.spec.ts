@@ -6,6 +6,14 @@ import { openApp, openParameters, play, readNumber, setParam, setSpeed } from '.
 const FIXTURES = resolve(import.meta.dirname, '../src/cli/fixtures');
 const ORDERS = resolve(FIXTURES, 'orders-template');
 
+/** Opens the app and, through "Choose a folder…", the orders template with its state machine. */
+async function openOrdersFolder(page: Page) {
+  await openApp(page);
+  await openDialog(page);
+  await page.getByLabel('Choose a folder…').setInputFiles(ORDERS);
+  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+}
+
 async function openDialog(page: Page) {
   await page.getByRole('button', { name: 'Open template' }).click();
   await expect(page.getByTestId('open-template')).toBeVisible();
@@ -54,11 +62,8 @@ test('open a folder with its state machine: messages flow, a batch size changes,
   page,
   context,
 }) => {
-  await openApp(page);
-  await openDialog(page);
-  await page.getByLabel('Choose a folder…').setInputFiles(ORDERS);
+  await openOrdersFolder(page);
   await expect(page.getByTestId('open-template')).toBeHidden();
-  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
   await expect(page.getByTestId('template-panel')).toContainText('every one of them');
   // The "may send" edge is drawn, dashed and faint.
   await expect(page.locator('.edge-label[data-inferred="true"]').first()).toBeVisible();
@@ -119,10 +124,7 @@ test('a damaged template link says so and shows a built-in pattern', async ({ pa
 });
 
 test('the embed of an imported architecture plays it', async ({ page }) => {
-  await openApp(page);
-  await openDialog(page);
-  await page.getByLabel('Choose a folder…').setInputFiles(ORDERS);
-  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  await openOrdersFolder(page);
   const search = new URL(page.url()).search;
   expect(search).toContain('template=');
   await page.goto(`./embed.html${search}`);
@@ -135,10 +137,7 @@ test('compare an imported architecture with its own settings: one click, both si
   context,
 }) => {
   test.setTimeout(120_000);
-  await openApp(page);
-  await openDialog(page);
-  await page.getByLabel('Choose a folder…').setInputFiles(ORDERS);
-  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  await openOrdersFolder(page);
   await openParameters(page);
   await setParam(page, 'Batch size (msg)', '1');
   await page.getByRole('tab', { name: 'Guide' }).click();
@@ -173,10 +172,7 @@ test('an imported architecture goes into the scenario file and comes back from i
   page,
 }) => {
   test.setTimeout(120_000);
-  await openApp(page);
-  await openDialog(page);
-  await page.getByLabel('Choose a folder…').setInputFiles(ORDERS);
-  await expect(page.getByTestId('node-ShippingMachine')).toBeVisible();
+  await openOrdersFolder(page);
   await openParameters(page);
   await setParam(page, 'Batch size (msg)', '1');
   await page.getByRole('button', { name: 'Export', exact: true }).click();

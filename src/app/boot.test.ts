@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ordersTemplateFiles } from '../../test/ordersTemplate';
 import { defaultParams } from '../patterns';
 import { buildCompareSearch, mineVsDefaultsSearch } from '../state';
 import { openTemplate } from '../state/templateLink';
 import { loadCompareLocation } from './boot';
 
-const dir = resolve(import.meta.dirname, '../cli/fixtures/orders-template');
-const files = {
-  'template.yaml': readFileSync(resolve(dir, 'template.yaml'), 'utf8'),
-  'statemachine/shipping.asl.json': readFileSync(
-    resolve(dir, 'statemachine/shipping.asl.json'),
-    'utf8',
-  ),
-};
+const files = ordersTemplateFiles();
 
 describe('compare addresses with imported architectures', () => {
   it('carries one imported template once for both sides, and reopens it', async () => {

@@ -7,6 +7,7 @@ import { encodeLinkJson } from '../kit/linkCodec';
 import { createRun, defaultParams, findPattern, importedPattern } from '../patterns';
 import { parseScenario, scenarioImports, scenarioOf, scenarioText } from '../patterns/scenario';
 import { templatePattern, templatePayload } from '../template';
+import { readFolder } from './template';
 
 const root = resolve(import.meta.dirname, '../..');
 const tsx = resolve(root, 'node_modules/.bin/tsx');
@@ -107,13 +108,7 @@ describe('npm run sim -- --scenario', () => {
 
   it('carries an imported template in the file, and runs it as `sim template` does', () => {
     const folder = resolve(root, 'src/cli/fixtures/orders-template');
-    const files = {
-      'template.yaml': readFileSync(resolve(folder, 'template.yaml'), 'utf8'),
-      'statemachine/shipping.asl.json': readFileSync(
-        resolve(folder, 'statemachine/shipping.asl.json'),
-        'utf8',
-      ),
-    };
+    const files = readFolder(folder);
     const { imported, pattern } = templatePattern(files, { name: 'orders-template' });
     const info = { file: imported.file, resources: imported.resources, notes: imported.arch.notes };
     const linked = {

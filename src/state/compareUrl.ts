@@ -207,7 +207,12 @@ export function sideLabels(
   return { a: changes(a), b: changes(b) };
 }
 
-function sameValues(x: ParamValues, y: ParamValues): boolean {
+/** Whether two records hold the same values (by identity), whatever the objects. */
+export function sameValues(
+  x: Readonly<Record<string, unknown>>,
+  y: Readonly<Record<string, unknown>>,
+): boolean {
+  if (x === y) return true;
   const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
   for (const k of keys) if (x[k] !== y[k]) return false;
   return true;

@@ -8,6 +8,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { compareTable, type CompareRow, type ParamValues, type Pattern } from '../patterns';
+import { sameValues } from './compareUrl';
 import { createSimulator, MAX_SPEED, MIN_SPEED, type Simulator } from './createSimulator';
 import type { PlaybackStatus } from './playbackMachine';
 import { createTicker, wallNow, type FrameListener, type Ticker } from './ticker';
@@ -91,13 +92,6 @@ function createDrivenTicker(fps: () => number): DrivenTicker {
       for (const listener of [...listeners]) listener(now, delta);
     },
   };
-}
-
-/** Whether two records hold the same values (by identity), whatever the objects. */
-function sameEntries(x: Record<string, unknown>, y: Record<string, unknown>): boolean {
-  if (x === y) return true;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
 }
 
 function clampSpeed(speed: number): number {
@@ -212,7 +206,7 @@ export function createComparison(options: ComparisonOptions): Comparison {
   };
   const onSettings = (sim: Simulator) =>
     sim.store.subscribe((state, prev) => {
-      if (!sameEntries(state.params, prev.params) || !sameEntries(state.rules, prev.rules))
+      if (!sameValues(state.params, prev.params) || !sameValues(state.rules, prev.rules))
         restartBoth();
     });
   const unsubscribe = [

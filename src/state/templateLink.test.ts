@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ordersTemplateFiles } from '../../test/ordersTemplate';
 import { patterns } from '../patterns';
 import { parseLocation } from './url';
 import {
@@ -11,14 +10,7 @@ import {
   templateSearchPart,
 } from './templateLink';
 
-const dir = resolve(import.meta.dirname, '../cli/fixtures/orders-template');
-const files = {
-  'template.yaml': readFileSync(resolve(dir, 'template.yaml'), 'utf8'),
-  'statemachine/shipping.asl.json': readFileSync(
-    resolve(dir, 'statemachine/shipping.asl.json'),
-    'utf8',
-  ),
-};
+const files = ordersTemplateFiles();
 
 describe('imported templates in links', () => {
   it('round-trips the definition (and what it left out) through template= in an address', () => {

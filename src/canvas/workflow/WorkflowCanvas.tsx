@@ -375,7 +375,6 @@ export function WorkflowCanvas({
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable
-          proOptions={{ hideAttribution: true }}
           onNodeClick={(_, node) => {
             const state = (node.data as BoxData).box.state;
             if (state && onSelectState) onSelectState(state);

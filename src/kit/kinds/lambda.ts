@@ -12,7 +12,7 @@ import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link } from '../link';
 import { fail, OK, takeCustody, Trace, type Custodian, type Reply, type Result } from '../messages';
 import { Throughput } from '../throughput';
-import { sqsPollerFor, type EventSourcePoller } from './poll';
+import { POLLER_STAT_KEYS, sqsPollerFor, type EventSourcePoller } from './poll';
 import { SqsNode } from './sqs';
 import { narrateLambda } from './stories';
 
@@ -410,13 +410,7 @@ export const lambdaKind: KindModule = {
     'asyncFailed',
     'outPerS',
     'capacityPerS',
-    'pollers',
-    'pollerCap',
-    'allowedConcurrency',
-    'batches',
-    'failedBatches',
-    'partialBatches',
-    'throttledBatches',
+    ...POLLER_STAT_KEYS,
     'busyS',
   ],
   create: (ctx) => new LambdaNode(ctx),

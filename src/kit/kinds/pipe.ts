@@ -5,7 +5,7 @@ import type { KindModule, NodeContext, NodeInstance, NodeStats } from '../kind';
 import type { Link } from '../link';
 import { BUFFER, fail, OK, type Reply, type Result, type Trace } from '../messages';
 import type { Json, Payload } from '../payload';
-import { FILTERED_OUT, sqsPollerFor, type EventSourcePoller } from './poll';
+import { FILTERED_OUT, POLLER_STAT_KEYS, sqsPollerFor, type EventSourcePoller } from './poll';
 import { eventPatternRule } from './rules';
 
 /** The sources a pipe reads here (Amazon MQ, MSK and self-managed Kafka are not modelled). */
@@ -445,13 +445,7 @@ export const pipeKind: KindModule = {
     'enrichmentFailed',
     'delivered',
     'targetFailed',
-    'pollers',
-    'pollerCap',
-    'allowedConcurrency',
-    'batches',
-    'failedBatches',
-    'partialBatches',
-    'throttledBatches',
+    ...POLLER_STAT_KEYS,
   ],
   create: (ctx) => new PipeNode(ctx),
 };

@@ -110,6 +110,20 @@ export class PollAttempts {
   }
 }
 
+/**
+ * The stats a node that polls (a function's event source mappings, a pipe) adds to its own: the
+ * pollers' scaling and the batches' outcomes, as `EventSourcePoller.stats()` reports them.
+ */
+export const POLLER_STAT_KEYS = [
+  'pollers',
+  'pollerCap',
+  'allowedConcurrency',
+  'batches',
+  'failedBatches',
+  'partialBatches',
+  'throttledBatches',
+] as const;
+
 /** A Lambda event source mapping on a poll edge, with its settings from the edge's config. */
 export interface EventSourcePoller {
   readonly cap: number;

@@ -418,20 +418,27 @@ export class StateMachineNode implements NodeInstance {
 
   // --- starting executions -------------------------------------------------------------------
 
+  /**
+   * A synchronous start (StartSyncExecution, a pipe's sync call) of a Standard state machine:
+   * refused as Step Functions refuses it, and counted. True when it was.
+   */
+  private refusesSyncStart(reply: Reply): boolean {
+    if (this.workflowType === 'EXPRESS') return false;
+    this.counts.refused++;
+    reply(
+      fail(
+        'refused',
+        'StateMachineTypeNotSupported: This operation is not supported by this type of state machine',
+        400,
+      ),
+    );
+    return true;
+  }
+
   accept(trace: Trace, reply: Reply, link: Link): void {
     const messages = this.ctx.messages;
     if (link.edge.kind === 'sync') {
-      if (this.workflowType !== 'EXPRESS') {
-        this.counts.refused++;
-        reply(
-          fail(
-            'refused',
-            'StateMachineTypeNotSupported: This operation is not supported by this type of state machine',
-            400,
-          ),
-        );
-        return;
-      }
+      if (this.refusesSyncStart(reply)) return;
       // StartSyncExecution: the caller waits. The state machine decides the message's fate unless
       // someone that is not an entry point (a function that called it) already holds it.
       const held = takeCustody(trace, this.custodian);
@@ -492,17 +499,7 @@ export class StateMachineNode implements NodeInstance {
       reply({ ok: true, status: 200 });
       return;
     }
-    if (this.workflowType !== 'EXPRESS') {
-      this.counts.refused++;
-      reply(
-        fail(
-          'refused',
-          'StateMachineTypeNotSupported: This operation is not supported by this type of state machine',
-          400,
-        ),
-      );
-      return;
-    }
+    if (this.refusesSyncStart(reply)) return;
     this.startExecution(new Trace(lead.id, { name: 'caller' }), reply, false, traces);
   }
 
