@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useSim } from '../../state';
 import { formatCompact } from '../format';
 import { Meter, StatRow } from '../Meter';
-import { Count, formatRateValue, StatLine, statOf, sumOf, testIdOf } from './parts';
+import { Count, countPhrase, formatRateValue, StatLine, statOf, sumOf, testIdOf } from './parts';
 import type { BadgesProps, KindView } from './types';
 
 /** A count for a narrow cell: "950", "5k", "12k", "1.2M". */
@@ -152,7 +152,11 @@ export const apiGatewayView: KindView<'apiGateway'> = {
   // With a route table of three routes and the usage plan's line.
   height: 236,
   Badges: GatewayBadges,
-  headline: (stats) => `${formatRateValue(statOf(stats, 'requestsPerS'))} req/s`,
+  // A gateway with a route table reports its recent rate; one without, its requests so far.
+  headline: (stats) =>
+    stats.requestsPerS === undefined
+      ? countPhrase(stats, 'requests', 'requests')
+      : `${formatRateValue(statOf(stats, 'requestsPerS'))} req/s`,
   alarm: (stats) => sumOf(stats, 'errors', 'throttled', 'timedOut', 'clientErrors'),
   statLabels: {
     throttled: 'throttled (429: stage, route, API key)',

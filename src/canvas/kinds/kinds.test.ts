@@ -179,6 +179,8 @@ describe("a compact card's headline", () => {
     expect(kindView('sqs').headline({ visible: 3 }, 'deadLetterQueue')).toBe('3 parked');
     expect(kindView('lambda').headline({ invocations: 12_345 })).toBe('12.3k runs');
     expect(kindView('apiGateway').headline({ requestsPerS: 4.5 })).toBe('4.5 req/s');
+    // A gateway without a route table has no recent rate: its requests so far.
+    expect(kindView('apiGateway').headline({ requests: 221 })).toBe('221 requests');
     expect(kindView('user').headline({})).toBe('0 sent');
     expect(kindView('opaque').headline({})).toBeNull();
     for (const kind of KINDS.filter((k) => k !== 'opaque'))
